@@ -1,0 +1,193 @@
+//! [`Cleaner`]: rules compiled once, shared across threads, cleaning many pages.
+
+use crate::document::Document;
+use crate::error::Error;
+use crate::pipeline;
+use crate::rules::compiled::CompiledRules;
+
+/// Default input size limit: larger pages are almost always not articles
+/// (data dumps, binary blobs) and would cost memory for nothing.
+pub const DEFAULT_MAX_BYTES: usize = 64 * 1024 * 1024;
+
+/// What the input bytes are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InputKind {
+    /// Decide from the bytes: markup-looking input is HTML, the rest text.
+    #[default]
+    Auto,
+    /// An HTML page.
+    Html,
+    /// Plain text scraped from a page (one block per line).
+    Text,
+}
+
+/// One page to clean, with what the caller knows about it.
+///
+/// ```
+/// use deboiler::{Cleaner, Input};
+/// let cleaner = Cleaner::new();
+/// let page = Input::new(b"<p>Hello</p>").url("https://example.com/a").charset("utf-8");
+/// let doc = cleaner.clean_input(&page).unwrap();
+/// assert_eq!(doc.url.as_deref(), Some("https://example.com/a"));
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    pub(crate) bytes: &'a [u8],
+    pub(crate) url: Option<&'a str>,
+    pub(crate) charset: Option<&'a str>,
+    pub(crate) source: Option<&'a str>,
+    pub(crate) kind: Option<InputKind>,
+}
+
+impl<'a> Input<'a> {
+    /// The page's raw bytes.
+    pub fn new(bytes: &'a [u8]) -> Self {
+        Input {
+            bytes,
+            url: None,
+            charset: None,
+            source: None,
+            kind: None,
+        }
+    }
+    /// The page's URL.
+    pub fn url(mut self, url: &'a str) -> Self {
+        self.url = Some(url);
+        self
+    }
+    /// The charset known from outside the page (HTTP header, WARC record).
+    pub fn charset(mut self, charset: &'a str) -> Self {
+        self.charset = Some(charset);
+        self
+    }
+    /// The input path or record id, echoed as `source`.
+    pub fn source(mut self, source: &'a str) -> Self {
+        self.source = Some(source);
+        self
+    }
+    /// Overrides the cleaner's input kind for this page.
+    pub fn kind(mut self, kind: InputKind) -> Self {
+        self.kind = Some(kind);
+        self
+    }
+}
+
+/// Settings a [`Cleaner`] is built with.
+#[derive(Debug, Clone)]
+pub(crate) struct Options {
+    pub max_bytes: usize,
+    pub input: InputKind,
+}
+
+/// Cleans pages. Build it once and share it: it is `Send + Sync` and carries
+/// no state between documents.
+///
+/// ```
+/// let cleaner = deboiler::Cleaner::builder().max_bytes(1 << 20).build().unwrap();
+/// let doc = cleaner
+///     .clean(b"<html><body><article><h1>T</h1><p>One long enough paragraph of article text, \
+///              with commas, clauses, and a full stop at the end of it.</p></article></body></html>")
+///     .unwrap();
+/// assert!(doc.text.contains("One long enough paragraph"));
+/// ```
+#[derive(Debug)]
+pub struct Cleaner {
+    pub(crate) options: Options,
+    pub(crate) rules: CompiledRules,
+}
+
+/// Builds a [`Cleaner`].
+#[derive(Debug, Clone)]
+pub struct CleanerBuilder {
+    options: Options,
+}
+
+impl Default for CleanerBuilder {
+    fn default() -> Self {
+        CleanerBuilder {
+            options: Options {
+                max_bytes: DEFAULT_MAX_BYTES,
+                input: InputKind::Auto,
+            },
+        }
+    }
+}
+
+impl CleanerBuilder {
+    /// Inputs larger than this fail with [`Error::TooLarge`]. Default 64 MiB.
+    pub fn max_bytes(mut self, limit: usize) -> Self {
+        self.options.max_bytes = limit;
+        self
+    }
+
+    /// How inputs are interpreted. Default [`InputKind::Auto`].
+    pub fn input(mut self, kind: InputKind) -> Self {
+        self.options.input = kind;
+        self
+    }
+
+    /// Compiles the rules.
+    pub fn build(self) -> Result<Cleaner, Error> {
+        Ok(Cleaner {
+            options: self.options,
+            rules: CompiledRules::builtin()?,
+        })
+    }
+}
+
+impl Default for Cleaner {
+    fn default() -> Self {
+        Cleaner::new()
+    }
+}
+
+impl Cleaner {
+    /// A cleaner with the default settings and built-in rules.
+    pub fn new() -> Cleaner {
+        Cleaner {
+            options: CleanerBuilder::default().options,
+            rules: crate::rules::compiled::builtin().clone(),
+        }
+    }
+
+    /// Starts a builder.
+    pub fn builder() -> CleanerBuilder {
+        CleanerBuilder::default()
+    }
+
+    /// Cleans one page given as raw bytes (HTML in any encoding, or text).
+    pub fn clean(&self, bytes: &[u8]) -> Result<Document, Error> {
+        self.clean_input(&Input::new(bytes))
+    }
+
+    /// Cleans one page with what the caller knows about it.
+    pub fn clean_input(&self, input: &Input<'_>) -> Result<Document, Error> {
+        if input.bytes.len() > self.options.max_bytes {
+            return Err(Error::TooLarge {
+                size: input.bytes.len(),
+                limit: self.options.max_bytes,
+            });
+        }
+        Ok(pipeline::run(self, input))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleaner_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Cleaner>();
+    }
+
+    #[test]
+    fn too_large_is_an_error() {
+        let cleaner = Cleaner::builder().max_bytes(10).build().unwrap();
+        assert!(matches!(
+            cleaner.clean(b"01234567890"),
+            Err(Error::TooLarge { size: 11, limit: 10 })
+        ));
+    }
+}

@@ -1,0 +1,66 @@
+//! `deboiler clean`: one page in, the cleaned article out.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::Args;
+use deboiler::{render, Cleaner, Input, Status};
+
+use super::input::read_input;
+use super::{Format, InputArg};
+
+#[derive(Debug, Args)]
+pub struct CleanArgs {
+    /// The page: an HTML or text file, a .gz of one, or - for stdin.
+    pub page: PathBuf,
+    /// The page's URL (for metadata and site rules).
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// How to read the input.
+    #[arg(long, value_enum, default_value_t = InputArg::Auto)]
+    pub input: InputArg,
+    /// The charset known from outside the page (an HTTP header), if any.
+    #[arg(long)]
+    pub charset: Option<String>,
+}
+
+/// Exit codes: 0 an article was found, 1 none was found, 2 the input could not be read.
+pub fn run(args: &CleanArgs) -> Result<ExitCode> {
+    let bytes = read_input(&args.page)?;
+    let cleaner = Cleaner::builder()
+        .input(args.input.into())
+        .build()
+        .context("cannot build the cleaner")?;
+    let source = args.page.display().to_string();
+    let mut input = Input::new(&bytes).source(&source);
+    if let Some(url) = &args.url {
+        input = input.url(url);
+    }
+    if let Some(charset) = &args.charset {
+        input = input.charset(charset);
+    }
+    let doc = cleaner
+        .clean_input(&input)
+        .with_context(|| format!("cannot clean {source}"))?;
+    let out = match args.format {
+        Format::Text => render::text(&doc.blocks),
+        Format::Markdown => render::markdown(&doc),
+        Format::Html => render::html(&doc),
+        Format::Json => render::json(&doc),
+    };
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(out.as_bytes())?;
+    if !out.ends_with('\n') {
+        stdout.write_all(b"\n")?;
+    }
+    stdout.flush()?;
+    Ok(match doc.status {
+        Status::Ok => ExitCode::SUCCESS,
+        _ => ExitCode::from(1),
+    })
+}

@@ -1,0 +1,9 @@
+//! The `deboiler` command: glue over the library.
+
+mod cli;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    cli::main()
+}

@@ -1,0 +1,358 @@
+//! Parse stage: decoded text → [`Dom`].
+//!
+//! Input: the decoded page text. Output: an opaque, read-only DOM whose nodes
+//! are numbered in document order (pre-order), so that a node's descendants
+//! are exactly the indices `i + 1 .. dom.end(i)`. Later stages keep their own
+//! side tables indexed by these numbers instead of writing into the tree.
+//!
+//! Invariants: parsing never fails (html5ever recovers from any input), the
+//! traversal is iterative (a 100,000-deep page does not overflow the stack),
+//! and nothing outside this module sees scraper's types except through the
+//! narrow accessors below, so a leaner tree sink can replace scraper later.
+
+use ego_tree::iter::Edge;
+use scraper::{ElementRef, Html, Node};
+
+/// Sentinel for "no parent".
+const NO_PARENT: u32 = u32::MAX;
+
+/// HTML tags the pipeline distinguishes; everything else is [`Tag::Other`].
+#[allow(missing_docs)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tag {
+    Html, Head, Body, Title, Meta, Link, Script, Style, Noscript, Template, Svg, Math,
+    Iframe, Object, Embed, Canvas, Video, Audio, Picture, Source, Img, Figure, Figcaption,
+    Nav, Header, Footer, Aside, Main, Article, Section, Div, P, Br, Hr,
+    H1, H2, H3, H4, H5, H6, Ul, Ol, Li, Dl, Dt, Dd, Table, Thead, Tbody, Tfoot, Tr, Td, Th,
+    Caption, Pre, Code, Blockquote, A, Span, Strong, B, Em, I, U, Small, Sub, Sup, Time,
+    Address, Form, Input, Button, Select, Option, Textarea, Label, Fieldset, Details,
+    Summary, Dialog, Center, Font, Other,
+}
+
+impl Tag {
+    fn from_name(name: &str) -> Tag {
+        match name {
+            "html" => Tag::Html, "head" => Tag::Head, "body" => Tag::Body, "title" => Tag::Title,
+            "meta" => Tag::Meta, "link" => Tag::Link, "script" => Tag::Script, "style" => Tag::Style,
+            "noscript" => Tag::Noscript, "template" => Tag::Template, "svg" => Tag::Svg,
+            "math" => Tag::Math, "iframe" => Tag::Iframe, "object" => Tag::Object,
+            "embed" => Tag::Embed, "canvas" => Tag::Canvas, "video" => Tag::Video,
+            "audio" => Tag::Audio, "picture" => Tag::Picture, "source" => Tag::Source,
+            "img" => Tag::Img, "figure" => Tag::Figure, "figcaption" => Tag::Figcaption,
+            "nav" => Tag::Nav, "header" => Tag::Header, "footer" => Tag::Footer,
+            "aside" => Tag::Aside, "main" => Tag::Main, "article" => Tag::Article,
+            "section" => Tag::Section, "div" => Tag::Div, "p" => Tag::P, "br" => Tag::Br,
+            "hr" => Tag::Hr, "h1" => Tag::H1, "h2" => Tag::H2, "h3" => Tag::H3, "h4" => Tag::H4,
+            "h5" => Tag::H5, "h6" => Tag::H6, "ul" => Tag::Ul, "ol" => Tag::Ol, "li" => Tag::Li,
+            "dl" => Tag::Dl, "dt" => Tag::Dt, "dd" => Tag::Dd, "table" => Tag::Table,
+            "thead" => Tag::Thead, "tbody" => Tag::Tbody, "tfoot" => Tag::Tfoot, "tr" => Tag::Tr,
+            "td" => Tag::Td, "th" => Tag::Th, "caption" => Tag::Caption, "pre" => Tag::Pre,
+            "code" => Tag::Code, "blockquote" => Tag::Blockquote, "a" => Tag::A,
+            "span" => Tag::Span, "strong" => Tag::Strong, "b" => Tag::B, "em" => Tag::Em,
+            "i" => Tag::I, "u" => Tag::U, "small" => Tag::Small, "sub" => Tag::Sub,
+            "sup" => Tag::Sup, "time" => Tag::Time, "address" => Tag::Address,
+            "form" => Tag::Form, "input" => Tag::Input, "button" => Tag::Button,
+            "select" => Tag::Select, "option" => Tag::Option, "textarea" => Tag::Textarea,
+            "label" => Tag::Label, "fieldset" => Tag::Fieldset, "details" => Tag::Details,
+            "summary" => Tag::Summary, "dialog" => Tag::Dialog, "center" => Tag::Center,
+            "font" => Tag::Font,
+            _ => Tag::Other,
+        }
+    }
+
+    /// Tags whose content is never visible article text.
+    pub fn is_invisible(self) -> bool {
+        matches!(
+            self,
+            Tag::Head | Tag::Title | Tag::Meta | Tag::Link | Tag::Script | Tag::Style
+                | Tag::Noscript | Tag::Template | Tag::Svg | Tag::Math | Tag::Iframe
+                | Tag::Object | Tag::Embed | Tag::Canvas | Tag::Video | Tag::Audio
+                | Tag::Source | Tag::Input | Tag::Button | Tag::Select | Tag::Option
+                | Tag::Textarea
+        )
+    }
+
+    /// Tags that start a new block of text (a line break in rendered text).
+    pub fn is_block(self) -> bool {
+        matches!(
+            self,
+            Tag::Html | Tag::Body | Tag::Figure | Tag::Figcaption | Tag::Nav | Tag::Header
+                | Tag::Footer | Tag::Aside | Tag::Main | Tag::Article | Tag::Section | Tag::Div
+                | Tag::P | Tag::Br | Tag::Hr | Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5
+                | Tag::H6 | Tag::Ul | Tag::Ol | Tag::Li | Tag::Dl | Tag::Dt | Tag::Dd
+                | Tag::Table | Tag::Thead | Tag::Tbody | Tag::Tfoot | Tag::Tr | Tag::Td
+                | Tag::Th | Tag::Caption | Tag::Pre | Tag::Blockquote | Tag::Address
+                | Tag::Form | Tag::Fieldset | Tag::Details | Tag::Summary | Tag::Dialog
+                | Tag::Center
+        )
+    }
+
+    /// Heading level for `h1`–`h6`.
+    pub fn heading_level(self) -> Option<u8> {
+        match self {
+            Tag::H1 => Some(1),
+            Tag::H2 => Some(2),
+            Tag::H3 => Some(3),
+            Tag::H4 => Some(4),
+            Tag::H5 => Some(5),
+            Tag::H6 => Some(6),
+            _ => None,
+        }
+    }
+}
+
+/// What a node is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeKind {
+    /// The document root.
+    Document,
+    /// An element with its tag.
+    Element(Tag),
+    /// A text node.
+    Text,
+    /// Comments, doctypes, processing instructions.
+    Other,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct NodeInfo {
+    id: ego_tree::NodeId,
+    parent: u32,
+    end: u32,
+    kind: NodeKind,
+}
+
+/// A parsed page. Nodes are addressed by their index in document order;
+/// index 0 is the document root.
+pub struct Dom {
+    html: Html,
+    nodes: Vec<NodeInfo>,
+}
+
+impl std::fmt::Debug for Dom {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Dom").field("nodes", &self.nodes.len()).finish()
+    }
+}
+
+impl Dom {
+    /// Parses a whole HTML document.
+    ///
+    /// ```
+    /// let dom = deboiler::parse::Dom::parse("<p>Hello <b>world</b></p>");
+    /// assert!(dom.len() > 4);
+    /// ```
+    pub fn parse(text: &str) -> Dom {
+        let html = Html::parse_document(text);
+        let mut nodes: Vec<NodeInfo> = Vec::with_capacity(html.tree.values().len());
+        let mut stack: Vec<u32> = Vec::new();
+        for edge in html.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => {
+                    let kind = match node.value() {
+                        Node::Document | Node::Fragment => NodeKind::Document,
+                        Node::Element(e) => NodeKind::Element(Tag::from_name(e.name())),
+                        Node::Text(_) => NodeKind::Text,
+                        _ => NodeKind::Other,
+                    };
+                    let index = nodes.len() as u32;
+                    nodes.push(NodeInfo {
+                        id: node.id(),
+                        parent: stack.last().copied().unwrap_or(NO_PARENT),
+                        end: index + 1,
+                        kind,
+                    });
+                    stack.push(index);
+                }
+                Edge::Close(_) => {
+                    if let Some(index) = stack.pop() {
+                        let end = nodes.len() as u32;
+                        nodes[index as usize].end = end;
+                    }
+                }
+            }
+        }
+        Dom { html, nodes }
+    }
+
+    /// Number of nodes.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Whether the DOM has no nodes (never true for a parsed document).
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    /// What node `i` is.
+    pub fn kind(&self, i: usize) -> NodeKind {
+        self.nodes[i].kind
+    }
+
+    /// The tag of element `i`, `None` for non-elements.
+    pub fn tag(&self, i: usize) -> Option<Tag> {
+        match self.nodes[i].kind {
+            NodeKind::Element(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The parent of node `i`.
+    pub fn parent(&self, i: usize) -> Option<usize> {
+        let p = self.nodes[i].parent;
+        (p != NO_PARENT).then_some(p as usize)
+    }
+
+    /// One past the last descendant of `i`: descendants are `i + 1 .. end(i)`.
+    pub fn end(&self, i: usize) -> usize {
+        self.nodes[i].end as usize
+    }
+
+    /// Whether `inner` is `outer` or one of its descendants.
+    pub fn contains(&self, outer: usize, inner: usize) -> bool {
+        outer <= inner && inner < self.end(outer)
+    }
+
+    /// The children of `i`, in order.
+    pub fn children(&self, i: usize) -> Children<'_> {
+        Children {
+            dom: self,
+            next: i + 1,
+            end: self.end(i),
+        }
+    }
+
+    /// Ancestors of `i`, nearest first (not including `i`).
+    pub fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.parent(i), move |&p| self.parent(p))
+    }
+
+    /// The content of text node `i`.
+    pub fn text(&self, i: usize) -> Option<&str> {
+        match self.node_value(i) {
+            Some(Node::Text(t)) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// Raw text of a comment or text node, used by metadata for `<script>` bodies.
+    pub fn element_name(&self, i: usize) -> Option<&str> {
+        match self.node_value(i) {
+            Some(Node::Element(e)) => Some(e.name()),
+            _ => None,
+        }
+    }
+
+    /// Attribute `name` of element `i`.
+    pub fn attr(&self, i: usize, name: &str) -> Option<&str> {
+        match self.node_value(i) {
+            Some(Node::Element(e)) => e.attr(name),
+            _ => None,
+        }
+    }
+
+    /// All attributes of element `i` as (name, value) pairs.
+    pub fn attrs(&self, i: usize) -> impl Iterator<Item = (&str, &str)> {
+        let element = match self.node_value(i) {
+            Some(Node::Element(e)) => Some(e),
+            _ => None,
+        };
+        element.into_iter().flat_map(|e| e.attrs())
+    }
+
+    /// The raw, concatenated text of all descendant text nodes of `i`, with
+    /// nothing skipped (for `<script>` and `<title>` bodies).
+    pub fn raw_text(&self, i: usize) -> String {
+        let mut out = String::new();
+        for j in i + 1..self.end(i) {
+            if let Some(t) = self.text(j) {
+                out.push_str(t);
+            }
+        }
+        out
+    }
+
+    /// Whether element `i` matches a CSS selector.
+    pub fn matches(&self, i: usize, selector: &scraper::Selector) -> bool {
+        self.html
+            .tree
+            .get(self.nodes[i].id)
+            .and_then(ElementRef::wrap)
+            .is_some_and(|e| selector.matches(&e))
+    }
+
+    /// Indices of all elements with tag `tag`, in document order.
+    pub fn elements(&self, tag: Tag) -> impl Iterator<Item = usize> + '_ {
+        (0..self.nodes.len()).filter(move |&i| self.nodes[i].kind == NodeKind::Element(tag))
+    }
+
+    fn node_value(&self, i: usize) -> Option<&Node> {
+        self.html.tree.get(self.nodes.get(i)?.id).map(|n| n.value())
+    }
+}
+
+/// Iterator over the children of a node.
+pub struct Children<'a> {
+    dom: &'a Dom,
+    next: usize,
+    end: usize,
+}
+
+impl Iterator for Children<'_> {
+    type Item = usize;
+    fn next(&mut self) -> Option<usize> {
+        if self.next >= self.end {
+            return None;
+        }
+        let child = self.next;
+        self.next = self.dom.end(child);
+        Some(child)
+    }
+}
+
+/// Appends `text` to `out` with runs of whitespace collapsed to one space.
+/// `out`'s trailing space state is respected, so calls can be chained.
+pub fn push_collapsed(out: &mut String, text: &str) {
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn preorder_ranges_cover_descendants() {
+        let dom = Dom::parse("<html><body><div><p>a<b>b</b></p><p>c</p></div></body></html>");
+        let div = dom.elements(Tag::Div).next().unwrap();
+        let ps: Vec<usize> = dom.elements(Tag::P).collect();
+        assert_eq!(ps.len(), 2);
+        assert!(ps.iter().all(|&p| dom.contains(div, p)));
+        assert_eq!(dom.children(div).collect::<Vec<_>>(), ps);
+        assert_eq!(dom.raw_text(div), "abc");
+        assert_eq!(dom.parent(ps[0]), Some(div));
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let html = "<div>".repeat(100_000) + "deep" + &"</div>".repeat(100_000);
+        let dom = Dom::parse(&html);
+        assert!(dom.raw_text(0).contains("deep"));
+    }
+
+    #[test]
+    fn collapse_whitespace() {
+        let mut s = String::new();
+        push_collapsed(&mut s, "  a \n\t b ");
+        push_collapsed(&mut s, " c");
+        assert_eq!(s, "a b c");
+    }
+}

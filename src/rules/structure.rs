@@ -1,0 +1,148 @@
+//! Structural rules: tags, ARIA roles, class/id words and CSS selectors.
+
+use super::{ContextRule, RoleRule, SelectorRule, TagRule, TokenRule};
+use crate::document::Kind;
+
+/// Tag rules. `header` and `footer` only count outside `<article>`/`<main>`
+/// (inside, they hold the title, byline or tags, which other rules judge).
+pub const TAGS: &[TagRule] = &[
+    TagRule { id: "tag-nav", kind: Kind::Navigation, tag: "nav", note: "navigation landmark" },
+    TagRule { id: "tag-header", kind: Kind::Navigation, tag: "header", note: "page header with logo and menu; kept inside an article" },
+    TagRule { id: "tag-footer", kind: Kind::Footer, tag: "footer", note: "page footer; kept inside an article" },
+    TagRule { id: "tag-aside", kind: Kind::Related, tag: "aside", note: "sidebars: mostly other articles and widgets" },
+    TagRule { id: "tag-dialog", kind: Kind::CookieNotice, tag: "dialog", note: "modal dialogs: consent and sign-up overlays" },
+];
+
+/// ARIA role rules.
+pub const ROLES: &[RoleRule] = &[
+    RoleRule { id: "role-navigation", kind: Kind::Navigation, role: "navigation", note: "menus" },
+    RoleRule { id: "role-banner", kind: Kind::Navigation, role: "banner", note: "site header" },
+    RoleRule { id: "role-contentinfo", kind: Kind::Footer, role: "contentinfo", note: "site footer" },
+    RoleRule { id: "role-complementary", kind: Kind::Related, role: "complementary", note: "sidebars" },
+    RoleRule { id: "role-search", kind: Kind::Navigation, role: "search", note: "search forms" },
+    RoleRule { id: "role-menu", kind: Kind::Navigation, role: "menu", note: "menus" },
+    RoleRule { id: "role-menubar", kind: Kind::Navigation, role: "menubar", note: "menus" },
+    RoleRule { id: "role-dialog", kind: Kind::CookieNotice, role: "dialog", note: "consent and sign-up overlays" },
+    RoleRule { id: "role-alertdialog", kind: Kind::CookieNotice, role: "alertdialog", note: "consent overlays" },
+];
+
+/// Class/id word rules, grouped by kind. Matching is by whole words of a
+/// class name or id (see [`TokenRule`]).
+pub const TOKENS: &[TokenRule] = &[
+    // navigation
+    TokenRule { id: "cls-nav", kind: Kind::Navigation, tokens: &["nav"], note: "nav, main-nav, navbar is a separate word" },
+    TokenRule { id: "cls-navbar", kind: Kind::Navigation, tokens: &["navbar"], note: "" },
+    TokenRule { id: "cls-navigation", kind: Kind::Navigation, tokens: &["navigation"], note: "" },
+    TokenRule { id: "cls-menu", kind: Kind::Navigation, tokens: &["menu"], note: "menus; a restaurant menu article would be guarded by its prose" },
+    TokenRule { id: "cls-breadcrumb", kind: Kind::Navigation, tokens: &["breadcrumb"], note: "" },
+    TokenRule { id: "cls-breadcrumbs", kind: Kind::Navigation, tokens: &["breadcrumbs"], note: "" },
+    TokenRule { id: "cls-pagination", kind: Kind::Navigation, tokens: &["pagination"], note: "" },
+    TokenRule { id: "cls-pager", kind: Kind::Navigation, tokens: &["pager"], note: "" },
+    TokenRule { id: "cls-skip-link", kind: Kind::Navigation, tokens: &["skip", "link"], note: "" },
+    TokenRule { id: "cls-site-header", kind: Kind::Navigation, tokens: &["site", "header"], note: "" },
+    TokenRule { id: "cls-masthead", kind: Kind::Navigation, tokens: &["masthead"], note: "" },
+    TokenRule { id: "cls-post-navigation", kind: Kind::Navigation, tokens: &["post", "nav"], note: "previous/next post links" },
+    TokenRule { id: "cls-toc", kind: Kind::Navigation, tokens: &["toc"], note: "tables of contents repeat the headings" },
+    // footer
+    TokenRule { id: "cls-footer", kind: Kind::Footer, tokens: &["footer"], note: "site and article footers" },
+    TokenRule { id: "cls-copyright", kind: Kind::Footer, tokens: &["copyright"], note: "" },
+    // share
+    TokenRule { id: "cls-share", kind: Kind::Share, tokens: &["share"], note: "share bars and buttons" },
+    TokenRule { id: "cls-sharing", kind: Kind::Share, tokens: &["sharing"], note: "" },
+    TokenRule { id: "cls-sharedaddy", kind: Kind::Share, tokens: &["sharedaddy"], note: "WordPress Jetpack" },
+    TokenRule { id: "cls-social", kind: Kind::Share, tokens: &["social"], note: "social links and follow boxes" },
+    TokenRule { id: "cls-addthis", kind: Kind::Share, tokens: &["addthis"], note: "" },
+    TokenRule { id: "cls-sharethis", kind: Kind::Share, tokens: &["sharethis"], note: "" },
+    TokenRule { id: "cls-shariff", kind: Kind::Share, tokens: &["shariff"], note: "" },
+    // related
+    TokenRule { id: "cls-related", kind: Kind::Related, tokens: &["related"], note: "never matches unrelated: whole words only" },
+    TokenRule { id: "cls-relatedposts", kind: Kind::Related, tokens: &["relatedposts"], note: "Jetpack jp-relatedposts" },
+    TokenRule { id: "cls-recommended", kind: Kind::Related, tokens: &["recommended"], note: "" },
+    TokenRule { id: "cls-recommendations", kind: Kind::Related, tokens: &["recommendations"], note: "" },
+    TokenRule { id: "cls-more-stories", kind: Kind::Related, tokens: &["more", "stories"], note: "" },
+    TokenRule { id: "cls-read-next", kind: Kind::Related, tokens: &["read", "next"], note: "" },
+    TokenRule { id: "cls-trending", kind: Kind::Related, tokens: &["trending"], note: "" },
+    TokenRule { id: "cls-popular", kind: Kind::Related, tokens: &["popular"], note: "most-popular lists" },
+    TokenRule { id: "cls-most-read", kind: Kind::Related, tokens: &["most", "read"], note: "" },
+    TokenRule { id: "cls-outbrain", kind: Kind::Related, tokens: &["outbrain"], note: "" },
+    TokenRule { id: "cls-taboola", kind: Kind::Related, tokens: &["taboola"], note: "" },
+    TokenRule { id: "cls-yarpp", kind: Kind::Related, tokens: &["yarpp"], note: "WordPress related-posts plugin" },
+    TokenRule { id: "cls-sidebar", kind: Kind::Related, tokens: &["sidebar"], note: "guarded: body.has-sidebar holds the article" },
+    TokenRule { id: "cls-widget", kind: Kind::Related, tokens: &["widget"], note: "sidebar widgets" },
+    // newsletter
+    TokenRule { id: "cls-newsletter", kind: Kind::Newsletter, tokens: &["newsletter"], note: "" },
+    TokenRule { id: "cls-subscribe", kind: Kind::Newsletter, tokens: &["subscribe"], note: "" },
+    TokenRule { id: "cls-signup", kind: Kind::Newsletter, tokens: &["signup"], note: "" },
+    TokenRule { id: "cls-sign-up", kind: Kind::Newsletter, tokens: &["sign", "up"], note: "" },
+    TokenRule { id: "cls-optin", kind: Kind::Newsletter, tokens: &["optin"], note: "" },
+    TokenRule { id: "cls-paywall", kind: Kind::Newsletter, tokens: &["paywall"], note: "guarded: some sites wrap the article itself" },
+    TokenRule { id: "cls-mc4wp", kind: Kind::Newsletter, tokens: &["mc", "wp"], note: "Mailchimp for WordPress" },
+    // author bio
+    TokenRule { id: "cls-author-bio", kind: Kind::AuthorBio, tokens: &["author", "bio"], note: "" },
+    TokenRule { id: "cls-author-box", kind: Kind::AuthorBio, tokens: &["author", "box"], note: "" },
+    TokenRule { id: "cls-about-author", kind: Kind::AuthorBio, tokens: &["about", "author"], note: "" },
+    TokenRule { id: "cls-about-the-author", kind: Kind::AuthorBio, tokens: &["about", "the", "author"], note: "" },
+    TokenRule { id: "cls-author-info", kind: Kind::AuthorBio, tokens: &["author", "info"], note: "" },
+    TokenRule { id: "cls-author-card", kind: Kind::AuthorBio, tokens: &["author", "card"], note: "" },
+    TokenRule { id: "cls-author-description", kind: Kind::AuthorBio, tokens: &["author", "description"], note: "" },
+    TokenRule { id: "cls-authorbio", kind: Kind::AuthorBio, tokens: &["authorbio"], note: "" },
+    // bylines
+    TokenRule { id: "cls-byline", kind: Kind::Byline, tokens: &["byline"], note: "" },
+    TokenRule { id: "cls-by-line", kind: Kind::Byline, tokens: &["by", "line"], note: "" },
+    TokenRule { id: "cls-author", kind: Kind::Byline, tokens: &["author"], note: "author name elements; guarded by prose" },
+    TokenRule { id: "cls-dateline", kind: Kind::Byline, tokens: &["dateline"], note: "" },
+    TokenRule { id: "cls-post-meta", kind: Kind::Byline, tokens: &["post", "meta"], note: "" },
+    TokenRule { id: "cls-entry-meta", kind: Kind::Byline, tokens: &["entry", "meta"], note: "" },
+    TokenRule { id: "cls-article-meta", kind: Kind::Byline, tokens: &["article", "meta"], note: "" },
+    TokenRule { id: "cls-posted-on", kind: Kind::Byline, tokens: &["posted", "on"], note: "" },
+    TokenRule { id: "cls-timestamp", kind: Kind::Byline, tokens: &["timestamp"], note: "" },
+    // reading time
+    TokenRule { id: "cls-reading-time", kind: Kind::ReadingTime, tokens: &["reading", "time"], note: "" },
+    TokenRule { id: "cls-read-time", kind: Kind::ReadingTime, tokens: &["read", "time"], note: "" },
+    // comments
+    TokenRule { id: "cls-comments", kind: Kind::Comments, tokens: &["comments"], note: "" },
+    TokenRule { id: "cls-comment", kind: Kind::Comments, tokens: &["comment"], note: "" },
+    TokenRule { id: "cls-disqus", kind: Kind::Comments, tokens: &["disqus"], note: "" },
+    TokenRule { id: "cls-respond", kind: Kind::Comments, tokens: &["respond"], note: "WordPress comment form" },
+    // cookies
+    TokenRule { id: "cls-cookie", kind: Kind::CookieNotice, tokens: &["cookie"], note: "" },
+    TokenRule { id: "cls-cookies", kind: Kind::CookieNotice, tokens: &["cookies"], note: "" },
+    TokenRule { id: "cls-consent", kind: Kind::CookieNotice, tokens: &["consent"], note: "" },
+    TokenRule { id: "cls-gdpr", kind: Kind::CookieNotice, tokens: &["gdpr"], note: "" },
+    // advertisement
+    TokenRule { id: "cls-ad", kind: Kind::Advertisement, tokens: &["ad"], note: "ad, ad-slot; never head or add" },
+    TokenRule { id: "cls-ads", kind: Kind::Advertisement, tokens: &["ads"], note: "" },
+    TokenRule { id: "cls-advert", kind: Kind::Advertisement, tokens: &["advert"], note: "" },
+    TokenRule { id: "cls-advertisement", kind: Kind::Advertisement, tokens: &["advertisement"], note: "" },
+    TokenRule { id: "cls-adsense", kind: Kind::Advertisement, tokens: &["adsense"], note: "" },
+    TokenRule { id: "cls-dfp", kind: Kind::Advertisement, tokens: &["dfp"], note: "" },
+    TokenRule { id: "cls-sponsored", kind: Kind::Advertisement, tokens: &["sponsored"], note: "" },
+    TokenRule { id: "cls-promo", kind: Kind::Advertisement, tokens: &["promo"], note: "" },
+    // taxonomy
+    TokenRule { id: "cls-tags", kind: Kind::Taxonomy, tokens: &["tags"], note: "" },
+    TokenRule { id: "cls-tag-list", kind: Kind::Taxonomy, tokens: &["tag", "list"], note: "" },
+    TokenRule { id: "cls-tag-cloud", kind: Kind::Taxonomy, tokens: &["tag", "cloud"], note: "" },
+    TokenRule { id: "cls-categories", kind: Kind::Taxonomy, tokens: &["categories"], note: "" },
+    TokenRule { id: "cls-cat-links", kind: Kind::Taxonomy, tokens: &["cat", "links"], note: "WordPress" },
+    TokenRule { id: "cls-topics", kind: Kind::Taxonomy, tokens: &["topics"], note: "" },
+    TokenRule { id: "cls-keywords", kind: Kind::Taxonomy, tokens: &["keywords"], note: "" },
+];
+
+/// CSS selector rules.
+pub const SELECTORS: &[SelectorRule] = &[
+    SelectorRule { id: "sel-rel-author", kind: Kind::Byline, selector: "a[rel~=author]", note: "author links" },
+    SelectorRule { id: "sel-itemprop-author", kind: Kind::Byline, selector: "[itemprop=author]", note: "schema.org author" },
+    SelectorRule { id: "sel-comment-form", kind: Kind::Comments, selector: "form#commentform, form.comment-form, #disqus_thread", note: "comment forms" },
+    SelectorRule { id: "sel-rel-tag", kind: Kind::Taxonomy, selector: "a[rel~=tag]", note: "tag links" },
+];
+
+/// Rules applied by code with context (metadata, position, content selection).
+pub const CONTEXT: &[ContextRule] = &[
+    ContextRule { id: "title-repeat", kind: Kind::TitleRepeat, note: "a block equal to the page title (metadata), usually the h1" },
+    ContextRule { id: "byline-author-name", kind: Kind::Byline, note: "a short block that is only the author's name (from metadata), optionally with \"By\"" },
+    ContextRule { id: "bio-author-name", kind: Kind::AuthorBio, note: "a long block in the article's tail that starts with the author's name" },
+    ContextRule { id: "see-also-link-box", kind: Kind::SeeAlso, note: "a short block inside the body that is entirely one link between paragraphs" },
+    ContextRule { id: "link-dense", kind: Kind::LowContent, note: "a block inside the body that is mostly links" },
+    ContextRule { id: "outside-content", kind: Kind::LowContent, note: "text outside the selected content container" },
+    ContextRule { id: "text-outside-content", kind: Kind::LowContent, note: "scraped-text lines outside the article's span" },
+];

@@ -1,0 +1,39 @@
+//! Named thresholds, each with the reason for its value.
+
+/// Phrase rules only look at texts up to this many chars: boilerplate lines
+/// are short, and article paragraphs that happen to start with "See also" are long.
+pub const MAX_PHRASE_CHARS: usize = 400;
+
+/// A text block at least this long (chars) counts as prose when its link
+/// density is low: shorter blocks are headings, labels and menu entries.
+pub const PROSE_MIN_CHARS: usize = 80;
+
+/// Link density (link chars / chars) at or above which a block is link text,
+/// not prose: menus and related lists are mostly links.
+pub const LINK_DENSE: f32 = 0.5;
+
+/// Link density below which a long block counts as prose.
+pub const PROSE_MAX_LINK_DENSITY: f32 = 0.3;
+
+/// A structural rule never removes a node holding more than this share of the
+/// page's prose: a `sidebar` or `share` token on a wrapper must not take the
+/// article with it.
+pub const GUARD_PROSE_SHARE: f32 = 0.5;
+
+/// ... unless that prose is tiny anyway (below this many chars).
+pub const GUARD_MIN_PROSE: usize = 400;
+
+/// How many final blocks of the article count as its tail, where bios and
+/// trailing notices sit.
+pub const TAIL_BLOCKS: usize = 4;
+
+/// Removal texts longer than this are shortened in the log.
+pub const MAX_LOGGED_CHARS: usize = 300;
+
+/// Weight of junk text (links, link-dense blocks) against prose when scoring a
+/// container: 1.0 means one char of junk cancels one char of prose.
+pub const JUNK_WEIGHT: f32 = 1.0;
+
+/// Short blocks (under [`PROSE_MIN_CHARS`]) count this fraction of their
+/// length as prose: headings and short paragraphs belong to articles too.
+pub const SHORT_BLOCK_WEIGHT: f32 = 0.3;
