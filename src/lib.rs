@@ -14,6 +14,7 @@
 //! assert!(doc.removed.iter().any(|r| r.kind == deboiler::Kind::Share));
 //! ```
 
+pub mod blocks;
 pub mod boilerplate;
 mod cleaner;
 pub mod decode;

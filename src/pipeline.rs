@@ -6,7 +6,7 @@
 
 use crate::cleaner::{Cleaner, Input, InputKind};
 use crate::decode::decode;
-use crate::document::{Document, Status};
+use crate::document::{Block, Document, Kind, Status};
 use crate::parse::Dom;
 use crate::{boilerplate, metadata, render, select, text_mode};
 
@@ -16,17 +16,34 @@ pub(crate) fn run(cleaner: &Cleaner, input: &Input<'_>) -> Document {
         other => other,
     };
     let decoded = decode(input.bytes, input.charset, kind == InputKind::Html);
-    let (metadata, blocks, removed) = if kind == InputKind::Text {
-        let out = text_mode::clean(&decoded.text, &cleaner.rules);
-        (out.metadata, out.blocks, out.removed)
+    let (mut metadata, blocks, mut removed) = if kind == InputKind::Text {
+        text_mode::clean(&decoded.text, &cleaner.rules)
     } else {
         let dom = Dom::parse(&decoded.text);
         let metadata = metadata::extract(&dom, input.url);
-        let pruned = boilerplate::prune(&dom, &metadata, &cleaner.rules);
-        let main = select::select(&dom, &pruned);
-        let (blocks, removed) = render::blocks(&dom, pruned, main.as_ref(), &metadata, &cleaner.rules);
-        (metadata, blocks, removed)
+        let mut pruned = boilerplate::prune(&dom, &metadata, &cleaner.rules);
+        let (main, outside) = select::select(&dom, &pruned);
+        pruned.log.extend(outside);
+        let blocks = match main {
+            Some(main) => {
+                let (kept, log) = boilerplate::refine::refine(main.blocks, &metadata, &cleaner.rules);
+                pruned.log.extend(log);
+                kept
+            }
+            None => Vec::new(),
+        };
+        (metadata, blocks, pruned.log)
     };
+    // Document order: removals are keyed by the node (or line) they start at.
+    removed.sort_by_key(|(order, _)| *order);
+    if metadata.reading_time_minutes.is_none() {
+        metadata.reading_time_minutes = removed
+            .iter()
+            .find(|(_, r)| r.kind == Kind::ReadingTime)
+            .and_then(|(_, r)| first_number(&r.text));
+    }
+    let blocks: Vec<Block> = blocks.into_iter().map(|b| Block { kind: b.kind, text: b.text }).collect();
+    let removed = removed.into_iter().map(|(_, r)| r).collect();
     let text = render::text(&blocks);
     Document {
         status: if text.is_empty() { Status::Empty } else { Status::Ok },
@@ -38,6 +55,13 @@ pub(crate) fn run(cleaner: &Cleaner, input: &Input<'_>) -> Document {
         removed,
         blocks,
     }
+}
+
+/// The first run of ASCII digits in `text`, as a number.
+fn first_number(text: &str) -> Option<u32> {
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let digits: String = text[start..].chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
 }
 
 /// Markup density above which input is taken for HTML: real pages have a tag

@@ -1,4 +1,6 @@
 //! Metadata stage: Dom → Metadata. Read-only on the DOM.
+pub mod byline;
+
 use crate::document::Metadata;
 use crate::parse::{Dom, Tag};
 

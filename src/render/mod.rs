@@ -1,29 +1,40 @@
-//! Rendering (placeholder while the real one lands).
-use crate::boilerplate::Pruned;
-use crate::document::{Block, BlockKind, Metadata, Removal};
-use crate::parse::{push_collapsed, Dom, NodeKind};
-use crate::rules::compiled::CompiledRules;
-use crate::select::MainContent;
+//! Rendering: the cleaned body and metadata as text, Markdown, HTML or JSON.
+//!
+//! Input: a [`Document`] (its structured `blocks`). The renderers never see
+//! the DOM: the HTML output is built from blocks and escaped text, so it is
+//! sanitized by construction (no script, style, iframe, event handler or URL
+//! can pass through).
 
-/// Body blocks.
-pub fn blocks(dom: &Dom, _p: Pruned, _m: Option<&MainContent>, _md: &Metadata, _r: &CompiledRules) -> (Vec<Block>, Vec<Removal>) {
-    let mut text = String::new();
-    for i in 0..dom.len() {
-        if dom.kind(i) == NodeKind::Text && !dom.ancestors(i).any(|a| dom.tag(a).is_some_and(|t| t.is_invisible())) {
-            push_collapsed(&mut text, dom.text(i).unwrap_or(""));
-        }
-    }
-    (vec![Block { kind: BlockKind::Paragraph, text: text.trim().to_owned() }], vec![])
-}
+mod html;
+mod markdown;
 
-/// Plain text of blocks.
+pub use html::html;
+pub use markdown::markdown;
+
+use crate::document::{Block, Document};
+
+/// The body as plain text: one block per paragraph, blank lines between.
+/// Table rows are lines of the table's paragraph, cells separated by spaces.
 pub fn text(blocks: &[Block]) -> String {
-    blocks.iter().map(|b| b.text.as_str()).filter(|t| !t.is_empty()).collect::<Vec<_>>().join("\n\n")
+    let mut out = String::new();
+    for block in blocks {
+        if block.text.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&block.text);
+    }
+    out
 }
 
-/// Markdown.
-pub fn markdown(doc: &crate::Document) -> String { text(&doc.blocks) }
-/// HTML.
-pub fn html(doc: &crate::Document) -> String { text(&doc.blocks) }
-/// JSON.
-pub fn json(doc: &crate::Document) -> String { serde_json::to_string_pretty(doc).unwrap_or_default() }
+/// The document as one pretty-printed JSON object (DESIGN.md §3).
+pub fn json(doc: &Document) -> String {
+    serde_json::to_string_pretty(doc).unwrap_or_else(|e| format!("{{\"status\":\"error\",\"error\":\"{e}\"}}"))
+}
+
+/// The document as one JSON line (for JSONL streams).
+pub fn json_line(doc: &Document) -> String {
+    serde_json::to_string(doc).unwrap_or_else(|e| format!("{{\"status\":\"error\",\"error\":\"{e}\"}}"))
+}

@@ -1,15 +1,153 @@
-//! Content selection (placeholder while the real one lands).
-use crate::boilerplate::Pruned;
-use crate::parse::Dom;
+//! Content selection: Pruned → Option<[`MainContent`]>.
+//!
+//! Every text block left after boilerplate removal is weighed: prose (long,
+//! few links) counts for its container, link text and link-dense blocks count
+//! against it. Sums run up the tree in one bottom-up pass (scores live in a
+//! side table indexed by node, never in the DOM), and the container with the
+//! highest prose-minus-junk score wins: it holds as much article as possible
+//! for as little navigation as possible. Ties go to the first in document
+//! order (the outermost), so output is deterministic.
+//!
+//! Finding no container with enough prose is a normal outcome (`None`).
 
-/// The selected container.
+use crate::blocks::{segment, TextBlock};
+use crate::boilerplate::{removal, Pruned};
+use crate::document::{Kind, Removal};
+use crate::parse::{Dom, NodeKind};
+use crate::rules::thresholds::{
+    JUNK_WEIGHT, LINK_DENSE, PROSE_MAX_LINK_DENSITY, PROSE_MIN_CHARS, SHORT_BLOCK_WEIGHT,
+};
+
+/// Below this score (about one short paragraph) a page has no article.
+const MIN_ARTICLE_SCORE: f32 = 40.0;
+
+/// The selected article container and its blocks.
 #[derive(Debug)]
 pub struct MainContent {
-    /// Its node.
+    /// The container node.
     pub root: usize,
+    /// The blocks inside it, in document order.
+    pub blocks: Vec<TextBlock>,
 }
 
-/// Picks the main content.
-pub fn select(_dom: &Dom, _p: &Pruned) -> Option<MainContent> {
-    Some(MainContent { root: 0 })
+/// Prose and junk weights of one block.
+fn weigh(block: &TextBlock) -> (f32, f32) {
+    let chars = block.chars as f32;
+    let links = block.link_chars as f32;
+    let density = block.link_density();
+    if density >= LINK_DENSE {
+        (0.0, chars)
+    } else if block.chars >= PROSE_MIN_CHARS && density < PROSE_MAX_LINK_DENSITY {
+        (chars - links, links)
+    } else {
+        (SHORT_BLOCK_WEIGHT * (chars - links), links)
+    }
+}
+
+/// Picks the article container. Returns it with its blocks, plus a
+/// `low_content` log of the text left outside it.
+pub fn select(dom: &Dom, pruned: &Pruned) -> (Option<MainContent>, Vec<(usize, Removal)>) {
+    let blocks = segment(dom, &pruned.removed, 0);
+    let mut score = vec![0f32; dom.len()];
+    for block in &blocks {
+        let (prose, junk) = weigh(block);
+        score[block.owner] += prose - JUNK_WEIGHT * junk;
+    }
+    for i in (1..dom.len()).rev() {
+        if let Some(p) = dom.parent(i) {
+            score[p] += score[i];
+        }
+    }
+    let mut best: Option<(usize, f32)> = None;
+    for (i, &s) in score.iter().enumerate() {
+        if matches!(dom.kind(i), NodeKind::Element(_)) && best.is_none_or(|(_, b)| s > b) {
+            best = Some((i, s));
+        }
+    }
+    let root = match best {
+        Some((root, s)) if s >= MIN_ARTICLE_SCORE => root,
+        _ => return (None, outside_log(dom, &blocks, None)),
+    };
+    let log = outside_log(dom, &blocks, Some(root));
+    let inside = blocks.into_iter().filter(|b| dom.contains(root, b.start)).collect();
+    (Some(MainContent { root, blocks: inside }), log)
+}
+
+/// One `low_content` entry per run of outside blocks under the same top-level
+/// branch (the child of the nearest ancestor shared with the content).
+fn outside_log(dom: &Dom, blocks: &[TextBlock], root: Option<usize>) -> Vec<(usize, Removal)> {
+    let mut log: Vec<(usize, Removal)> = Vec::new();
+    let mut current: Option<(usize, usize, String)> = None;
+    for b in blocks {
+        let key = match root {
+            Some(r) if dom.contains(r, b.start) => {
+                flush(&mut current, &mut log);
+                continue;
+            }
+            Some(r) => branch(dom, b.owner, r),
+            None => 0,
+        };
+        match &mut current {
+            Some((k, _, text)) if *k == key => {
+                text.push_str(" / ");
+                text.push_str(&b.text);
+            }
+            _ => {
+                flush(&mut current, &mut log);
+                current = Some((key, b.start, b.text.clone()));
+            }
+        }
+    }
+    flush(&mut current, &mut log);
+    log
+}
+
+fn flush(current: &mut Option<(usize, usize, String)>, log: &mut Vec<(usize, Removal)>) {
+    if let Some((_, start, text)) = current.take() {
+        log.push((start, removal(Kind::LowContent, "outside-content", &text)));
+    }
+}
+
+/// The highest ancestor of `node` (or itself) that does not contain `root`.
+fn branch(dom: &Dom, node: usize, root: usize) -> usize {
+    let mut n = node;
+    while let Some(p) = dom.parent(n) {
+        if dom.contains(p, root) {
+            break;
+        }
+        n = p;
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Metadata;
+
+    #[test]
+    fn picks_the_prose_container_over_menus_and_link_lists() {
+        let para = "<p>".to_string() + &"This is a sentence of the real article, with words. ".repeat(3) + "</p>";
+        let links = "<li><a href=/a>Another headline that is a link</a></li>".repeat(8);
+        let html = format!(
+            "<body><div id=menu><a href=/>Home</a> <a href=/w>World</a></div>\
+             <div id=story>{para}{para}{para}</div><div id=more><ul>{links}</ul></div></body>"
+        );
+        let dom = Dom::parse(&html);
+        let pruned = crate::boilerplate::prune(&dom, &Metadata::default(), crate::rules::compiled::builtin());
+        let (main, log) = select(&dom, &pruned);
+        let main = main.expect("an article");
+        assert_eq!(dom.attr(main.root, "id"), Some("story"));
+        assert_eq!(main.blocks.len(), 3);
+        assert!(log.iter().all(|(_, r)| r.kind == Kind::LowContent));
+        assert!(log.iter().any(|(_, r)| r.text.contains("Another headline")));
+    }
+
+    #[test]
+    fn an_index_page_has_no_article() {
+        let links = "<li><a href=/a>Another headline</a></li>".repeat(20);
+        let dom = Dom::parse(&format!("<body><ul>{links}</ul></body>"));
+        let pruned = crate::boilerplate::prune(&dom, &Metadata::default(), crate::rules::compiled::builtin());
+        assert!(select(&dom, &pruned).0.is_none());
+    }
 }

@@ -1,18 +1,207 @@
-//! Text mode (placeholder while the real one lands).
-use crate::document::{Block, BlockKind, Metadata, Removal};
-use crate::rules::compiled::CompiledRules;
+//! Text mode: plain text scraped from a page (text dumps, Common Crawl WET
+//! records) → metadata, body blocks and the removal log.
+//!
+//! The same stages as for HTML, over lines instead of nodes: every non-empty
+//! line is a block; the phrase rules judge each line; metadata (title,
+//! authors) is read from the head; the article is the span of lines with the
+//! most prose for the fewest short lines (menus, related headlines, footers);
+//! then the shared [`refine`](crate::boilerplate::refine) pass removes the
+//! repeated title, author lines and the tail's bio.
+//!
+//! Invariants: every input line ends up either in the body or in `removed`;
+//! line order is kept.
 
-/// Output of text mode.
-pub struct TextOutput {
-    /// Metadata.
-    pub metadata: Metadata,
-    /// Blocks.
-    pub blocks: Vec<Block>,
-    /// Removals.
-    pub removed: Vec<Removal>,
+use crate::blocks::TextBlock;
+use crate::boilerplate::{refine::normalize, refine::refine, removal};
+use crate::document::{BlockKind, Kind, Metadata, Removal};
+use crate::parse::push_collapsed;
+use crate::rules::compiled::{CompiledRules, Place};
+use crate::rules::thresholds::PROSE_MIN_CHARS;
+
+/// What one short, non-sentence line costs the span that includes it:
+/// menus and headline lists are runs of such lines.
+const SHORT_LINE_PENALTY: f32 = 25.0;
+/// A line ending like a sentence counts as prose from this many words.
+const SENTENCE_MIN_WORDS: usize = 4;
+/// The title is looked for among this many first lines.
+const TITLE_SEARCH_LINES: usize = 40;
+
+/// Cleaned text: metadata, kept lines as blocks, removals keyed by line.
+pub fn clean(text: &str, rules: &CompiledRules) -> (Metadata, Vec<TextBlock>, Vec<(usize, Removal)>) {
+    let lines = split_lines(text);
+    let mut log: Vec<(usize, Removal)> = Vec::new();
+    let mut removed = vec![false; lines.len()];
+    let mut metadata = Metadata::default();
+
+    for (i, line) in lines.iter().enumerate() {
+        if let Some(hit) = rules.classify_text(&line.text, Place::NOWHERE) {
+            removed[i] = true;
+            if hit.kind == Kind::Byline && metadata.authors.is_empty() {
+                metadata.authors = crate::metadata::byline::parse_authors(&line.text);
+            }
+            log.push((i, removal(hit.kind, hit.id, &line.text)));
+        }
+    }
+    metadata.title = find_title(&lines, &removed);
+
+    // The article span: maximum-sum run of line scores.
+    let scores: Vec<f32> = lines
+        .iter()
+        .zip(&removed)
+        .map(|(l, &r)| if r { 0.0 } else if is_prose(l) { l.chars as f32 } else { -SHORT_LINE_PENALTY })
+        .collect();
+    let span = max_span(&scores);
+
+    let mut inside = Vec::new();
+    let mut outside: Option<(usize, String)> = None;
+    for (i, line) in lines.into_iter().enumerate() {
+        if removed[i] {
+            continue;
+        }
+        let in_span = span.is_some_and(|(a, b)| a <= i && i <= b);
+        let is_title = metadata
+            .title
+            .as_deref()
+            .is_some_and(|t| normalize(t) == normalize(&line.text));
+        if in_span && !is_title {
+            flush_outside(&mut outside, &mut log);
+            inside.push(line);
+        } else if is_title {
+            flush_outside(&mut outside, &mut log);
+            log.push((i, removal(Kind::TitleRepeat, "title-repeat", &line.text)));
+        } else if is_author_name(&line.text, &metadata.authors) {
+            flush_outside(&mut outside, &mut log);
+            log.push((i, removal(Kind::Byline, "byline-author-name", &line.text)));
+        } else {
+            match &mut outside {
+                Some((_, text)) => {
+                    text.push_str(" / ");
+                    text.push_str(&line.text);
+                }
+                None => outside = Some((i, line.text)),
+            }
+        }
+    }
+    flush_outside(&mut outside, &mut log);
+    let (kept, refined) = refine(inside, &metadata, rules);
+    log.extend(refined);
+    (metadata, kept, log)
 }
 
-/// Cleans scraped text.
-pub fn clean(text: &str, _r: &CompiledRules) -> TextOutput {
-    TextOutput { metadata: Metadata::default(), blocks: text.split("\n\n").map(|t| Block { kind: BlockKind::Paragraph, text: t.trim().to_owned() }).collect(), removed: vec![] }
+fn flush_outside(outside: &mut Option<(usize, String)>, log: &mut Vec<(usize, Removal)>) {
+    if let Some((i, text)) = outside.take() {
+        log.push((i, removal(Kind::LowContent, "text-outside-content", &text)));
+    }
+}
+
+/// A line that is only an author's name.
+fn is_author_name(line: &str, authors: &[String]) -> bool {
+    let norm = normalize(line);
+    authors.iter().any(|a| normalize(a) == norm)
+}
+
+/// Non-empty lines as paragraph blocks, whitespace collapsed; `start` is the
+/// line's index among them.
+fn split_lines(text: &str) -> Vec<TextBlock> {
+    text.lines()
+        .filter_map(|raw| {
+            let mut t = String::new();
+            push_collapsed(&mut t, raw);
+            let t = t.trim().to_owned();
+            (!t.is_empty()).then_some(t)
+        })
+        .enumerate()
+        .map(|(i, text)| TextBlock {
+            owner: 0,
+            start: i,
+            stop: i + 1,
+            kind: BlockKind::Paragraph,
+            chars: text.chars().count(),
+            link_chars: 0,
+            text,
+        })
+        .collect()
+}
+
+/// Long lines, and sentences of a few words, are prose.
+fn is_prose(line: &TextBlock) -> bool {
+    if line.chars >= PROSE_MIN_CHARS {
+        return true;
+    }
+    let ends_like_sentence = line
+        .text
+        .trim_end_matches(['"', '”', '’', '»', ')'])
+        .ends_with(['.', '!', '?', '。', '！', '？']);
+    ends_like_sentence && line.text.split_whitespace().count() >= SENTENCE_MIN_WORDS
+}
+
+/// The maximum-sum contiguous span of `scores` (Kadane), `None` if every
+/// span is non-positive.
+fn max_span(scores: &[f32]) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize, f32)> = None;
+    let mut start = 0;
+    let mut sum = 0.0f32;
+    for (i, &s) in scores.iter().enumerate() {
+        if sum <= 0.0 {
+            start = i;
+            sum = 0.0;
+        }
+        sum += s;
+        if sum > 0.0 && best.is_none_or(|(_, _, b)| sum > b) {
+            best = Some((start, i, sum));
+        }
+    }
+    best.map(|(a, b, _)| (a, b))
+}
+
+/// The headline: a head line that repeats (scraped pages print the title
+/// twice: page title and `<h1>`), else the last headline-like line before the
+/// first prose line.
+fn find_title(lines: &[TextBlock], removed: &[bool]) -> Option<String> {
+    let first_prose = lines
+        .iter()
+        .zip(removed)
+        .position(|(l, &r)| !r && l.chars >= PROSE_MIN_CHARS)
+        .unwrap_or(lines.len())
+        .min(TITLE_SEARCH_LINES);
+    let head = &lines[..first_prose];
+    let headline_like = |l: &TextBlock| {
+        let words = l.text.split_whitespace().count();
+        (3..=30).contains(&words) && l.chars <= 250 && !l.text.ends_with(':')
+    };
+    for (i, l) in head.iter().enumerate() {
+        if removed[i] || !headline_like(l) {
+            continue;
+        }
+        let norm = normalize(&l.text);
+        if head[i + 1..].iter().any(|o| normalize(&o.text) == norm) {
+            return Some(l.text.clone());
+        }
+    }
+    head.iter()
+        .enumerate()
+        .filter(|&(i, l)| !removed[i] && headline_like(l))
+        .map(|(_, l)| l.text.clone())
+        .next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_skips_menus_and_keeps_headings_between_paragraphs() {
+        let para = "A paragraph of the article that is clearly long enough to count as prose for the span.";
+        let text = format!("Home\nWorld\nPolitics\nSport\nThe headline of the story\n\n{para}\n\nA heading\n\n{para}\n\nPrivacy Policy\nTerms\nAbout\nJobs");
+        let (meta, kept, _) = clean(&text, crate::rules::compiled::builtin());
+        assert_eq!(meta.title.as_deref(), Some("The headline of the story"));
+        let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, vec![para, "A heading", para]);
+    }
+
+    #[test]
+    fn max_span_finds_the_best_run() {
+        assert_eq!(max_span(&[-1.0, 5.0, -2.0, 4.0, -10.0, 3.0]), Some((1, 3)));
+        assert_eq!(max_span(&[-1.0, -2.0]), None);
+    }
 }

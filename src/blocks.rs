@@ -1,0 +1,385 @@
+//! Text blocks: the DOM cut into the units a reader sees as paragraphs.
+//!
+//! Input: a [`Dom`] and a mask of removed nodes. Output: [`TextBlock`]s in
+//! document order, each a maximal run of inline content between block
+//! boundaries (block-level tags and `<br>`), with its role (heading, list
+//! item, quote, code, table), its text and how much of it is link text.
+//!
+//! One iterative pass with O(1) work per node: the boilerplate, selection and
+//! rendering stages all see the page through these blocks, so they agree on
+//! what a paragraph is.
+
+use crate::document::BlockKind;
+use crate::parse::{push_collapsed, Dom, NodeKind, Tag};
+
+/// A data table has no cell longer than this (chars): longer cells mean the
+/// table is page layout, whose cells are walked as ordinary containers.
+const DATA_TABLE_MAX_CELL_CHARS: usize = 400;
+
+/// One paragraph-like run of text.
+#[derive(Debug, Clone)]
+pub struct TextBlock {
+    /// Innermost block-level element holding the run.
+    pub owner: usize,
+    /// First node of the run.
+    pub start: usize,
+    /// One past the last node of the run.
+    pub stop: usize,
+    /// Its structural role.
+    pub kind: BlockKind,
+    /// Whitespace-collapsed text (kept as is for code).
+    pub text: String,
+    /// Length of `text` in chars.
+    pub chars: usize,
+    /// Chars inside links.
+    pub link_chars: usize,
+}
+
+impl TextBlock {
+    /// Share of the text inside links, 0.0 to 1.0.
+    pub fn link_density(&self) -> f32 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f32 / self.chars as f32
+        }
+    }
+}
+
+/// Whether node `i` (an element) is hidden from readers by its attributes.
+pub fn is_hidden(dom: &Dom, i: usize) -> bool {
+    if dom.attr(i, "hidden").is_some() {
+        return true;
+    }
+    if dom.attr(i, "aria-hidden") == Some("true") && dom.tag(i) != Some(Tag::Body) {
+        return true;
+    }
+    dom.attr(i, "style").is_some_and(|s| {
+        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+/// Whether element `i` is never visible text: invisible tags and hidden elements.
+pub fn is_invisible(dom: &Dom, i: usize) -> bool {
+    match dom.kind(i) {
+        NodeKind::Element(tag) => tag.is_invisible() || is_hidden(dom, i),
+        NodeKind::Other => true,
+        _ => false,
+    }
+}
+
+#[derive(Default)]
+struct State {
+    /// Open elements: (index, end).
+    open: Vec<(usize, usize)>,
+    /// Open block-level elements (owners).
+    owners: Vec<usize>,
+    headings: Vec<u8>,
+    lists: Vec<bool>,
+    in_li: usize,
+    pre: usize,
+    quote: usize,
+    links: usize,
+}
+
+struct Builder<'a> {
+    dom: &'a Dom,
+    out: Vec<TextBlock>,
+    text: String,
+    chars: usize,
+    link_chars: usize,
+    start: usize,
+    stop: usize,
+}
+
+impl Builder<'_> {
+    fn flush(&mut self, st: &State) {
+        let text = if st.pre > 0 {
+            self.text.trim_matches('\n').trim_end().to_owned()
+        } else {
+            self.text.trim().to_owned()
+        };
+        if !text.is_empty() {
+            let kind = if st.pre > 0 {
+                BlockKind::Code
+            } else if let Some(&level) = st.headings.last() {
+                BlockKind::Heading(level)
+            } else if st.in_li > 0 {
+                BlockKind::ListItem {
+                    ordered: st.lists.last().copied().unwrap_or(false),
+                    depth: st.lists.len().saturating_sub(1).min(u8::MAX as usize) as u8,
+                }
+            } else if st.quote > 0 {
+                BlockKind::Quote
+            } else {
+                BlockKind::Paragraph
+            };
+            let chars = text.chars().count();
+            self.out.push(TextBlock {
+                owner: st.owners.last().copied().unwrap_or(0),
+                start: self.start,
+                stop: self.stop,
+                kind,
+                link_chars: self.link_chars.min(chars),
+                chars,
+                text,
+            });
+        }
+        self.text.clear();
+        self.chars = 0;
+        self.link_chars = 0;
+    }
+
+    fn push_text(&mut self, i: usize, t: &str, st: &State) {
+        if self.text.is_empty() {
+            self.start = i;
+        }
+        self.stop = i + 1;
+        let before = self.text.chars().count();
+        if st.pre > 0 {
+            self.text.push_str(t);
+        } else {
+            push_collapsed(&mut self.text, t);
+        }
+        let added = self.text.chars().count() - before;
+        self.chars += added;
+        if st.links > 0 {
+            self.link_chars += added;
+        }
+    }
+}
+
+/// Cuts the subtree of `root` into text blocks, skipping subtrees whose root
+/// is marked in `removed` (indexed by node; may be empty for "nothing removed").
+pub fn segment(dom: &Dom, removed: &[bool], root: usize) -> Vec<TextBlock> {
+    let mut b = Builder {
+        dom,
+        out: Vec::new(),
+        text: String::new(),
+        chars: 0,
+        link_chars: 0,
+        start: root,
+        stop: root,
+    };
+    let mut st = State::default();
+    let end = dom.end(root);
+    let mut i = root;
+    while i < end {
+        close_until(&mut b, &mut st, i);
+        if removed.get(i).copied().unwrap_or(false) || is_invisible(dom, i) {
+            i = dom.end(i);
+            continue;
+        }
+        match dom.kind(i) {
+            NodeKind::Text => {
+                if let Some(t) = dom.text(i) {
+                    b.push_text(i, t, &st);
+                }
+                i += 1;
+            }
+            NodeKind::Element(tag) => {
+                if tag == Tag::Br || tag == Tag::Hr {
+                    if st.pre > 0 && tag == Tag::Br {
+                        b.text.push('\n');
+                    } else {
+                        b.flush(&st);
+                    }
+                    i = dom.end(i);
+                    continue;
+                }
+                if tag == Tag::Table && st.pre == 0 {
+                    if let Some(rows) = data_table(dom, removed, i) {
+                        b.flush(&st);
+                        let text = rows.iter().map(|r| r.join(" ")).collect::<Vec<_>>().join("\n");
+                        let chars = text.chars().count();
+                        b.out.push(TextBlock {
+                            owner: i,
+                            start: i,
+                            stop: dom.end(i),
+                            kind: BlockKind::Table(rows),
+                            text,
+                            chars,
+                            link_chars: 0,
+                        });
+                        i = dom.end(i);
+                        continue;
+                    }
+                }
+                if tag.is_block() {
+                    b.flush(&st);
+                    st.owners.push(i);
+                }
+                match tag {
+                    Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 => {
+                        st.headings.push(tag.heading_level().unwrap_or(2))
+                    }
+                    Tag::Ul => st.lists.push(false),
+                    Tag::Ol => st.lists.push(true),
+                    Tag::Li => st.in_li += 1,
+                    Tag::Pre => st.pre += 1,
+                    Tag::Blockquote => st.quote += 1,
+                    Tag::A => st.links += 1,
+                    _ => {}
+                }
+                st.open.push((i, dom.end(i)));
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    close_until(&mut b, &mut st, usize::MAX);
+    b.flush(&st);
+    b.out
+}
+
+/// Closes every open element that ends at or before `i`.
+fn close_until(b: &mut Builder<'_>, st: &mut State, i: usize) {
+    while let Some(&(el, end)) = st.open.last() {
+        if end > i {
+            break;
+        }
+        st.open.pop();
+        let Some(tag) = b.dom.tag(el) else { continue };
+        if tag.is_block() {
+            b.flush(st);
+            st.owners.pop();
+        }
+        match tag {
+            Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 => {
+                st.headings.pop();
+            }
+            Tag::Ul | Tag::Ol => {
+                st.lists.pop();
+            }
+            Tag::Li => st.in_li -= 1,
+            Tag::Pre => st.pre -= 1,
+            Tag::Blockquote => st.quote -= 1,
+            Tag::A => st.links -= 1,
+            _ => {}
+        }
+    }
+}
+
+/// The rows of `table` if it is a data table (no nested table, short cells),
+/// `None` if it is layout.
+fn data_table(dom: &Dom, removed: &[bool], table: usize) -> Option<Vec<Vec<String>>> {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let end = dom.end(table);
+    let mut i = table + 1;
+    while i < end {
+        if removed.get(i).copied().unwrap_or(false) || is_invisible(dom, i) {
+            i = dom.end(i);
+            continue;
+        }
+        match dom.tag(i) {
+            Some(Tag::Table) => return None,
+            Some(Tag::Tr) => {
+                rows.push(Vec::new());
+                i += 1;
+            }
+            Some(Tag::Td) | Some(Tag::Th) => {
+                let mut cell = String::new();
+                let cell_end = dom.end(i);
+                let mut j = i + 1;
+                while j < cell_end {
+                    if dom.tag(j) == Some(Tag::Table) {
+                        return None;
+                    }
+                    if removed.get(j).copied().unwrap_or(false) || is_invisible(dom, j) {
+                        j = dom.end(j);
+                        continue;
+                    }
+                    if let Some(t) = dom.text(j) {
+                        push_collapsed(&mut cell, t);
+                    } else if dom.tag(j).is_some_and(|t| t.is_block()) && !cell.ends_with(' ') {
+                        cell.push(' ');
+                    }
+                    j += 1;
+                }
+                let cell = cell.trim().to_owned();
+                if cell.chars().count() > DATA_TABLE_MAX_CELL_CHARS {
+                    return None;
+                }
+                match rows.last_mut() {
+                    Some(row) => row.push(cell),
+                    None => rows.push(vec![cell]),
+                }
+                i = cell_end;
+            }
+            _ => i += 1,
+        }
+    }
+    rows.retain(|r| r.iter().any(|c| !c.is_empty()));
+    if rows.is_empty() {
+        None
+    } else {
+        Some(rows)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds_and_texts(html: &str) -> Vec<(BlockKind, String)> {
+        let dom = Dom::parse(html);
+        segment(&dom, &[], 0).into_iter().map(|b| (b.kind, b.text)).collect()
+    }
+
+    #[test]
+    fn paragraphs_headings_lists_and_br_runs() {
+        let got = kinds_and_texts(
+            "<body><h2>Sub <b>head</b></h2><p>One <a href=x>two</a> three</p>\
+             <ul><li>a</li><li>b<ol><li>c</li></ol></li></ul><div>line one<br><br>line two</div>\
+             <blockquote>q</blockquote><pre>x = 1\n  y</pre><script>var s;</script></body>",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (BlockKind::Heading(2), "Sub head".into()),
+                (BlockKind::Paragraph, "One two three".into()),
+                (BlockKind::ListItem { ordered: false, depth: 0 }, "a".into()),
+                (BlockKind::ListItem { ordered: false, depth: 0 }, "b".into()),
+                (BlockKind::ListItem { ordered: true, depth: 1 }, "c".into()),
+                (BlockKind::Paragraph, "line one".into()),
+                (BlockKind::Paragraph, "line two".into()),
+                (BlockKind::Quote, "q".into()),
+                (BlockKind::Code, "x = 1\n  y".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn link_chars_are_counted() {
+        let dom = Dom::parse("<p>abc <a href=x>defg</a></p>");
+        let blocks = segment(&dom, &[], 0);
+        assert_eq!(blocks[0].chars, 8);
+        assert_eq!(blocks[0].link_chars, 4);
+    }
+
+    #[test]
+    fn data_tables_become_rows_layout_tables_do_not() {
+        let got = kinds_and_texts("<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>");
+        assert_eq!(
+            got,
+            vec![(
+                BlockKind::Table(vec![vec!["A".into(), "B".into()], vec!["1".into(), "2".into()]]),
+                "A B\n1 2".into()
+            )]
+        );
+        let long = "word ".repeat(100);
+        let got = kinds_and_texts(&format!("<table><tr><td><p>{long}</p></td></tr></table>"));
+        assert_eq!(got[0].0, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn removed_and_hidden_subtrees_are_skipped() {
+        let dom = Dom::parse("<div><p>keep</p><p id=x>drop</p><p style='display: none'>hidden</p></div>");
+        let mut removed = vec![false; dom.len()];
+        let x = (0..dom.len()).find(|&i| dom.attr(i, "id") == Some("x")).unwrap();
+        removed[x] = true;
+        let texts: Vec<String> = segment(&dom, &removed, 0).into_iter().map(|b| b.text).collect();
+        assert_eq!(texts, vec!["keep".to_string()]);
+    }
+}

@@ -1,0 +1,198 @@
+//! Refine pass over the selected article's blocks (HTML) or lines (text).
+//!
+//! These rules need what the page-wide passes do not know: where the article
+//! starts and ends (bylines sit at its head, bios at its tail) and the page's
+//! metadata (the title to drop, the author names to recognise).
+
+use crate::blocks::TextBlock;
+use crate::document::{BlockKind, Kind, Metadata, Removal};
+use crate::rules::compiled::{CompiledRules, Hit, Place};
+use crate::rules::thresholds::{LINK_DENSE, PROSE_MIN_CHARS, TAIL_BLOCKS};
+
+/// How many first blocks count as the article's head (title, byline, date).
+const HEAD_BLOCKS: usize = 6;
+/// A byline block is at most this much longer than the names it holds
+/// ("By", a date, a role).
+const BYLINE_SLACK_CHARS: usize = 45;
+/// A link box between paragraphs ("Read: <headline>") is at most this long.
+const LINK_BOX_MAX_CHARS: usize = 220;
+/// ... and nearly all link.
+const LINK_BOX_MIN_DENSITY: f32 = 0.85;
+
+const TITLE_REPEAT: Hit = Hit { kind: Kind::TitleRepeat, id: "title-repeat" };
+const BYLINE_AUTHOR: Hit = Hit { kind: Kind::Byline, id: "byline-author-name" };
+const BIO_AUTHOR: Hit = Hit { kind: Kind::AuthorBio, id: "bio-author-name" };
+const LINK_BOX: Hit = Hit { kind: Kind::SeeAlso, id: "see-also-link-box" };
+const LINK_DENSE_HIT: Hit = Hit { kind: Kind::LowContent, id: "link-dense" };
+
+/// Splits `blocks` into the kept ones and logged removals (keyed by `start`).
+pub fn refine(
+    blocks: Vec<TextBlock>,
+    metadata: &Metadata,
+    rules: &CompiledRules,
+) -> (Vec<TextBlock>, Vec<(usize, Removal)>) {
+    let title = metadata.title.as_deref().map(normalize).filter(|t| !t.is_empty());
+    let authors: Vec<String> = metadata
+        .authors
+        .iter()
+        .map(|a| normalize(a))
+        .filter(|a| a.len() >= 3)
+        .collect();
+    let n = blocks.len();
+    let last_prose = blocks
+        .iter()
+        .rposition(|b| b.chars >= PROSE_MIN_CHARS && b.link_density() < LINK_DENSE)
+        .unwrap_or(n);
+    let mut verdicts: Vec<Option<Hit>> = vec![None; n];
+    for (i, block) in blocks.iter().enumerate() {
+        let place = Place {
+            head: i < HEAD_BLOCKS,
+            tail: i + TAIL_BLOCKS >= n || i > last_prose,
+        };
+        let norm = normalize(&block.text);
+        let is_title = match (&title, &block.kind) {
+            (Some(t), _) if norm == *t && (place.head || matches!(block.kind, BlockKind::Heading(_))) => true,
+            (Some(t), BlockKind::Heading(_)) if norm.len() >= 20 && place.head => {
+                t.starts_with(&norm) || norm.starts_with(t.as_str())
+            }
+            (_, BlockKind::Heading(1)) => place.head,
+            _ => false,
+        };
+        verdicts[i] = if is_title {
+            Some(TITLE_REPEAT)
+        } else if (place.head || place.tail) && is_author_line(&norm, block.chars, &authors) {
+            Some(BYLINE_AUTHOR)
+        } else if let Some(hit) = rules.classify_text(&block.text, place) {
+            Some(hit)
+        } else if place.tail && starts_with_author_bio(&norm, &authors) && block.chars >= 60 {
+            Some(BIO_AUTHOR)
+        } else if is_link_box(&blocks, i) {
+            Some(LINK_BOX)
+        } else if block.link_density() >= LINK_DENSE
+            && !matches!(block.kind, BlockKind::Heading(_))
+            && (i > last_prose || neighbour_link_dense(&blocks, i))
+        {
+            Some(LINK_DENSE_HIT)
+        } else {
+            None
+        };
+    }
+    let mut kept = Vec::with_capacity(n);
+    let mut removed = Vec::new();
+    for (block, verdict) in blocks.into_iter().zip(verdicts) {
+        match verdict {
+            Some(hit) => removed.push((block.start, super::removal(hit.kind, hit.id, &block.text))),
+            None => kept.push(block),
+        }
+    }
+    (kept, removed)
+}
+
+/// Lower-case letters and digits only, single spaces: "By Jane Doe |" → "by jane doe".
+pub(crate) fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    out.truncate(out.trim_end().len());
+    out
+}
+
+fn is_author_line(norm: &str, chars: usize, authors: &[String]) -> bool {
+    if authors.is_empty() || !authors.iter().any(|a| norm.contains(a.as_str())) {
+        return false;
+    }
+    let names: usize = authors.iter().filter(|a| norm.contains(a.as_str())).map(|a| a.chars().count()).sum();
+    chars <= names + BYLINE_SLACK_CHARS
+}
+
+fn starts_with_author_bio(norm: &str, authors: &[String]) -> bool {
+    const BIO_STARTS: [&str; 8] = [" a ", " an ", " is ", " was ", " has ", " writes ", " covers ", " the "];
+    authors.iter().any(|a| {
+        norm.strip_prefix(a.as_str())
+            .is_some_and(|rest| BIO_STARTS.iter().any(|w| rest.starts_with(w)))
+    })
+}
+
+/// A short all-link paragraph sitting between two prose blocks.
+fn is_link_box(blocks: &[TextBlock], i: usize) -> bool {
+    let b = &blocks[i];
+    if b.kind != BlockKind::Paragraph || b.chars > LINK_BOX_MAX_CHARS || b.link_density() < LINK_BOX_MIN_DENSITY {
+        return false;
+    }
+    let prose = |x: &TextBlock| x.chars >= PROSE_MIN_CHARS && x.link_density() < LINK_DENSE;
+    blocks[..i].iter().any(prose) && blocks[i + 1..].iter().any(prose)
+}
+
+fn neighbour_link_dense(blocks: &[TextBlock], i: usize) -> bool {
+    let dense = |x: &TextBlock| x.link_density() >= LINK_DENSE;
+    (i > 0 && dense(&blocks[i - 1])) || blocks.get(i + 1).is_some_and(dense)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(text: &str, kind: BlockKind, link_chars: usize, start: usize) -> TextBlock {
+        TextBlock {
+            owner: 0,
+            start,
+            stop: start + 1,
+            kind,
+            text: text.into(),
+            chars: text.chars().count(),
+            link_chars,
+        }
+    }
+
+    #[test]
+    fn title_author_and_bio_are_removed_with_their_kinds() {
+        let prose = "A paragraph of the article, long enough to be prose, with several clauses in it.";
+        let blocks = vec![
+            block("Port strike ends", BlockKind::Heading(1), 0, 0),
+            block("Jane Doe", BlockKind::Paragraph, 0, 1),
+            block(prose, BlockKind::Paragraph, 0, 2),
+            block(prose, BlockKind::Paragraph, 0, 3),
+            block("Jane Doe covers labour and the docks for the paper since 2019, from Hamburg.", BlockKind::Paragraph, 0, 4),
+        ];
+        let metadata = Metadata {
+            title: Some("Port strike ends".into()),
+            authors: vec!["Jane Doe".into()],
+            ..Metadata::default()
+        };
+        let (kept, removed) = refine(blocks, &metadata, crate::rules::compiled::builtin());
+        assert_eq!(kept.len(), 2);
+        let kinds: Vec<Kind> = removed.iter().map(|(_, r)| r.kind).collect();
+        assert_eq!(kinds, vec![Kind::TitleRepeat, Kind::Byline, Kind::AuthorBio]);
+    }
+
+    #[test]
+    fn a_sentence_naming_the_author_is_kept() {
+        let text = "Critics said Jane Doe had been right about the strike all along, and the union agreed.";
+        let blocks = vec![block(text, BlockKind::Paragraph, 0, 0)];
+        let metadata = Metadata { authors: vec!["Jane Doe".into()], ..Metadata::default() };
+        let (kept, _) = refine(blocks, &metadata, crate::rules::compiled::builtin());
+        assert_eq!(kept.len(), 1);
+    }
+
+    #[test]
+    fn link_box_between_paragraphs_is_see_also() {
+        let prose = "A paragraph of the article, long enough to be prose, with several clauses in it.";
+        let blocks = vec![
+            block(prose, BlockKind::Paragraph, 0, 0),
+            block(prose, BlockKind::Paragraph, 0, 1),
+            block("Headline of another story", BlockKind::Paragraph, 25, 2),
+            block(prose, BlockKind::Paragraph, 0, 3),
+            block(prose, BlockKind::Paragraph, 0, 4),
+            block(prose, BlockKind::Paragraph, 0, 5),
+            block(prose, BlockKind::Paragraph, 0, 6),
+        ];
+        let (kept, removed) = refine(blocks, &Metadata::default(), crate::rules::compiled::builtin());
+        assert_eq!(kept.len(), 6);
+        assert_eq!(removed[0].1.kind, Kind::SeeAlso);
+    }
+}

@@ -1,0 +1,148 @@
+//! Structural pass: tags, roles, class/id words and selectors.
+//!
+//! A rule never removes a node that holds most of the page's prose (a
+//! `has-sidebar` class on `<body>`, a `paywall` wrapper around the article),
+//! nor `<html>`, `<body>` or `<main>`. `<header>` and `<footer>` inside an
+//! `<article>` are left to the text rules: they hold the title, byline or
+//! tags, but sometimes the dek or the last paragraph too.
+
+use super::Pruned;
+use crate::blocks::{is_invisible, segment};
+use crate::parse::{push_collapsed, Dom, NodeKind, Tag};
+use crate::rules::compiled::{CompiledRules, Hit};
+use crate::rules::thresholds::{
+    GUARD_MIN_PROSE, GUARD_PROSE_SHARE, PROSE_MAX_LINK_DENSITY, PROSE_MIN_CHARS,
+};
+
+/// Prose chars (long, low-link blocks) under each node, before any removal.
+pub fn prose_per_node(dom: &Dom) -> Vec<u32> {
+    let mut prose = vec![0u32; dom.len()];
+    for block in segment(dom, &[], 0) {
+        if block.chars >= PROSE_MIN_CHARS && block.link_density() < PROSE_MAX_LINK_DENSITY {
+            prose[block.owner] = prose[block.owner].saturating_add(block.chars as u32);
+        }
+    }
+    for i in (1..dom.len()).rev() {
+        if let Some(p) = dom.parent(i) {
+            prose[p] = prose[p].saturating_add(prose[i]);
+        }
+    }
+    prose
+}
+
+pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
+    let prose = prose_per_node(dom);
+    let total = prose.first().copied().unwrap_or(0) as f32;
+    let guard = (GUARD_PROSE_SHARE * total).max(GUARD_MIN_PROSE as f32);
+    let mut article_ends: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < dom.len() {
+        let NodeKind::Element(tag) = dom.kind(i) else {
+            i += 1;
+            continue;
+        };
+        article_ends.retain(|&e| e > i);
+        if is_invisible(dom, i) {
+            i = dom.end(i);
+            continue;
+        }
+        if matches!(tag, Tag::Article | Tag::Main) {
+            article_ends.push(dom.end(i));
+        }
+        let protected = matches!(tag, Tag::Html | Tag::Body | Tag::Main);
+        let hit = if protected { None } else { classify(dom, rules, i, tag, !article_ends.is_empty()) };
+        match hit {
+            Some(hit) if (prose[i] as f32) <= guard => {
+                pruned.remove(i, hit, &visible_text(dom, i));
+                i = dom.end(i);
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+/// The structural rule matching element `i`, if any.
+fn classify(dom: &Dom, rules: &CompiledRules, i: usize, tag: Tag, in_article: bool) -> Option<Hit> {
+    if let Some(name) = dom.element_name(i) {
+        let in_article_exempt = in_article && matches!(tag, Tag::Header | Tag::Footer);
+        if !in_article_exempt {
+            if let Some(hit) = rules.classify_tag(name) {
+                return Some(hit);
+            }
+        }
+    }
+    if let Some(role) = dom.attr(i, "role") {
+        if let Some(hit) = rules.classify_role(role) {
+            return Some(hit);
+        }
+    }
+    let classes = dom.attr(i, "class").unwrap_or("");
+    let id = dom.attr(i, "id").unwrap_or("");
+    if !classes.is_empty() || !id.is_empty() {
+        let names = classes.split_ascii_whitespace().chain(std::iter::once(id));
+        if let Some(hit) = rules.classify_names(names) {
+            return Some(hit);
+        }
+    }
+    rules.selectors().find(|(sel, _)| dom.matches(i, sel)).map(|(_, hit)| hit)
+}
+
+/// The visible text of a subtree, whitespace-collapsed, for the log.
+pub(crate) fn visible_text(dom: &Dom, root: usize) -> String {
+    let mut out = String::new();
+    let end = dom.end(root);
+    let mut j = root;
+    while j < end {
+        if j != root && is_invisible(dom, j) {
+            j = dom.end(j);
+            continue;
+        }
+        if let Some(t) = dom.text(j) {
+            push_collapsed(&mut out, t);
+        } else if dom.tag(j).is_some_and(|t| t.is_block()) && !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+        j += 1;
+    }
+    out.trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{Kind, Metadata};
+    use crate::parse::Dom;
+
+    fn removed_kinds(html: &str) -> Vec<(Kind, String, String)> {
+        let dom = Dom::parse(html);
+        let pruned = super::super::prune(&dom, &Metadata::default(), crate::rules::compiled::builtin());
+        pruned.log.into_iter().map(|(_, r)| (r.kind, r.rule, r.text)).collect()
+    }
+
+    #[test]
+    fn removes_by_tag_role_and_class_words() {
+        let got = removed_kinds(
+            "<body><nav>Home World</nav><div role=contentinfo>© Site</div>\
+             <div class='share-bar'>Facebook</div><div class='unrelated-note'>Kept</div></body>",
+        );
+        assert_eq!(got[0].0, Kind::Navigation);
+        assert_eq!(got[1].0, Kind::Footer);
+        assert_eq!(got[2], (Kind::Share, "cls-share".into(), "Facebook".into()));
+        assert_eq!(got.len(), 3);
+    }
+
+    #[test]
+    fn guard_keeps_a_wrapper_holding_the_article() {
+        let para = "<p>".to_string() + &"A sentence of the article that is long enough to count. ".repeat(4) + "</p>";
+        let html = format!("<body><div class='has-sidebar'>{para}{para}{para}</div><div class=sidebar><a href=/>Other story</a></div></body>");
+        let got = removed_kinds(&html);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "cls-sidebar");
+    }
+
+    #[test]
+    fn header_and_footer_inside_article_are_kept() {
+        let got = removed_kinds("<body><header>Logo</header><article><header><p>Dek of the story</p></header><p>Body</p><footer><p>Last line</p></footer></article></body>");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "tag-header");
+    }
+}
