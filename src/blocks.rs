@@ -55,7 +55,11 @@ pub fn is_hidden(dom: &Dom, i: usize) -> bool {
         return true;
     }
     dom.attr(i, "style").is_some_and(|s| {
-        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let s: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
         s.contains("display:none") || s.contains("visibility:hidden")
     })
 }
@@ -191,7 +195,11 @@ pub fn segment(dom: &Dom, removed: &[bool], root: usize) -> Vec<TextBlock> {
                 if tag == Tag::Table && st.pre == 0 {
                     if let Some(rows) = data_table(dom, removed, i) {
                         b.flush(&st);
-                        let text = rows.iter().map(|r| r.join(" ")).collect::<Vec<_>>().join("\n");
+                        let text = rows
+                            .iter()
+                            .map(|r| r.join(" "))
+                            .collect::<Vec<_>>()
+                            .join("\n");
                         let chars = text.chars().count();
                         b.out.push(TextBlock {
                             owner: i,
@@ -324,7 +332,10 @@ mod tests {
 
     fn kinds_and_texts(html: &str) -> Vec<(BlockKind, String)> {
         let dom = Dom::parse(html);
-        segment(&dom, &[], 0).into_iter().map(|b| (b.kind, b.text)).collect()
+        segment(&dom, &[], 0)
+            .into_iter()
+            .map(|b| (b.kind, b.text))
+            .collect()
     }
 
     #[test]
@@ -339,9 +350,27 @@ mod tests {
             vec![
                 (BlockKind::Heading(2), "Sub head".into()),
                 (BlockKind::Paragraph, "One two three".into()),
-                (BlockKind::ListItem { ordered: false, depth: 0 }, "a".into()),
-                (BlockKind::ListItem { ordered: false, depth: 0 }, "b".into()),
-                (BlockKind::ListItem { ordered: true, depth: 1 }, "c".into()),
+                (
+                    BlockKind::ListItem {
+                        ordered: false,
+                        depth: 0
+                    },
+                    "a".into()
+                ),
+                (
+                    BlockKind::ListItem {
+                        ordered: false,
+                        depth: 0
+                    },
+                    "b".into()
+                ),
+                (
+                    BlockKind::ListItem {
+                        ordered: true,
+                        depth: 1
+                    },
+                    "c".into()
+                ),
                 (BlockKind::Paragraph, "line one".into()),
                 (BlockKind::Paragraph, "line two".into()),
                 (BlockKind::Quote, "q".into()),
@@ -360,11 +389,16 @@ mod tests {
 
     #[test]
     fn data_tables_become_rows_layout_tables_do_not() {
-        let got = kinds_and_texts("<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>");
+        let got = kinds_and_texts(
+            "<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>",
+        );
         assert_eq!(
             got,
             vec![(
-                BlockKind::Table(vec![vec!["A".into(), "B".into()], vec!["1".into(), "2".into()]]),
+                BlockKind::Table(vec![
+                    vec!["A".into(), "B".into()],
+                    vec!["1".into(), "2".into()]
+                ]),
                 "A B\n1 2".into()
             )]
         );
@@ -375,11 +409,17 @@ mod tests {
 
     #[test]
     fn removed_and_hidden_subtrees_are_skipped() {
-        let dom = Dom::parse("<div><p>keep</p><p id=x>drop</p><p style='display: none'>hidden</p></div>");
+        let dom =
+            Dom::parse("<div><p>keep</p><p id=x>drop</p><p style='display: none'>hidden</p></div>");
         let mut removed = vec![false; dom.len()];
-        let x = (0..dom.len()).find(|&i| dom.attr(i, "id") == Some("x")).unwrap();
+        let x = (0..dom.len())
+            .find(|&i| dom.attr(i, "id") == Some("x"))
+            .unwrap();
         removed[x] = true;
-        let texts: Vec<String> = segment(&dom, &removed, 0).into_iter().map(|b| b.text).collect();
+        let texts: Vec<String> = segment(&dom, &removed, 0)
+            .into_iter()
+            .map(|b| b.text)
+            .collect();
         assert_eq!(texts, vec!["keep".to_string()]);
     }
 }

@@ -187,7 +187,10 @@ mod tests {
         let cleaner = Cleaner::builder().max_bytes(10).build().unwrap();
         assert!(matches!(
             cleaner.clean(b"01234567890"),
-            Err(Error::TooLarge { size: 11, limit: 10 })
+            Err(Error::TooLarge {
+                size: 11,
+                limit: 10
+            })
         ));
     }
 }

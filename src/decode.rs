@@ -169,7 +169,8 @@ mod tests {
 
     #[test]
     fn guess_shift_jis_without_declaration() {
-        let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode("<p>日本語のテキストです。東京都の天気は晴れでした。</p>");
+        let (bytes, _, _) = encoding_rs::SHIFT_JIS
+            .encode("<p>日本語のテキストです。東京都の天気は晴れでした。</p>");
         let d = decode(&bytes, None, true);
         assert_eq!(d.source, CharsetSource::Guess);
         assert!(d.text.contains("東京都"));

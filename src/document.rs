@@ -18,7 +18,9 @@ pub enum Status {
 
 /// The kind of a removed piece of boilerplate. Names are stable: they appear
 /// in JSON output, snapshots and user rule files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// "By Jane Doe", author lines.

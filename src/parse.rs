@@ -20,41 +20,175 @@ const NO_PARENT: u32 = u32::MAX;
 #[allow(missing_docs)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tag {
-    Html, Head, Body, Title, Meta, Link, Script, Style, Noscript, Template, Svg, Math,
-    Iframe, Object, Embed, Canvas, Video, Audio, Picture, Source, Img, Figure, Figcaption,
-    Nav, Header, Footer, Aside, Main, Article, Section, Div, P, Br, Hr,
-    H1, H2, H3, H4, H5, H6, Ul, Ol, Li, Dl, Dt, Dd, Table, Thead, Tbody, Tfoot, Tr, Td, Th,
-    Caption, Pre, Code, Blockquote, A, Span, Strong, B, Em, I, U, Small, Sub, Sup, Time,
-    Address, Form, Input, Button, Select, Option, Textarea, Label, Fieldset, Details,
-    Summary, Dialog, Center, Font, Other,
+    Html,
+    Head,
+    Body,
+    Title,
+    Meta,
+    Link,
+    Script,
+    Style,
+    Noscript,
+    Template,
+    Svg,
+    Math,
+    Iframe,
+    Object,
+    Embed,
+    Canvas,
+    Video,
+    Audio,
+    Picture,
+    Source,
+    Img,
+    Figure,
+    Figcaption,
+    Nav,
+    Header,
+    Footer,
+    Aside,
+    Main,
+    Article,
+    Section,
+    Div,
+    P,
+    Br,
+    Hr,
+    H1,
+    H2,
+    H3,
+    H4,
+    H5,
+    H6,
+    Ul,
+    Ol,
+    Li,
+    Dl,
+    Dt,
+    Dd,
+    Table,
+    Thead,
+    Tbody,
+    Tfoot,
+    Tr,
+    Td,
+    Th,
+    Caption,
+    Pre,
+    Code,
+    Blockquote,
+    A,
+    Span,
+    Strong,
+    B,
+    Em,
+    I,
+    U,
+    Small,
+    Sub,
+    Sup,
+    Time,
+    Address,
+    Form,
+    Input,
+    Button,
+    Select,
+    Option,
+    Textarea,
+    Label,
+    Fieldset,
+    Details,
+    Summary,
+    Dialog,
+    Center,
+    Font,
+    Other,
 }
 
 impl Tag {
     fn from_name(name: &str) -> Tag {
         match name {
-            "html" => Tag::Html, "head" => Tag::Head, "body" => Tag::Body, "title" => Tag::Title,
-            "meta" => Tag::Meta, "link" => Tag::Link, "script" => Tag::Script, "style" => Tag::Style,
-            "noscript" => Tag::Noscript, "template" => Tag::Template, "svg" => Tag::Svg,
-            "math" => Tag::Math, "iframe" => Tag::Iframe, "object" => Tag::Object,
-            "embed" => Tag::Embed, "canvas" => Tag::Canvas, "video" => Tag::Video,
-            "audio" => Tag::Audio, "picture" => Tag::Picture, "source" => Tag::Source,
-            "img" => Tag::Img, "figure" => Tag::Figure, "figcaption" => Tag::Figcaption,
-            "nav" => Tag::Nav, "header" => Tag::Header, "footer" => Tag::Footer,
-            "aside" => Tag::Aside, "main" => Tag::Main, "article" => Tag::Article,
-            "section" => Tag::Section, "div" => Tag::Div, "p" => Tag::P, "br" => Tag::Br,
-            "hr" => Tag::Hr, "h1" => Tag::H1, "h2" => Tag::H2, "h3" => Tag::H3, "h4" => Tag::H4,
-            "h5" => Tag::H5, "h6" => Tag::H6, "ul" => Tag::Ul, "ol" => Tag::Ol, "li" => Tag::Li,
-            "dl" => Tag::Dl, "dt" => Tag::Dt, "dd" => Tag::Dd, "table" => Tag::Table,
-            "thead" => Tag::Thead, "tbody" => Tag::Tbody, "tfoot" => Tag::Tfoot, "tr" => Tag::Tr,
-            "td" => Tag::Td, "th" => Tag::Th, "caption" => Tag::Caption, "pre" => Tag::Pre,
-            "code" => Tag::Code, "blockquote" => Tag::Blockquote, "a" => Tag::A,
-            "span" => Tag::Span, "strong" => Tag::Strong, "b" => Tag::B, "em" => Tag::Em,
-            "i" => Tag::I, "u" => Tag::U, "small" => Tag::Small, "sub" => Tag::Sub,
-            "sup" => Tag::Sup, "time" => Tag::Time, "address" => Tag::Address,
-            "form" => Tag::Form, "input" => Tag::Input, "button" => Tag::Button,
-            "select" => Tag::Select, "option" => Tag::Option, "textarea" => Tag::Textarea,
-            "label" => Tag::Label, "fieldset" => Tag::Fieldset, "details" => Tag::Details,
-            "summary" => Tag::Summary, "dialog" => Tag::Dialog, "center" => Tag::Center,
+            "html" => Tag::Html,
+            "head" => Tag::Head,
+            "body" => Tag::Body,
+            "title" => Tag::Title,
+            "meta" => Tag::Meta,
+            "link" => Tag::Link,
+            "script" => Tag::Script,
+            "style" => Tag::Style,
+            "noscript" => Tag::Noscript,
+            "template" => Tag::Template,
+            "svg" => Tag::Svg,
+            "math" => Tag::Math,
+            "iframe" => Tag::Iframe,
+            "object" => Tag::Object,
+            "embed" => Tag::Embed,
+            "canvas" => Tag::Canvas,
+            "video" => Tag::Video,
+            "audio" => Tag::Audio,
+            "picture" => Tag::Picture,
+            "source" => Tag::Source,
+            "img" => Tag::Img,
+            "figure" => Tag::Figure,
+            "figcaption" => Tag::Figcaption,
+            "nav" => Tag::Nav,
+            "header" => Tag::Header,
+            "footer" => Tag::Footer,
+            "aside" => Tag::Aside,
+            "main" => Tag::Main,
+            "article" => Tag::Article,
+            "section" => Tag::Section,
+            "div" => Tag::Div,
+            "p" => Tag::P,
+            "br" => Tag::Br,
+            "hr" => Tag::Hr,
+            "h1" => Tag::H1,
+            "h2" => Tag::H2,
+            "h3" => Tag::H3,
+            "h4" => Tag::H4,
+            "h5" => Tag::H5,
+            "h6" => Tag::H6,
+            "ul" => Tag::Ul,
+            "ol" => Tag::Ol,
+            "li" => Tag::Li,
+            "dl" => Tag::Dl,
+            "dt" => Tag::Dt,
+            "dd" => Tag::Dd,
+            "table" => Tag::Table,
+            "thead" => Tag::Thead,
+            "tbody" => Tag::Tbody,
+            "tfoot" => Tag::Tfoot,
+            "tr" => Tag::Tr,
+            "td" => Tag::Td,
+            "th" => Tag::Th,
+            "caption" => Tag::Caption,
+            "pre" => Tag::Pre,
+            "code" => Tag::Code,
+            "blockquote" => Tag::Blockquote,
+            "a" => Tag::A,
+            "span" => Tag::Span,
+            "strong" => Tag::Strong,
+            "b" => Tag::B,
+            "em" => Tag::Em,
+            "i" => Tag::I,
+            "u" => Tag::U,
+            "small" => Tag::Small,
+            "sub" => Tag::Sub,
+            "sup" => Tag::Sup,
+            "time" => Tag::Time,
+            "address" => Tag::Address,
+            "form" => Tag::Form,
+            "input" => Tag::Input,
+            "button" => Tag::Button,
+            "select" => Tag::Select,
+            "option" => Tag::Option,
+            "textarea" => Tag::Textarea,
+            "label" => Tag::Label,
+            "fieldset" => Tag::Fieldset,
+            "details" => Tag::Details,
+            "summary" => Tag::Summary,
+            "dialog" => Tag::Dialog,
+            "center" => Tag::Center,
             "font" => Tag::Font,
             _ => Tag::Other,
         }
@@ -64,10 +198,27 @@ impl Tag {
     pub fn is_invisible(self) -> bool {
         matches!(
             self,
-            Tag::Head | Tag::Title | Tag::Meta | Tag::Link | Tag::Script | Tag::Style
-                | Tag::Noscript | Tag::Template | Tag::Svg | Tag::Math | Tag::Iframe
-                | Tag::Object | Tag::Embed | Tag::Canvas | Tag::Video | Tag::Audio
-                | Tag::Source | Tag::Input | Tag::Button | Tag::Select | Tag::Option
+            Tag::Head
+                | Tag::Title
+                | Tag::Meta
+                | Tag::Link
+                | Tag::Script
+                | Tag::Style
+                | Tag::Noscript
+                | Tag::Template
+                | Tag::Svg
+                | Tag::Math
+                | Tag::Iframe
+                | Tag::Object
+                | Tag::Embed
+                | Tag::Canvas
+                | Tag::Video
+                | Tag::Audio
+                | Tag::Source
+                | Tag::Input
+                | Tag::Button
+                | Tag::Select
+                | Tag::Option
                 | Tag::Textarea
         )
     }
@@ -76,13 +227,49 @@ impl Tag {
     pub fn is_block(self) -> bool {
         matches!(
             self,
-            Tag::Html | Tag::Body | Tag::Figure | Tag::Figcaption | Tag::Nav | Tag::Header
-                | Tag::Footer | Tag::Aside | Tag::Main | Tag::Article | Tag::Section | Tag::Div
-                | Tag::P | Tag::Br | Tag::Hr | Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5
-                | Tag::H6 | Tag::Ul | Tag::Ol | Tag::Li | Tag::Dl | Tag::Dt | Tag::Dd
-                | Tag::Table | Tag::Thead | Tag::Tbody | Tag::Tfoot | Tag::Tr | Tag::Td
-                | Tag::Th | Tag::Caption | Tag::Pre | Tag::Blockquote | Tag::Address
-                | Tag::Form | Tag::Fieldset | Tag::Details | Tag::Summary | Tag::Dialog
+            Tag::Html
+                | Tag::Body
+                | Tag::Figure
+                | Tag::Figcaption
+                | Tag::Nav
+                | Tag::Header
+                | Tag::Footer
+                | Tag::Aside
+                | Tag::Main
+                | Tag::Article
+                | Tag::Section
+                | Tag::Div
+                | Tag::P
+                | Tag::Br
+                | Tag::Hr
+                | Tag::H1
+                | Tag::H2
+                | Tag::H3
+                | Tag::H4
+                | Tag::H5
+                | Tag::H6
+                | Tag::Ul
+                | Tag::Ol
+                | Tag::Li
+                | Tag::Dl
+                | Tag::Dt
+                | Tag::Dd
+                | Tag::Table
+                | Tag::Thead
+                | Tag::Tbody
+                | Tag::Tfoot
+                | Tag::Tr
+                | Tag::Td
+                | Tag::Th
+                | Tag::Caption
+                | Tag::Pre
+                | Tag::Blockquote
+                | Tag::Address
+                | Tag::Form
+                | Tag::Fieldset
+                | Tag::Details
+                | Tag::Summary
+                | Tag::Dialog
                 | Tag::Center
         )
     }
@@ -131,7 +318,9 @@ pub struct Dom {
 
 impl std::fmt::Debug for Dom {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Dom").field("nodes", &self.nodes.len()).finish()
+        f.debug_struct("Dom")
+            .field("nodes", &self.nodes.len())
+            .finish()
     }
 }
 
@@ -143,7 +332,7 @@ impl Dom {
     /// assert!(dom.len() > 4);
     /// ```
     pub fn parse(text: &str) -> Dom {
-        let html = Html::parse_document(text);
+        let html = Html::parse_document(&cap_nesting(text));
         let mut nodes: Vec<NodeInfo> = Vec::with_capacity(html.tree.values().len());
         let mut stack: Vec<u32> = Vec::new();
         for edge in html.tree.root().traverse() {
@@ -311,6 +500,96 @@ impl Iterator for Children<'_> {
     }
 }
 
+/// Nesting deeper than this is flattened before parsing. html5ever's tree
+/// builder scans the stack of open elements for each start tag, which turns
+/// quadratic on hostile pages (100,000 nested `<div>`s take many seconds);
+/// real pages stay far below this depth.
+const MAX_NESTING: usize = 2048;
+
+/// Elements that never take a closing tag.
+const VOID_ELEMENTS: [&str; 14] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Drops start and end tags nested deeper than [`MAX_NESTING`], keeping their
+/// text. Linear; returns the input untouched (no copy) on ordinary pages.
+fn cap_nesting(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut depth: usize = 0;
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while let Some(off) = memchr_lt(&bytes[i..]) {
+        let start = i + off;
+        let rest = &bytes[start..];
+        if rest.starts_with(b"<!--") {
+            i = find_from(bytes, start + 4, b"-->").map_or(bytes.len(), |e| e + 3);
+            continue;
+        }
+        let closing = rest.get(1) == Some(&b'/');
+        let name_start = start + 1 + usize::from(closing);
+        let name_len = bytes[name_start.min(bytes.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+            i = start + 1;
+            continue;
+        }
+        let name = text[name_start..name_start + name_len].to_ascii_lowercase();
+        let end = bytes[name_start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(bytes.len(), |e| name_start + e + 1);
+        if closing {
+            if depth > MAX_NESTING {
+                cuts.push((start, end));
+            }
+            depth = depth.saturating_sub(1);
+        } else if !VOID_ELEMENTS.contains(&name.as_str()) && !bytes[..end].ends_with(b"/>") {
+            depth += 1;
+            if depth > MAX_NESTING {
+                cuts.push((start, end));
+            }
+            if name == "script" || name == "style" || name == "textarea" || name == "title" {
+                let close = format!("</{name}");
+                i = find_from_ci(bytes, end, close.as_bytes()).unwrap_or(bytes.len());
+                continue;
+            }
+        }
+        i = end;
+    }
+    if cuts.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for (a, b) in cuts {
+        out.push_str(&text[from..a]);
+        from = b;
+    }
+    out.push_str(&text[from..]);
+    std::borrow::Cow::Owned(out)
+}
+
+fn memchr_lt(hay: &[u8]) -> Option<usize> {
+    hay.iter().position(|&b| b == b'<')
+}
+
+fn find_from(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
+}
+
+fn find_from_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|p| p + from)
+}
+
 /// Appends `text` to `out` with runs of whitespace collapsed to one space.
 /// `out`'s trailing space state is respected, so calls can be chained.
 pub fn push_collapsed(out: &mut String, text: &str) {
@@ -346,6 +625,19 @@ mod tests {
         let html = "<div>".repeat(100_000) + "deep" + &"</div>".repeat(100_000);
         let dom = Dom::parse(&html);
         assert!(dom.raw_text(0).contains("deep"));
+    }
+
+    #[test]
+    fn nesting_is_capped_but_text_kept() {
+        let html = "<div>".repeat(5000) + "<p>deep text</p>" + &"</div>".repeat(5000);
+        let capped = cap_nesting(&html);
+        assert!(capped.len() < html.len());
+        assert!(capped.contains("<p>deep text</p>") || capped.contains("deep text"));
+        let ordinary = "<html><body><div><p>a<br>b</p><!-- <div> --><script>if (a<b) {}</script></div></body></html>";
+        assert!(matches!(
+            cap_nesting(ordinary),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -26,7 +26,8 @@ pub(crate) fn run(cleaner: &Cleaner, input: &Input<'_>) -> Document {
         pruned.log.extend(outside);
         let blocks = match main {
             Some(main) => {
-                let (kept, log) = boilerplate::refine::refine(main.blocks, &metadata, &cleaner.rules);
+                let (kept, log) =
+                    boilerplate::refine::refine(main.blocks, &metadata, &cleaner.rules);
                 pruned.log.extend(log);
                 kept
             }
@@ -42,11 +43,21 @@ pub(crate) fn run(cleaner: &Cleaner, input: &Input<'_>) -> Document {
             .find(|(_, r)| r.kind == Kind::ReadingTime)
             .and_then(|(_, r)| first_number(&r.text));
     }
-    let blocks: Vec<Block> = blocks.into_iter().map(|b| Block { kind: b.kind, text: b.text }).collect();
+    let blocks: Vec<Block> = blocks
+        .into_iter()
+        .map(|b| Block {
+            kind: b.kind,
+            text: b.text,
+        })
+        .collect();
     let removed = removed.into_iter().map(|(_, r)| r).collect();
     let text = render::text(&blocks);
     Document {
-        status: if text.is_empty() { Status::Empty } else { Status::Ok },
+        status: if text.is_empty() {
+            Status::Empty
+        } else {
+            Status::Ok
+        },
         source: input.source.map(str::to_owned),
         url: input.url.map(str::to_owned),
         metadata,
@@ -60,7 +71,10 @@ pub(crate) fn run(cleaner: &Cleaner, input: &Input<'_>) -> Document {
 /// The first run of ASCII digits in `text`, as a number.
 fn first_number(text: &str) -> Option<u32> {
     let start = text.find(|c: char| c.is_ascii_digit())?;
-    let digits: String = text[start..].chars().take_while(char::is_ascii_digit).collect();
+    let digits: String = text[start..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
     digits.parse().ok()
 }
 
@@ -78,15 +92,22 @@ pub(crate) fn sniff(bytes: &[u8]) -> InputKind {
         .position(|b| !b.is_ascii_whitespace() && !matches!(b, 0xEF | 0xBB | 0xBF))
         .unwrap_or(head.len());
     let trimmed = &head[start..];
-    let lower: Vec<u8> = trimmed.iter().take(64).map(u8::to_ascii_lowercase).collect();
-    if lower.starts_with(b"<!doctype") || lower.starts_with(b"<html") || lower.starts_with(b"<?xml") {
+    let lower: Vec<u8> = trimmed
+        .iter()
+        .take(64)
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    if lower.starts_with(b"<!doctype") || lower.starts_with(b"<html") || lower.starts_with(b"<?xml")
+    {
         return InputKind::Html;
     }
     let tags = trimmed
         .windows(2)
         .filter(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/' || w[1] == b'!'))
         .count();
-    if tags * 1024 >= HTML_TAGS_PER_KB * trimmed.len().max(1) || (trimmed.first() == Some(&b'<') && tags >= 2) {
+    if tags * 1024 >= HTML_TAGS_PER_KB * trimmed.len().max(1)
+        || (trimmed.first() == Some(&b'<') && tags >= 2)
+    {
         InputKind::Html
     } else {
         InputKind::Text
@@ -101,6 +122,9 @@ mod tests {
     fn sniffs_html_and_text() {
         assert_eq!(sniff(b"  <!DOCTYPE html><html>"), InputKind::Html);
         assert_eq!(sniff(b"<div><p>fragment</p></div>"), InputKind::Html);
-        assert_eq!(sniff(b"Title\n\nBy Jane Doe\n\nA paragraph with a < sign."), InputKind::Text);
+        assert_eq!(
+            sniff(b"Title\n\nBy Jane Doe\n\nA paragraph with a < sign."),
+            InputKind::Text
+        );
     }
 }

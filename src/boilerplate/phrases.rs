@@ -9,14 +9,30 @@ use super::Pruned;
 use crate::blocks::{segment, TextBlock};
 use crate::document::Kind;
 use crate::parse::Dom;
+use crate::parse::Tag;
 use crate::rules::compiled::{CompiledRules, Place};
-use crate::rules::thresholds::LINK_DENSE;
+use crate::rules::thresholds::{
+    GUARD_PROSE_SHARE, LINK_DENSE, PROSE_MAX_LINK_DENSITY, PROSE_MIN_CHARS,
+};
+
+use super::structure::visible_text;
+
+/// A widget box (share row, newsletter box, cookie banner) holds at most this
+/// many chars: more, and the container is page content, not a widget.
+const BOX_MAX_CHARS: u32 = 500;
+/// A "see also" box holds a headline, maybe a teaser line.
+const SEE_ALSO_BOX_MAX_CHARS: u32 = 300;
+/// Author boxes hold a bio paragraph or two.
+const BIO_BOX_MAX_CHARS: u32 = 1200;
+/// A widget box never holds more than this share of the page's prose.
+const BOX_MAX_PROSE_SHARE: f32 = 0.3;
 
 /// How many following link-dense blocks a "Related" heading takes with it.
 const RELATED_LIST_MAX_BLOCKS: usize = 12;
 
 pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
     let blocks = segment(dom, &pruned.removed, 0);
+    let sizes = Sizes::new(dom, &blocks);
     let mut i = 0;
     while i < blocks.len() {
         let block = &blocks[i];
@@ -27,9 +43,19 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
         let Some(hit) = rules.classify_text(&block.text, Place::NOWHERE) else {
             continue;
         };
+        if let Some(boxed) = enclosing_box(dom, &sizes, block, hit.kind) {
+            if !pruned.removed[boxed] {
+                pruned.remove(boxed, hit, &visible_text(dom, boxed));
+            }
+            while i < blocks.len() && dom.contains(boxed, blocks[i].start) {
+                i += 1;
+            }
+            continue;
+        }
         remove_block(dom, pruned, block);
-        let node = block.start;
-        pruned.log.push((node, super::removal(hit.kind, hit.id, &block.text)));
+        pruned
+            .log
+            .push((block.start, super::removal(hit.kind, hit.id, &block.text)));
         // A "Related" or "Read more" heading heads a list of links: take it along.
         if matches!(hit.kind, Kind::Related | Kind::SeeAlso) {
             let mut taken = 0;
@@ -39,7 +65,10 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
                 && blocks[i].chars <= rules.max_phrase_chars()
             {
                 remove_block(dom, pruned, &blocks[i]);
-                pruned.log.push((blocks[i].start, super::removal(hit.kind, hit.id, &blocks[i].text)));
+                pruned.log.push((
+                    blocks[i].start,
+                    super::removal(hit.kind, hit.id, &blocks[i].text),
+                ));
                 i += 1;
                 taken += 1;
             }
@@ -47,13 +76,88 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
     }
 }
 
+/// Visible chars and prose chars under each node, after the structural pass.
+struct Sizes {
+    chars: Vec<u32>,
+    prose: Vec<u32>,
+}
+
+impl Sizes {
+    fn new(dom: &Dom, blocks: &[TextBlock]) -> Sizes {
+        let mut chars = vec![0u32; dom.len()];
+        let mut prose = vec![0u32; dom.len()];
+        for b in blocks {
+            chars[b.owner] = chars[b.owner].saturating_add(b.chars as u32);
+            if b.chars >= PROSE_MIN_CHARS && b.link_density() < PROSE_MAX_LINK_DENSITY {
+                prose[b.owner] = prose[b.owner].saturating_add(b.chars as u32);
+            }
+        }
+        for i in (1..dom.len()).rev() {
+            if let Some(p) = dom.parent(i) {
+                chars[p] = chars[p].saturating_add(chars[i]);
+                prose[p] = prose[p].saturating_add(prose[i]);
+            }
+        }
+        Sizes { chars, prose }
+    }
+}
+
+/// The largest small element around a matched block that is still a widget:
+/// a share prompt takes its button row, a "reader-supported" heading its
+/// donation box, a comments heading its comment list. `None` when the block
+/// stands alone in a large container.
+fn enclosing_box(dom: &Dom, sizes: &Sizes, block: &TextBlock, kind: Kind) -> Option<usize> {
+    let limit = match kind {
+        Kind::Share
+        | Kind::Newsletter
+        | Kind::Related
+        | Kind::CookieNotice
+        | Kind::Advertisement => BOX_MAX_CHARS,
+        Kind::SeeAlso => SEE_ALSO_BOX_MAX_CHARS,
+        Kind::AuthorBio => BIO_BOX_MAX_CHARS,
+        Kind::Comments => u32::MAX,
+        _ => return None,
+    };
+    let total_prose = sizes.prose.first().copied().unwrap_or(0) as f32;
+    let prose_cap = match kind {
+        Kind::Comments => GUARD_PROSE_SHARE * total_prose,
+        _ => BOX_MAX_PROSE_SHARE * total_prose,
+    };
+    let mut node = block.owner;
+    let mut found = None;
+    loop {
+        if matches!(
+            dom.tag(node),
+            None | Some(Tag::Body | Tag::Html | Tag::Main | Tag::Article)
+        ) {
+            break;
+        }
+        if sizes.chars[node] > limit || sizes.prose[node] as f32 > prose_cap {
+            break;
+        }
+        found = Some(node);
+        match dom.parent(node) {
+            Some(p) => node = p,
+            None => break,
+        }
+    }
+    found
+}
+
 /// Marks the nodes of one block removed: its owner when the block is all the
 /// owner holds, else the maximal subtrees inside the block's node range.
 pub(crate) fn remove_block(dom: &Dom, pruned: &mut Pruned, block: &TextBlock) {
     let owner_only = block.start > block.owner
-        && !(block.owner + 1..block.start).any(|j| dom.text(j).is_some_and(|t| !t.trim().is_empty()))
-        && !(block.stop..dom.end(block.owner)).any(|j| dom.text(j).is_some_and(|t| !t.trim().is_empty()));
-    if owner_only && block.owner != 0 && dom.tag(block.owner).is_some_and(|t| !matches!(t, crate::parse::Tag::Body | crate::parse::Tag::Html)) {
+        && !(block.owner + 1..block.start)
+            .any(|j| dom.text(j).is_some_and(|t| !t.trim().is_empty()))
+        && !(block.stop..dom.end(block.owner))
+            .any(|j| dom.text(j).is_some_and(|t| !t.trim().is_empty()));
+    if owner_only
+        && block.owner != 0
+        && dom
+            .tag(block.owner)
+            .is_some_and(|t| !matches!(t, crate::parse::Tag::Body | crate::parse::Tag::Html))
+    {
         pruned.removed[block.owner] = true;
         return;
     }

@@ -19,11 +19,26 @@ const LINK_BOX_MAX_CHARS: usize = 220;
 /// ... and nearly all link.
 const LINK_BOX_MIN_DENSITY: f32 = 0.85;
 
-const TITLE_REPEAT: Hit = Hit { kind: Kind::TitleRepeat, id: "title-repeat" };
-const BYLINE_AUTHOR: Hit = Hit { kind: Kind::Byline, id: "byline-author-name" };
-const BIO_AUTHOR: Hit = Hit { kind: Kind::AuthorBio, id: "bio-author-name" };
-const LINK_BOX: Hit = Hit { kind: Kind::SeeAlso, id: "see-also-link-box" };
-const LINK_DENSE_HIT: Hit = Hit { kind: Kind::LowContent, id: "link-dense" };
+const TITLE_REPEAT: Hit = Hit {
+    kind: Kind::TitleRepeat,
+    id: "title-repeat",
+};
+const BYLINE_AUTHOR: Hit = Hit {
+    kind: Kind::Byline,
+    id: "byline-author-name",
+};
+const BIO_AUTHOR: Hit = Hit {
+    kind: Kind::AuthorBio,
+    id: "bio-author-name",
+};
+const LINK_BOX: Hit = Hit {
+    kind: Kind::SeeAlso,
+    id: "see-also-link-box",
+};
+const LINK_DENSE_HIT: Hit = Hit {
+    kind: Kind::LowContent,
+    id: "link-dense",
+};
 
 /// Splits `blocks` into the kept ones and logged removals (keyed by `start`).
 pub fn refine(
@@ -31,7 +46,11 @@ pub fn refine(
     metadata: &Metadata,
     rules: &CompiledRules,
 ) -> (Vec<TextBlock>, Vec<(usize, Removal)>) {
-    let title = metadata.title.as_deref().map(normalize).filter(|t| !t.is_empty());
+    let title = metadata
+        .title
+        .as_deref()
+        .map(normalize)
+        .filter(|t| !t.is_empty());
     let authors: Vec<String> = metadata
         .authors
         .iter()
@@ -51,7 +70,11 @@ pub fn refine(
         };
         let norm = normalize(&block.text);
         let is_title = match (&title, &block.kind) {
-            (Some(t), _) if norm == *t && (place.head || matches!(block.kind, BlockKind::Heading(_))) => true,
+            (Some(t), _)
+                if norm == *t && (place.head || matches!(block.kind, BlockKind::Heading(_))) =>
+            {
+                true
+            }
             (Some(t), BlockKind::Heading(_)) if norm.len() >= 20 && place.head => {
                 t.starts_with(&norm) || norm.starts_with(t.as_str())
             }
@@ -106,12 +129,18 @@ fn is_author_line(norm: &str, chars: usize, authors: &[String]) -> bool {
     if authors.is_empty() || !authors.iter().any(|a| norm.contains(a.as_str())) {
         return false;
     }
-    let names: usize = authors.iter().filter(|a| norm.contains(a.as_str())).map(|a| a.chars().count()).sum();
+    let names: usize = authors
+        .iter()
+        .filter(|a| norm.contains(a.as_str()))
+        .map(|a| a.chars().count())
+        .sum();
     chars <= names + BYLINE_SLACK_CHARS
 }
 
 fn starts_with_author_bio(norm: &str, authors: &[String]) -> bool {
-    const BIO_STARTS: [&str; 8] = [" a ", " an ", " is ", " was ", " has ", " writes ", " covers ", " the "];
+    const BIO_STARTS: [&str; 8] = [
+        " a ", " an ", " is ", " was ", " has ", " writes ", " covers ", " the ",
+    ];
     authors.iter().any(|a| {
         norm.strip_prefix(a.as_str())
             .is_some_and(|rest| BIO_STARTS.iter().any(|w| rest.starts_with(w)))
@@ -121,7 +150,10 @@ fn starts_with_author_bio(norm: &str, authors: &[String]) -> bool {
 /// A short all-link paragraph sitting between two prose blocks.
 fn is_link_box(blocks: &[TextBlock], i: usize) -> bool {
     let b = &blocks[i];
-    if b.kind != BlockKind::Paragraph || b.chars > LINK_BOX_MAX_CHARS || b.link_density() < LINK_BOX_MIN_DENSITY {
+    if b.kind != BlockKind::Paragraph
+        || b.chars > LINK_BOX_MAX_CHARS
+        || b.link_density() < LINK_BOX_MIN_DENSITY
+    {
         return false;
     }
     let prose = |x: &TextBlock| x.chars >= PROSE_MIN_CHARS && x.link_density() < LINK_DENSE;
@@ -151,13 +183,19 @@ mod tests {
 
     #[test]
     fn title_author_and_bio_are_removed_with_their_kinds() {
-        let prose = "A paragraph of the article, long enough to be prose, with several clauses in it.";
+        let prose =
+            "A paragraph of the article, long enough to be prose, with several clauses in it.";
         let blocks = vec![
             block("Port strike ends", BlockKind::Heading(1), 0, 0),
             block("Jane Doe", BlockKind::Paragraph, 0, 1),
             block(prose, BlockKind::Paragraph, 0, 2),
             block(prose, BlockKind::Paragraph, 0, 3),
-            block("Jane Doe covers labour and the docks for the paper since 2019, from Hamburg.", BlockKind::Paragraph, 0, 4),
+            block(
+                "Jane Doe covers labour and the docks for the paper since 2019, from Hamburg.",
+                BlockKind::Paragraph,
+                0,
+                4,
+            ),
         ];
         let metadata = Metadata {
             title: Some("Port strike ends".into()),
@@ -167,21 +205,28 @@ mod tests {
         let (kept, removed) = refine(blocks, &metadata, crate::rules::compiled::builtin());
         assert_eq!(kept.len(), 2);
         let kinds: Vec<Kind> = removed.iter().map(|(_, r)| r.kind).collect();
-        assert_eq!(kinds, vec![Kind::TitleRepeat, Kind::Byline, Kind::AuthorBio]);
+        assert_eq!(
+            kinds,
+            vec![Kind::TitleRepeat, Kind::Byline, Kind::AuthorBio]
+        );
     }
 
     #[test]
     fn a_sentence_naming_the_author_is_kept() {
         let text = "Critics said Jane Doe had been right about the strike all along, and the union agreed.";
         let blocks = vec![block(text, BlockKind::Paragraph, 0, 0)];
-        let metadata = Metadata { authors: vec!["Jane Doe".into()], ..Metadata::default() };
+        let metadata = Metadata {
+            authors: vec!["Jane Doe".into()],
+            ..Metadata::default()
+        };
         let (kept, _) = refine(blocks, &metadata, crate::rules::compiled::builtin());
         assert_eq!(kept.len(), 1);
     }
 
     #[test]
     fn link_box_between_paragraphs_is_see_also() {
-        let prose = "A paragraph of the article, long enough to be prose, with several clauses in it.";
+        let prose =
+            "A paragraph of the article, long enough to be prose, with several clauses in it.";
         let blocks = vec![
             block(prose, BlockKind::Paragraph, 0, 0),
             block(prose, BlockKind::Paragraph, 0, 1),
@@ -191,7 +236,11 @@ mod tests {
             block(prose, BlockKind::Paragraph, 0, 5),
             block(prose, BlockKind::Paragraph, 0, 6),
         ];
-        let (kept, removed) = refine(blocks, &Metadata::default(), crate::rules::compiled::builtin());
+        let (kept, removed) = refine(
+            blocks,
+            &Metadata::default(),
+            crate::rules::compiled::builtin(),
+        );
         assert_eq!(kept.len(), 6);
         assert_eq!(removed[0].1.kind, Kind::SeeAlso);
     }

@@ -50,7 +50,11 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
             article_ends.push(dom.end(i));
         }
         let protected = matches!(tag, Tag::Html | Tag::Body | Tag::Main);
-        let hit = if protected { None } else { classify(dom, rules, i, tag, !article_ends.is_empty()) };
+        let hit = if protected {
+            None
+        } else {
+            classify(dom, rules, i, tag, !article_ends.is_empty())
+        };
         match hit {
             Some(hit) if (prose[i] as f32) <= guard => {
                 pruned.remove(i, hit, &visible_text(dom, i));
@@ -84,7 +88,10 @@ fn classify(dom: &Dom, rules: &CompiledRules, i: usize, tag: Tag, in_article: bo
             return Some(hit);
         }
     }
-    rules.selectors().find(|(sel, _)| dom.matches(i, sel)).map(|(_, hit)| hit)
+    rules
+        .selectors()
+        .find(|(sel, _)| dom.matches(i, sel))
+        .map(|(_, hit)| hit)
 }
 
 /// The visible text of a subtree, whitespace-collapsed, for the log.
@@ -99,7 +106,8 @@ pub(crate) fn visible_text(dom: &Dom, root: usize) -> String {
         }
         if let Some(t) = dom.text(j) {
             push_collapsed(&mut out, t);
-        } else if dom.tag(j).is_some_and(|t| t.is_block()) && !out.is_empty() && !out.ends_with(' ') {
+        } else if dom.tag(j).is_some_and(|t| t.is_block()) && !out.is_empty() && !out.ends_with(' ')
+        {
             out.push(' ');
         }
         j += 1;
@@ -114,8 +122,16 @@ mod tests {
 
     fn removed_kinds(html: &str) -> Vec<(Kind, String, String)> {
         let dom = Dom::parse(html);
-        let pruned = super::super::prune(&dom, &Metadata::default(), crate::rules::compiled::builtin());
-        pruned.log.into_iter().map(|(_, r)| (r.kind, r.rule, r.text)).collect()
+        let pruned = super::super::prune(
+            &dom,
+            &Metadata::default(),
+            crate::rules::compiled::builtin(),
+        );
+        pruned
+            .log
+            .into_iter()
+            .map(|(_, r)| (r.kind, r.rule, r.text))
+            .collect()
     }
 
     #[test]
@@ -132,7 +148,9 @@ mod tests {
 
     #[test]
     fn guard_keeps_a_wrapper_holding_the_article() {
-        let para = "<p>".to_string() + &"A sentence of the article that is long enough to count. ".repeat(4) + "</p>";
+        let para = "<p>".to_string()
+            + &"A sentence of the article that is long enough to count. ".repeat(4)
+            + "</p>";
         let html = format!("<body><div class='has-sidebar'>{para}{para}{para}</div><div class=sidebar><a href=/>Other story</a></div></body>");
         let got = removed_kinds(&html);
         assert_eq!(got.len(), 1, "{got:?}");

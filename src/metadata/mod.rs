@@ -6,6 +6,12 @@ use crate::parse::{Dom, Tag};
 
 /// Extracts page metadata.
 pub fn extract(dom: &Dom, _url: Option<&str>) -> Metadata {
-    let title = dom.elements(Tag::Title).next().map(|t| dom.raw_text(t).trim().to_owned());
-    Metadata { title, ..Metadata::default() }
+    let title = dom
+        .elements(Tag::Title)
+        .next()
+        .map(|t| dom.raw_text(t).trim().to_owned());
+    Metadata {
+        title,
+        ..Metadata::default()
+    }
 }

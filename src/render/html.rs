@@ -40,8 +40,14 @@ pub fn html(doc: &Document) -> String {
                 let l = (*level).clamp(1, 6);
                 out.push_str(&format!("<h{l}>{}</h{l}>\n", escape(&block.text)));
             }
-            BlockKind::Quote => out.push_str(&format!("<blockquote><p>{}</p></blockquote>\n", escape(&block.text))),
-            BlockKind::Code => out.push_str(&format!("<pre><code>{}</code></pre>\n", escape(&block.text))),
+            BlockKind::Quote => out.push_str(&format!(
+                "<blockquote><p>{}</p></blockquote>\n",
+                escape(&block.text)
+            )),
+            BlockKind::Code => out.push_str(&format!(
+                "<pre><code>{}</code></pre>\n",
+                escape(&block.text)
+            )),
             BlockKind::Table(rows) => {
                 out.push_str("<table>\n");
                 for row in rows {

@@ -42,7 +42,11 @@ pub fn markdown(doc: &Document) -> String {
                 out.push_str(&escape_line(&block.text));
             }
             BlockKind::Code => {
-                let fence = if block.text.contains("```") { "~~~~" } else { "```" };
+                let fence = if block.text.contains("```") {
+                    "~~~~"
+                } else {
+                    "```"
+                };
                 out.push_str(fence);
                 out.push('\n');
                 out.push_str(&block.text);
@@ -66,7 +70,11 @@ fn table(out: &mut String, rows: &[Vec<String>]) {
         out.push('|');
         for c in 0..width {
             out.push(' ');
-            out.push_str(&row.get(c).map(|s| s.replace('|', "\\|")).unwrap_or_default());
+            out.push_str(
+                &row.get(c)
+                    .map(|s| s.replace('|', "\\|"))
+                    .unwrap_or_default(),
+            );
             out.push_str(" |");
         }
         if i == 0 {
@@ -80,9 +88,9 @@ fn table(out: &mut String, rows: &[Vec<String>]) {
 fn escape_line(text: &str) -> String {
     let trimmed = text.trim_start();
     let needs = trimmed.starts_with(['#', '>', '-', '*', '+', '=', '|', '`'])
-        || trimmed
-            .split_once(['.', ')'])
-            .is_some_and(|(n, _)| !n.is_empty() && n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit()));
+        || trimmed.split_once(['.', ')']).is_some_and(|(n, _)| {
+            !n.is_empty() && n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit())
+        });
     if needs {
         format!("\\{trimmed}")
     } else {

@@ -31,10 +31,12 @@ pub fn text(blocks: &[Block]) -> String {
 
 /// The document as one pretty-printed JSON object (DESIGN.md §3).
 pub fn json(doc: &Document) -> String {
-    serde_json::to_string_pretty(doc).unwrap_or_else(|e| format!("{{\"status\":\"error\",\"error\":\"{e}\"}}"))
+    serde_json::to_string_pretty(doc)
+        .unwrap_or_else(|e| format!("{{\"status\":\"error\",\"error\":\"{e}\"}}"))
 }
 
 /// The document as one JSON line (for JSONL streams).
 pub fn json_line(doc: &Document) -> String {
-    serde_json::to_string(doc).unwrap_or_else(|e| format!("{{\"status\":\"error\",\"error\":\"{e}\"}}"))
+    serde_json::to_string(doc)
+        .unwrap_or_else(|e| format!("{{\"status\":\"error\",\"error\":\"{e}\"}}"))
 }

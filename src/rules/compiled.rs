@@ -71,7 +71,10 @@ impl CompiledRules {
         Self::compile(phrases::PHRASES, structure::TOKENS)
     }
 
-    fn compile(phrase_rules: &[PhraseRule], token_rules: &[TokenRule]) -> Result<CompiledRules, Error> {
+    fn compile(
+        phrase_rules: &[PhraseRule],
+        token_rules: &[TokenRule],
+    ) -> Result<CompiledRules, Error> {
         let invalid = |id: &str, reason: String| Error::InvalidRule {
             id: id.to_owned(),
             reason,
@@ -92,17 +95,41 @@ impl CompiledRules {
         }
         let tags = structure::TAGS
             .iter()
-            .map(|r| (r.tag, Hit { kind: r.kind, id: r.id }))
+            .map(|r| {
+                (
+                    r.tag,
+                    Hit {
+                        kind: r.kind,
+                        id: r.id,
+                    },
+                )
+            })
             .collect();
         let roles = structure::ROLES
             .iter()
-            .map(|r| (r.role, Hit { kind: r.kind, id: r.id }))
+            .map(|r| {
+                (
+                    r.role,
+                    Hit {
+                        kind: r.kind,
+                        id: r.id,
+                    },
+                )
+            })
             .collect();
         let selectors = structure::SELECTORS
             .iter()
             .map(|r| {
                 scraper::Selector::parse(r.selector)
-                    .map(|s| (s, Hit { kind: r.kind, id: r.id }))
+                    .map(|s| {
+                        (
+                            s,
+                            Hit {
+                                kind: r.kind,
+                                id: r.id,
+                            },
+                        )
+                    })
                     .map_err(|e| invalid(r.id, e.to_string()))
             })
             .collect::<Result<Vec<_>, _>>()?;
@@ -150,7 +177,10 @@ impl CompiledRules {
                         Position::Tail => place.tail,
                     }
             })
-            .map(|r| Hit { kind: r.kind, id: r.id })
+            .map(|r| Hit {
+                kind: r.kind,
+                id: r.id,
+            })
     }
 
     /// The compiled regex of phrase rule `id` (for extracting numbers, names).
@@ -198,8 +228,12 @@ impl CompiledRules {
 
     /// The role rule for a `role` attribute value.
     pub fn classify_role(&self, role: &str) -> Option<Hit> {
-        role.split_ascii_whitespace()
-            .find_map(|r| self.inner.roles.get(r.to_ascii_lowercase().as_str()).copied())
+        role.split_ascii_whitespace().find_map(|r| {
+            self.inner
+                .roles
+                .get(r.to_ascii_lowercase().as_str())
+                .copied()
+        })
     }
 
     /// Selector rules, in table order.
@@ -254,7 +288,8 @@ mod tests {
         assert_eq!(unique.len(), ids.len(), "duplicate rule id");
         for id in ids {
             assert!(
-                id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                id.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
                 "{id} is not kebab-case"
             );
         }
@@ -268,7 +303,12 @@ mod tests {
             for t in r.tokens {
                 let mut w = Vec::new();
                 split_words(t, &mut w);
-                assert_eq!(w, vec![t.to_string()], "{}: token {t} is not one lower-case word", r.id);
+                assert_eq!(
+                    w,
+                    vec![t.to_string()],
+                    "{}: token {t} is not one lower-case word",
+                    r.id
+                );
             }
         }
     }
@@ -291,13 +331,27 @@ mod tests {
         let rules = builtin();
         let kind = |t: &str| rules.classify_text(t, Place::NOWHERE).map(|h| h.kind);
         assert_eq!(kind("Share This Article"), Some(Kind::Share));
-        assert_eq!(kind("The council will share its findings with residents next week."), None);
-        assert_eq!(kind("See also  UN chief calls for Ramadan ceasefire in Sudan"), Some(Kind::SeeAlso));
+        assert_eq!(
+            kind("The council will share its findings with residents next week."),
+            None
+        );
+        assert_eq!(
+            kind("See also  UN chief calls for Ramadan ceasefire in Sudan"),
+            Some(Kind::SeeAlso)
+        );
         assert_eq!(kind("By Pooja Sood"), Some(Kind::Byline));
         assert_eq!(kind("By Monday, the strike was over."), None);
         assert_eq!(kind("13 Min Read"), Some(Kind::ReadingTime));
-        assert_eq!(kind("Follow us on Google news ,Twitter , and Join Whatsapp Group of thelocalreport.in"), Some(Kind::Share));
-        assert_eq!(kind("Follow the river north and you reach the old mill."), None);
+        assert_eq!(
+            kind(
+                "Follow us on Google news ,Twitter , and Join Whatsapp Group of thelocalreport.in"
+            ),
+            Some(Kind::Share)
+        );
+        assert_eq!(
+            kind("Follow the river north and you reach the old mill."),
+            None
+        );
         assert_eq!(kind("Comments made by the minister drew criticism."), None);
         assert_eq!(kind("Subscribers to the service reported outages."), None);
         assert_eq!(kind("Related to the strike, three unions met."), None);
@@ -306,7 +360,10 @@ mod tests {
             Some(Kind::Syndication)
         );
         assert_eq!(kind("Advertisement"), Some(Kind::Advertisement));
-        assert_eq!(kind("Lesen Sie auch: Streik in Hamburg beendet"), Some(Kind::SeeAlso));
+        assert_eq!(
+            kind("Lesen Sie auch: Streik in Hamburg beendet"),
+            Some(Kind::SeeAlso)
+        );
         assert_eq!(kind("Tags: politics, europe"), Some(Kind::Taxonomy));
     }
 
@@ -315,7 +372,13 @@ mod tests {
         let rules = builtin();
         let bio = "Pooja Sood, a dynamic blog writer and tech enthusiast, is a trailblazer.";
         assert_eq!(rules.classify_text(bio, Place::NOWHERE), None);
-        let tail = Place { head: false, tail: true };
-        assert_eq!(rules.classify_text(bio, tail).map(|h| h.kind), Some(Kind::AuthorBio));
+        let tail = Place {
+            head: false,
+            tail: true,
+        };
+        assert_eq!(
+            rules.classify_text(bio, tail).map(|h| h.kind),
+            Some(Kind::AuthorBio)
+        );
     }
 }

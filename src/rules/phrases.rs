@@ -5,8 +5,8 @@
 //! shape, never a bare word inside a sentence: "The council will share its
 //! findings" stays, "Share this article" goes. Table order is priority order.
 
-use super::Position::{Anywhere, Head, Tail};
 use super::PhraseRule;
+use super::Position::{Anywhere, Head, Tail};
 use crate::document::Kind;
 
 macro_rules! phrase {
@@ -32,13 +32,19 @@ pub const PHRASES: &[PhraseRule] = &[
     phrase!("reading-time-label", ReadingTime, "*", 60, Anywhere,
         r"^(?i:lesezeit|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd|время чтения)\s*:?\s*(?:ca\.\s*)?\d{1,3}\s*(?i:min|minuten|minutes|minutos|minuti|минут[аы]?)\.?$",
         "reading time labels in other languages"),
+    phrase!("reading-time-trailing", ReadingTime, "*", 140, Anywhere,
+        r"^.{0,100}[·|•–—]\s*(?i:(?:reading time|read time|lesezeit|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd|время чтения)\s*:?\s*)?\d{1,3}\s*-?\s*(?i:min|mins|minute|minutes|minuten|minutos|minuti|минут[аы]?)\.?(?:\s+(?i:read|reading|to read|de lectura|de lecture|di lettura|de leitura|lesezeit|leestijd|чтения))?$",
+        "\"March 12, 2024 · 5 min read\": a dateline ending in a reading time"),
     // ---- bylines
     phrase!("byline-by-name", Byline, "*", 100, Anywhere,
         r"^(?i:by|written by|posted by|words by|story by|text by|von|par|por|di|door|автор:?|texto:?|escrito por|publié par|geschrieben von)\s+\p{Lu}[\p{L}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}'’.\-]*|de|da|del|van|von|der|den|di|du|le|la|bin|al))*(?:\s*(?:,|and|&|und|et|y|e|en|и)\s+\p{Lu}[\p{L}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}'’.\-]*|de|da|del|van|von|der|den|di|du|le|la))*)*$",
         "\"By Jane Doe\", \"Von Anna Schmidt und Jan Ott\": only capitalised name words, so \"By then, ...\" stays"),
     phrase!("byline-by-name-and-more", Byline, "*", 140, Head,
-        r"^(?i:by|written by|posted by|words by|story by|von|par|por|di|door|автор:?|escrito por|publié par)\s+\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3}\s*(?:[,|•·–—/]|\s-\s|\bon\b|\bam\b|\ble\b|\bel\b|\bin\b)\s*.{0,90}$",
+        r"^(?i:by|written by|posted by|words by|story by|article by|report by|text and photos by|von|par|por|di|door|автор:?|escrito por|publié par)\s+\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3}\s*(?:[,|•·–—/]|\s-\s|\bon\b|\bam\b|\ble\b|\bel\b|\bin\b)\s*.{0,90}$",
         "\"By Jane Doe, Staff Writer | March 3\" at the head of the article only: a sentence starting \"By Monday, ...\" sits in the body"),
+    phrase!("byline-cjk-credit", Byline, "*", 30, Anywhere,
+        r"^[（(][\p{Han}\p{Katakana}\p{Hiragana}ー・\s]{2,24}[）)]$",
+        "a reporter credit in parentheses closing a Japanese or Chinese article: （地域報道部 山田花子）"),
     phrase!("dateline-published", Byline, "*", 90, Anywhere,
         r"^(?i:published|updated|posted|last updated|last modified|modified|first published|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|atualizado|gepubliceerd|bijgewerkt|опубликовано|обновлено)(?:\s+(?i:on|at|am|le|el|il|em|op|в))?\s*:?\s*(?:\p{L}{0,12},?\s*)?\d{1,4}[\p{L}\d\s,.:/\-–+()]*$",
         "\"Published: March 25, 2024\", \"Updated 10:43 AM EDT, Mon March 25\": dates belong in metadata"),
@@ -47,24 +53,27 @@ pub const PHRASES: &[PhraseRule] = &[
         "a date alone on its line is a dateline, never prose"),
     // ---- inline "see also" links between paragraphs
     phrase!("see-also-en", SeeAlso, "en", 250, Anywhere,
-        r"^(?:(?i:see also|read more|read also|also read|also see|read next|read the latest|more reading|don't miss|do not miss|must read|you may also like|you might also like|you may be interested in)\b\s*[:\-–—|»›>]?|(?i:related|related articles?|related stories|related posts?|related content|related coverage|related reading|related links?|recommended|recommended reading|more on this story|more from [\p{L} ]{1,30})\s*[:\-–—|»›>])\s*\S.*$",
+        r"^(?:(?i:see also|read more|read also|also read|also see|read next|read the latest|more reading|don't miss|do not miss|must read|you may also like|you might also like|you may be interested in)\b\s*[:\-–—|»›>]?|(?i:related|related articles?|related stories|related posts?|related content|related coverage|related reading|related links?|recommended|recommended reading|more on this story|more from [\p{L} ]{1,30}|other articles(?: in this series)?|more articles|more in this series|previously|earlier)\s*[:\-–—|»›>])\s*\S.*$",
         "\"See also: <headline>\", \"Read more: <headline>\" between paragraphs; \"Related\" needs a colon, so \"Related to the strike, ...\" stays"),
     phrase!("see-also-other", SeeAlso, "*", 250, Anywhere,
         r"^(?i:siehe auch|lesen sie auch|lies auch|auch interessant|mehr zum thema|zum thema|voir aussi|lire aussi|à lire aussi|a lire aussi|à lire également|lire également|sur le même sujet|lee también|lea también|ver también|te puede interesar|le puede interesar|leggi anche|vedi anche|potrebbe interessarti|leia também|veja também|leia mais|saiba mais|lees ook|zie ook|lees meer|читайте также|смотрите также|читайте по теме)\b\s*(?:[:\-–—|»›>]|\s)\s*\S.*$",
         "the same in German, French, Spanish, Italian, Portuguese, Dutch and Russian"),
     phrase!("related-heading", Related, "*", 60, Anywhere,
-        r"^(?i:related|related articles?|related stories|related posts?|related content|related coverage|more stories|more news|more from .{1,30}|recommended( for you| stories| articles)?|you may also like|you might also like|trending( now)?|most (read|popular|viewed|shared)|popular (posts|stories|articles)|latest (news|stories|posts)|top stories|what to read next|read next|further reading|das könnte sie auch interessieren|weitere artikel|meistgelesen|à lire aussi|sur le même sujet|les plus lus|noticias relacionadas|más leídas|lo más leído|articoli correlati|i più letti|notícias relacionadas|mais lidas|gerelateerde artikelen|meest gelezen|похожие статьи|читайте также|популярное)\s*:?$",
+        r"^(?i:related|related articles?|related stories|related posts?|related content|related coverage|more stories|more news|more from .{1,30}|recommended( for you| stories| articles)?|you may also like|you might also like|trending( now)?|most (read|popular|viewed|shared)|popular (posts|stories|articles)|latest (news|stories|posts)|top stories|what to read next|read next|further reading|other articles(?: in this series)?|you may like|você pode gostar\.*|ces articles peuvent vous intéresser|à lire également|ti potrebbe interessare|dit vind je misschien ook interessant|das könnte sie auch interessieren|weitere artikel|meistgelesen|à lire aussi|sur le même sujet|les plus lus|noticias relacionadas|más leídas|lo más leído|articoli correlati|i più letti|notícias relacionadas|mais lidas|gerelateerde artikelen|meest gelezen|похожие статьи|читайте также|популярное)\s*:?$",
         "the heading of a related-articles block"),
     // ---- share / follow
     phrase!("share-prompt", Share, "*", 60, Anywhere,
         r"^(?i:share|share this|share it|sharing is caring|share (?:this|the) (?:article|story|post|page|video)|share on (?:facebook|twitter|x|linkedin|whatsapp|email)|share via (?:email|e-mail)|share article|tweet this|email this|copy link|print this (?:article|page)|artikel teilen|teilen|diesen artikel teilen|partager|partager cet article|partagez|compartir|compartir en|comparte|compartilhe|compartilhar|condividi|condividi l'articolo|delen|deel dit artikel|deel|поделиться)\s*[:!]?$",
         "\"Share This Article\" and its translations, alone on a line"),
-    phrase!("share-network-list", Share, "*", 160, Anywhere,
-        r"^(?:(?i:facebook|twitter|x|linkedin|whatsapp|email|e-mail|mail|pinterest|reddit|telegram|print|drucken|imprimer|copy link|link kopieren|messenger|flipboard|tumblr|xing|vk|threads|bluesky|share|tweet|pin)[\s,|·•/]*){2,}$",
-        "a share bar's labels: a list of social network names"),
+    phrase!("share-network-list", Share, "*", 200, Anywhere,
+        r"^(?:(?i:share|share this|share this (?:article|story|post)|share on|share via|artikel teilen|teilen|partager|partager cet article|partager sur|compartir|compartir en|compartilhe|compartilhe esta notícia|compartilhar|condividi|condividi su|deel|deel dit artikel|delen|поделиться)\s*:?\s+)?(?:(?i:facebook|twitter|x|linkedin|whatsapp|email|e-mail|mail|pinterest|reddit|telegram|print|drucken|imprimer|copy link|copy|link kopieren|kopieer link|copier le lien|copiar enlace|copiar link|copia link|envoyer par e-mail|enviar por correo|per e-mail|messenger|flipboard|tumblr|xing|vk|threads|bluesky|share|tweet|pin)[\s,|·•/]*){2,}$",
+        "a share bar: an optional share prompt, then network and action names"),
     phrase!("follow-us", Share, "*", 250, Anywhere,
         r"^(?i:follow us|follow me|join us on|like us on|find us on|connect with us|stay connected|join (?:our|the) (?:whatsapp|telegram) (?:group|channel)|folgen sie uns|folge uns|suivez-nous|suivez nous|síguenos|siguenos|seguici|siga-nos|sigam-nos|volg ons|подписывайтесь на нас|следите за нами)\b.*$",
         "\"Follow us on Google News, Twitter ...\""),
+    phrase!("share-your-make", Share, "*", 200, Anywhere,
+        r"^(?i:did you (?:make|try|bake|cook) this(?: recipe)?\??|tag (?:me|us) (?:on|@)|tag @)\b?.*$",
+        "\"Did you make this recipe? Tag @... on Instagram\""),
     phrase!("follow-site-on", Share, "*", 200, Anywhere,
         r"^(?i:follow|get) (?:\p{L}+ ){0,3}on (?i:google news|twitter|x|facebook|instagram|linkedin|whatsapp|telegram|youtube|tiktok|threads|bluesky)\b.*$",
         "\"Follow The Local Report on Google News\""),
@@ -82,9 +91,12 @@ pub const PHRASES: &[PhraseRule] = &[
     phrase!("bio-sentence", AuthorBio, "*", 1500, Tail,
         r"^\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){0,3}\s*(?:,\s*(?:a|an|the|our)\b|\s+(?:is|was|has been|writes|covers|reports)\b).{0,120}\b(?i:writer|journalist|reporter|editor|correspondent|author|contributor|columnist|blogger|freelancer|freelance|analyst|enthusiast|photographer|producer|graduate|degree|expert|specialist)\b",
         "\"Jane Doe, a dynamic blog writer ...\" / \"Jane Doe is a reporter ...\" in the article's last blocks"),
+    phrase!("bio-greeting", AuthorBio, "*", 600, Tail,
+        r"^(?i:hi|hello|hey|hallo|bonjour|hola|ciao|olá)[,!]? (?i:i'm|i am|ich bin|je suis|soy|sono|sou|ik ben) \p{Lu}",
+        "\"Hi, I'm Bea! ...\" blogger bios at the end of a post"),
     // ---- syndication and wire notices
     phrase!("syndication-notice", Syndication, "*", 400, Anywhere,
-        r"(?i)\b(?:auto-generated from a syndicated feed|has not been edited by .{1,60} staff|(?:published|generated) from (?:a|an) (?:syndicated|wire|agency) feed|republished (?:here )?(?:with permission|under a creative commons)|this (?:story|article|report|post) (?:was|has been|is) (?:originally )?(?:published|republished|syndicated) (?:by|on|in|from|with)|(?:this|the) (?:story|article) (?:first|originally) appeared (?:on|in)|originally published (?:on|in|at|by)|distributed by (?:the )?(?:associated press|reuters|afp|dpa)|with inputs from (?:agencies|pti|ians|reuters|ap|afp)|ist zuerst (?:erschienen|bei)|est paru initialement|fue publicado originalmente|foi publicado originalmente|è stato pubblicato originariamente)\b",
+        r"(?i)\b(?:auto-generated from a syndicated feed|has not been edited by .{1,60} staff|(?:published|generated) from (?:a|an) (?:syndicated|wire|agency) feed|republished (?:here )?(?:with permission|under a creative commons)|this (?:story|article|report|post) (?:was|has been|is) (?:originally )?(?:published|republished|syndicated) (?:by|on|in|from|with)|(?:this|the) (?:story|article) (?:first|originally) appeared (?:on|in)|originally published (?:on|in|at|by)|distributed by (?:the )?(?:associated press|reuters|afp|dpa)|with inputs from (?:agencies|pti|ians|reuters|ap|afp)|(?:automatisch|automatically) (?:overgenomen|übernommen|generated|imported|aggregated)|(?:wurde|is|was) automatisch (?:erstellt|gegenereerd)|ist zuerst (?:erschienen|bei)|est paru initialement|fue publicado originalmente|foi publicado originalmente|è stato pubblicato originariamente)\b",
         "wire and feed notices"),
     // ---- cookies
     phrase!("cookie-text", CookieNotice, "*", 700, Anywhere,
@@ -94,9 +106,15 @@ pub const PHRASES: &[PhraseRule] = &[
     phrase!("ad-label", Advertisement, "*", 60, Anywhere,
         r"^(?i:advertisement|advertisements|advert|ad|ads|sponsored|sponsored content|paid content|paid post|promoted|promoted content|anzeige|werbung|publicité|publicite|publicidad|pubblicità|publicidade|advertentie|реклама|story continues below(?: this)? advertisement|article continues below(?: advertisement)?|continue reading (?:the main story|below)|scroll to continue(?: with content)?|advertisement - scroll to continue|content continues below)\s*[:.]?$",
         "\"Advertisement\" labels and \"story continues below\" lines"),
+    phrase!("ad-affiliate-disclosure", Advertisement, "*", 250, Anywhere,
+        r"(?i)\b(?:(?:this|the) (?:post|article|page|site) (?:may )?contains? affiliate links|we may earn (?:a )?commission|as an amazon associate)\b",
+        "affiliate disclosures"),
+    phrase!("newsletter-donation", Newsletter, "*", 300, Anywhere,
+        r"(?i)\b(?:reader-supported|reader-funded|make a (?:monthly )?donation|consider (?:making )?a (?:monthly )?donation|donate (?:now|today)|become a (?:patron|supporter))\b",
+        "donation prompts, a paywall's cousin"),
     // ---- comments
     phrase!("comments-heading", Comments, "*", 80, Anywhere,
-        r"^(?:\d+\s+)?(?i:comments?|responses?|replies|leave a (?:comment|reply)|post a comment|add (?:a|your) comment|join the (?:conversation|discussion)|show comments|view comments|load comments|comments are closed|be the first to comment|kommentare|kommentar schreiben|commentaires|laisser un commentaire|comentarios|deja un comentario|commenti|lascia un commento|comentários|deixe um comentário|reacties|reageer|комментарии)\s*(?:\(\d+\)|\d+)?\s*:?$",
+        r"^(?:\d+\s+)?(?i:(?:reader |readers' |your )?comments?|responses?|replies|réactions|reacties|reactions|leave a (?:comment|reply)|post a comment|add (?:a|your) comment|join the (?:conversation|discussion)|show comments|view comments|load comments|comments are closed|be the first to comment|kommentare|kommentar schreiben|commentaires|laisser un commentaire|comentarios|deja un comentario|commenti|lascia un commento|comentários|deixe um comentário|reageer|комментарии|leave a reply|post comment|los comentarios están sujetos a moderación.*|comments are moderated.*)\s*(?:\(\d+\)|\d+)?\s*:?$",
         "comment section headings; \"Comments made by the minister ...\" is a sentence and stays"),
     // ---- taxonomy
     phrase!("taxonomy-label", Taxonomy, "*", 300, Anywhere,
@@ -109,9 +127,15 @@ pub const PHRASES: &[PhraseRule] = &[
     phrase!("nav-skip", Navigation, "*", 100, Anywhere,
         r"^(?i:skip to (?:main )?(?:content|navigation|search)|jump to (?:content|navigation)|zum inhalt springen|aller au contenu|ir al contenido|vai al contenuto|back to top|go to top|nach oben|retour en haut|volver arriba|torna su|voltar ao topo|naar boven|наверх|(?:previous|next) (?:article|post|story|page)|older posts|newer posts|you are here:?|menu|close menu|open menu|main menu|toggle navigation|search|home|print|load more|show more)\s*[:»›]?$",
         "skip links, back-to-top, pagination and menu labels"),
+    phrase!("nav-link-row", Navigation, "*", 120, Anywhere,
+        r"^(?:(?i:back to top|back to [\p{L} ]{1,20}|home|top|next|previous|prev|print|up|jump to recipe|print recipe|save recipe|skip to recipe|rate this recipe|pin (?:this|it)(?: recipe)?(?: for later)?)\s*[|·•»›]?\s*)+$",
+        "rows of navigation links: \"Back to top | Back to Articles | Home\", \"Jump to Recipe\""),
     phrase!("nav-breadcrumb", Navigation, "*", 160, Anywhere,
         r"^(?i:home|startseite|accueil|inicio|início|главная)\s*[›»>/|]\s*.*$",
         "breadcrumbs"),
+    phrase!("raw-markup", LowContent, "*", 400, Anywhere,
+        r"^<[a-zA-Z!/][^>]*>.*$",
+        "markup shown as text (an escaped tracking pixel): never article prose"),
     // ---- footer
     phrase!("footer-copyright", Footer, "*", 250, Anywhere,
         r"^(?:©|\(c\)|(?i:copyright)\b).*$",
@@ -119,6 +143,9 @@ pub const PHRASES: &[PhraseRule] = &[
     phrase!("footer-rights", Footer, "*", 250, Anywhere,
         r"(?i)\b(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|все права защищены)\b",
         "\"All rights reserved\""),
+    phrase!("footer-site-credits", Footer, "*", 200, Anywhere,
+        r"(?i)\b(?:best viewed (?:at|in|with)|you are visitor(?: number)?|site (?:designed|built|developed) by|powered by (?:wordpress|blogger|drupal|ghost|squarespace|wix))\b",
+        "old-web footer credits and hit counters"),
     phrase!("footer-links", Footer, "*", 200, Anywhere,
         r"^(?:(?i:privacy policy|privacy|terms of (?:use|service)|terms and conditions|terms|contact us|contact|about us|about|advertise(?: with us)?|careers|sitemap|accessibility|cookie policy|impressum|datenschutz|kontakt|mentions légales|aviso legal|privacidad)[\s,|·•/]*){1,}$",
         "footer link rows"),

@@ -18,8 +18,8 @@ use crate::rules::thresholds::{
     JUNK_WEIGHT, LINK_DENSE, PROSE_MAX_LINK_DENSITY, PROSE_MIN_CHARS, SHORT_BLOCK_WEIGHT,
 };
 
-/// Below this score (about one short paragraph) a page has no article.
-const MIN_ARTICLE_SCORE: f32 = 40.0;
+/// Below this score (one short sentence) a page has no article.
+const MIN_ARTICLE_SCORE: f32 = 15.0;
 
 /// The selected article container and its blocks.
 #[derive(Debug)]
@@ -69,8 +69,17 @@ pub fn select(dom: &Dom, pruned: &Pruned) -> (Option<MainContent>, Vec<(usize, R
         _ => return (None, outside_log(dom, &blocks, None)),
     };
     let log = outside_log(dom, &blocks, Some(root));
-    let inside = blocks.into_iter().filter(|b| dom.contains(root, b.start)).collect();
-    (Some(MainContent { root, blocks: inside }), log)
+    let inside = blocks
+        .into_iter()
+        .filter(|b| dom.contains(root, b.start))
+        .collect();
+    (
+        Some(MainContent {
+            root,
+            blocks: inside,
+        }),
+        log,
+    )
 }
 
 /// One `low_content` entry per run of outside blocks under the same top-level
@@ -127,14 +136,20 @@ mod tests {
 
     #[test]
     fn picks_the_prose_container_over_menus_and_link_lists() {
-        let para = "<p>".to_string() + &"This is a sentence of the real article, with words. ".repeat(3) + "</p>";
+        let para = "<p>".to_string()
+            + &"This is a sentence of the real article, with words. ".repeat(3)
+            + "</p>";
         let links = "<li><a href=/a>Another headline that is a link</a></li>".repeat(8);
         let html = format!(
             "<body><div id=menu><a href=/>Home</a> <a href=/w>World</a></div>\
              <div id=story>{para}{para}{para}</div><div id=more><ul>{links}</ul></div></body>"
         );
         let dom = Dom::parse(&html);
-        let pruned = crate::boilerplate::prune(&dom, &Metadata::default(), crate::rules::compiled::builtin());
+        let pruned = crate::boilerplate::prune(
+            &dom,
+            &Metadata::default(),
+            crate::rules::compiled::builtin(),
+        );
         let (main, log) = select(&dom, &pruned);
         let main = main.expect("an article");
         assert_eq!(dom.attr(main.root, "id"), Some("story"));
@@ -147,7 +162,11 @@ mod tests {
     fn an_index_page_has_no_article() {
         let links = "<li><a href=/a>Another headline</a></li>".repeat(20);
         let dom = Dom::parse(&format!("<body><ul>{links}</ul></body>"));
-        let pruned = crate::boilerplate::prune(&dom, &Metadata::default(), crate::rules::compiled::builtin());
+        let pruned = crate::boilerplate::prune(
+            &dom,
+            &Metadata::default(),
+            crate::rules::compiled::builtin(),
+        );
         assert!(select(&dom, &pruned).0.is_none());
     }
 }

@@ -27,7 +27,10 @@ const SENTENCE_MIN_WORDS: usize = 4;
 const TITLE_SEARCH_LINES: usize = 40;
 
 /// Cleaned text: metadata, kept lines as blocks, removals keyed by line.
-pub fn clean(text: &str, rules: &CompiledRules) -> (Metadata, Vec<TextBlock>, Vec<(usize, Removal)>) {
+pub fn clean(
+    text: &str,
+    rules: &CompiledRules,
+) -> (Metadata, Vec<TextBlock>, Vec<(usize, Removal)>) {
     let lines = split_lines(text);
     let mut log: Vec<(usize, Removal)> = Vec::new();
     let mut removed = vec![false; lines.len()];
@@ -43,12 +46,21 @@ pub fn clean(text: &str, rules: &CompiledRules) -> (Metadata, Vec<TextBlock>, Ve
         }
     }
     metadata.title = find_title(&lines, &removed);
+    remove_sections(&lines, &mut removed, &mut log);
 
     // The article span: maximum-sum run of line scores.
     let scores: Vec<f32> = lines
         .iter()
         .zip(&removed)
-        .map(|(l, &r)| if r { 0.0 } else if is_prose(l) { l.chars as f32 } else { -SHORT_LINE_PENALTY })
+        .map(|(l, &r)| {
+            if r {
+                0.0
+            } else if is_prose(l) {
+                l.chars as f32
+            } else {
+                -SHORT_LINE_PENALTY
+            }
+        })
         .collect();
     let span = max_span(&scores);
 
@@ -86,6 +98,49 @@ pub fn clean(text: &str, rules: &CompiledRules) -> (Metadata, Vec<TextBlock>, Ve
     let (kept, refined) = refine(inside, &metadata, rules);
     log.extend(refined);
     (metadata, kept, log)
+}
+
+/// Headed sections that run on past their heading: after a comments heading
+/// that follows article prose, every line is a comment; after a related
+/// heading, short headline lines are related articles.
+fn remove_sections(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(usize, Removal)>) {
+    let mut seen_prose = false;
+    let mut i = 0;
+    while i < lines.len() {
+        if !removed[i] {
+            seen_prose |= lines[i].chars >= PROSE_MIN_CHARS;
+            i += 1;
+            continue;
+        }
+        let kind = log
+            .iter()
+            .rev()
+            .find(|(at, _)| *at == i)
+            .map(|(_, r)| r.kind);
+        i += 1;
+        match kind {
+            Some(Kind::Comments) if seen_prose => {
+                for j in i..lines.len() {
+                    if !removed[j] {
+                        removed[j] = true;
+                        log.push((
+                            j,
+                            removal(Kind::Comments, "comments-section", &lines[j].text),
+                        ));
+                    }
+                }
+                return;
+            }
+            Some(Kind::Related) => {
+                while i < lines.len() && !removed[i] && !is_prose(&lines[i]) {
+                    removed[i] = true;
+                    log.push((i, removal(Kind::Related, "related-section", &lines[i].text)));
+                    i += 1;
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 fn flush_outside(outside: &mut Option<(usize, String)>, log: &mut Vec<(usize, Removal)>) {
