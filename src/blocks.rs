@@ -16,6 +16,11 @@ use crate::parse::{push_collapsed, Dom, NodeKind, Tag};
 /// table is page layout, whose cells are walked as ordinary containers.
 const DATA_TABLE_MAX_CELL_CHARS: usize = 400;
 
+/// A teaser's linked headline is at least this long (chars)...
+const TEASER_MIN_HEADLINE_CHARS: usize = 20;
+/// ... and this share of the run.
+const TEASER_MIN_HEADLINE_SHARE: f32 = 0.12;
+
 /// One paragraph-like run of text.
 #[derive(Debug, Clone)]
 pub struct TextBlock {
@@ -33,9 +38,20 @@ pub struct TextBlock {
     pub chars: usize,
     /// Chars inside links.
     pub link_chars: usize,
+    /// Chars inside links at the very start of the run (a teaser's linked
+    /// headline).
+    pub lead_link_chars: usize,
 }
 
 impl TextBlock {
+    /// Whether the run opens with a linked headline followed by a summary:
+    /// the shape of a teaser in a list of other articles.
+    pub fn is_teaser(&self) -> bool {
+        self.lead_link_chars >= TEASER_MIN_HEADLINE_CHARS
+            && self.lead_link_chars as f32 >= TEASER_MIN_HEADLINE_SHARE * self.chars as f32
+            && self.lead_link_chars < self.chars
+    }
+
     /// Share of the text inside links, 0.0 to 1.0.
     pub fn link_density(&self) -> f32 {
         if self.chars == 0 {
@@ -93,6 +109,9 @@ struct Builder<'a> {
     text: String,
     chars: usize,
     link_chars: usize,
+    lead_link_chars: usize,
+    /// Whether every char so far was inside a link.
+    all_link: bool,
     start: usize,
     stop: usize,
 }
@@ -126,6 +145,7 @@ impl Builder<'_> {
                 stop: self.stop,
                 kind,
                 link_chars: self.link_chars.min(chars),
+                lead_link_chars: self.lead_link_chars.min(chars),
                 chars,
                 text,
             });
@@ -133,6 +153,8 @@ impl Builder<'_> {
         self.text.clear();
         self.chars = 0;
         self.link_chars = 0;
+        self.lead_link_chars = 0;
+        self.all_link = true;
     }
 
     fn push_text(&mut self, i: usize, t: &str, st: &State) {
@@ -150,6 +172,11 @@ impl Builder<'_> {
         self.chars += added;
         if st.links > 0 {
             self.link_chars += added;
+            if self.all_link {
+                self.lead_link_chars += added;
+            }
+        } else if !t.trim().is_empty() {
+            self.all_link = false;
         }
     }
 }
@@ -163,6 +190,8 @@ pub fn segment(dom: &Dom, removed: &[bool], root: usize) -> Vec<TextBlock> {
         text: String::new(),
         chars: 0,
         link_chars: 0,
+        lead_link_chars: 0,
+        all_link: true,
         start: root,
         stop: root,
     };
@@ -209,6 +238,7 @@ pub fn segment(dom: &Dom, removed: &[bool], root: usize) -> Vec<TextBlock> {
                             text,
                             chars,
                             link_chars: 0,
+                            lead_link_chars: 0,
                         });
                         i = dom.end(i);
                         continue;

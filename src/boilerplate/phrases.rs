@@ -24,6 +24,9 @@ const BOX_MAX_CHARS: u32 = 500;
 const SEE_ALSO_BOX_MAX_CHARS: u32 = 300;
 /// Author boxes hold a bio paragraph or two.
 const BIO_BOX_MAX_CHARS: u32 = 1200;
+/// A comments heading heads a section only after this share of the page's
+/// prose (the article) has gone by.
+const COMMENTS_MIN_PROSE_BEFORE: f32 = 0.25;
 /// A widget box never holds more than this share of the page's prose.
 const BOX_MAX_PROSE_SHARE: f32 = 0.3;
 
@@ -43,7 +46,7 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
         let Some(hit) = rules.classify_text(&block.text, Place::NOWHERE) else {
             continue;
         };
-        if let Some(boxed) = enclosing_box(dom, &sizes, block, hit.kind) {
+        if let Some(boxed) = enclosing_box(dom, &sizes, &blocks, i - 1, hit.kind) {
             if !pruned.removed[boxed] {
                 pruned.remove(boxed, hit, &visible_text(dom, boxed));
             }
@@ -88,7 +91,7 @@ impl Sizes {
         let mut prose = vec![0u32; dom.len()];
         for b in blocks {
             chars[b.owner] = chars[b.owner].saturating_add(b.chars as u32);
-            if b.chars >= PROSE_MIN_CHARS && b.link_density() < PROSE_MAX_LINK_DENSITY {
+            if b.chars >= PROSE_MIN_CHARS && b.link_density() < PROSE_MAX_LINK_DENSITY && !b.is_teaser() {
                 prose[b.owner] = prose[b.owner].saturating_add(b.chars as u32);
             }
         }
@@ -106,7 +109,8 @@ impl Sizes {
 /// a share prompt takes its button row, a "reader-supported" heading its
 /// donation box, a comments heading its comment list. `None` when the block
 /// stands alone in a large container.
-fn enclosing_box(dom: &Dom, sizes: &Sizes, block: &TextBlock, kind: Kind) -> Option<usize> {
+fn enclosing_box(dom: &Dom, sizes: &Sizes, blocks: &[TextBlock], at: usize, kind: Kind) -> Option<usize> {
+    let block = &blocks[at];
     let limit = match kind {
         Kind::Share
         | Kind::Newsletter
@@ -123,6 +127,18 @@ fn enclosing_box(dom: &Dom, sizes: &Sizes, block: &TextBlock, kind: Kind) -> Opt
         Kind::Comments => GUARD_PROSE_SHARE * total_prose,
         _ => BOX_MAX_PROSE_SHARE * total_prose,
     };
+    // A comment section follows the article: a "0 Comments" link in the
+    // article's meta line above it heads nothing.
+    if kind == Kind::Comments {
+        let before: u32 = blocks[..at]
+            .iter()
+            .filter(|b| b.chars >= PROSE_MIN_CHARS && b.link_density() < PROSE_MAX_LINK_DENSITY)
+            .map(|b| b.chars as u32)
+            .sum();
+        if (before as f32) < COMMENTS_MIN_PROSE_BEFORE * total_prose {
+            return None;
+        }
+    }
     let mut node = block.owner;
     let mut found = None;
     loop {
@@ -135,6 +151,11 @@ fn enclosing_box(dom: &Dom, sizes: &Sizes, block: &TextBlock, kind: Kind) -> Opt
         if sizes.chars[node] > limit || sizes.prose[node] as f32 > prose_cap {
             break;
         }
+        // A comment section starts at its heading: a box with prose before
+        // the heading is the article around it.
+        if kind == Kind::Comments && prose_before(dom, blocks, at, node) {
+            break;
+        }
         found = Some(node);
         match dom.parent(node) {
             Some(p) => node = p,
@@ -142,6 +163,15 @@ fn enclosing_box(dom: &Dom, sizes: &Sizes, block: &TextBlock, kind: Kind) -> Opt
         }
     }
     found
+}
+
+/// Whether `node` holds a prose block before block `at`.
+fn prose_before(dom: &Dom, blocks: &[TextBlock], at: usize, node: usize) -> bool {
+    blocks[..at]
+        .iter()
+        .rev()
+        .take_while(|b| dom.contains(node, b.start))
+        .any(|b| b.chars >= PROSE_MIN_CHARS && b.link_density() < PROSE_MAX_LINK_DENSITY)
 }
 
 /// Marks the nodes of one block removed: its owner when the block is all the

@@ -178,6 +178,7 @@ mod tests {
             text: text.into(),
             chars: text.chars().count(),
             link_chars,
+            lead_link_chars: 0,
         }
     }
 

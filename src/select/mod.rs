@@ -13,10 +13,15 @@
 use crate::blocks::{segment, TextBlock};
 use crate::boilerplate::{removal, Pruned};
 use crate::document::{Kind, Removal};
-use crate::parse::{Dom, NodeKind};
+use crate::parse::{Dom, NodeKind, Tag};
 use crate::rules::thresholds::{
     JUNK_WEIGHT, LINK_DENSE, PROSE_MAX_LINK_DENSITY, PROSE_MIN_CHARS, SHORT_BLOCK_WEIGHT,
 };
+
+/// A card list has at least this many cards.
+const CARD_LIST_MIN: usize = 3;
+/// A card's linked headline has at least this many chars.
+const CARD_MIN_LINK_CHARS: u32 = 15;
 
 /// Below this score (one short sentence) a page has no article.
 const MIN_ARTICLE_SCORE: f32 = 15.0;
@@ -37,6 +42,8 @@ fn weigh(block: &TextBlock) -> (f32, f32) {
     let density = block.link_density();
     if density >= LINK_DENSE {
         (0.0, chars)
+    } else if block.is_teaser() {
+        (0.0, links)
     } else if block.chars >= PROSE_MIN_CHARS && density < PROSE_MAX_LINK_DENSITY {
         (chars - links, links)
     } else {
@@ -48,9 +55,14 @@ fn weigh(block: &TextBlock) -> (f32, f32) {
 /// `low_content` log of the text left outside it.
 pub fn select(dom: &Dom, pruned: &Pruned) -> (Option<MainContent>, Vec<(usize, Removal)>) {
     let blocks = segment(dom, &pruned.removed, 0);
+    let in_card = card_members(dom, &blocks);
     let mut score = vec![0f32; dom.len()];
     for block in &blocks {
-        let (prose, junk) = weigh(block);
+        let (prose, junk) = if in_card[block.owner] {
+            (0.0, block.link_chars as f32)
+        } else {
+            weigh(block)
+        };
         score[block.owner] += prose - JUNK_WEIGHT * junk;
     }
     for i in (1..dom.len()).rev() {
@@ -80,6 +92,64 @@ pub fn select(dom: &Dom, pruned: &Pruned) -> (Option<MainContent>, Vec<(usize, R
         }),
         log,
     )
+}
+
+/// Per node: inside a card of a card list, i.e. one of at least
+/// [`CARD_LIST_MIN`] sibling elements with the same tag and class that each
+/// hold a linked headline. Other articles are listed that way (related
+/// grids, "More from ..." rails); an article's paragraphs never are.
+fn card_members(dom: &Dom, blocks: &[TextBlock]) -> Vec<bool> {
+    let mut link_chars = vec![0u32; dom.len()];
+    for b in blocks {
+        link_chars[b.owner] = link_chars[b.owner].saturating_add(b.link_chars as u32);
+    }
+    for i in (1..dom.len()).rev() {
+        if let Some(p) = dom.parent(i) {
+            link_chars[p] = link_chars[p].saturating_add(link_chars[i]);
+        }
+    }
+    let mut card = vec![false; dom.len()];
+    let mut groups: Vec<(Option<Tag>, &str, Vec<usize>)> = Vec::new();
+    for parent in 0..dom.len() {
+        if !matches!(dom.kind(parent), NodeKind::Element(_)) {
+            continue;
+        }
+        groups.clear();
+        for child in dom.children(parent) {
+            let NodeKind::Element(tag) = dom.kind(child) else { continue };
+            if link_chars[child] < CARD_MIN_LINK_CHARS {
+                continue;
+            }
+            let class = dom.attr(child, "class").unwrap_or("");
+            match groups.iter_mut().find(|(t, c, _)| *t == Some(tag) && *c == class) {
+                Some((_, _, members)) => members.push(child),
+                None => groups.push((Some(tag), class, vec![child])),
+            }
+        }
+        for (tag, _, members) in &groups {
+            // List items and table rows repeat by nature; only wrappers of
+            // linked headlines with more text are cards.
+            if members.len() >= CARD_LIST_MIN && !matches!(tag, Some(Tag::Tr | Tag::Td | Tag::Option)) {
+                for &m in members {
+                    if blocks_with_text(blocks, dom, m) >= 2 {
+                        card[m] = true;
+                    }
+                }
+            }
+        }
+    }
+    for i in 1..dom.len() {
+        if let Some(p) = dom.parent(i) {
+            card[i] |= card[p];
+        }
+    }
+    card
+}
+
+/// How many blocks lie inside `node` (stops counting at 2).
+fn blocks_with_text(blocks: &[TextBlock], dom: &Dom, node: usize) -> usize {
+    let first = blocks.partition_point(|b| b.start < node);
+    blocks[first..].iter().take_while(|b| dom.contains(node, b.start)).take(2).count()
 }
 
 /// One `low_content` entry per run of outside blocks under the same top-level

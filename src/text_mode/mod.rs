@@ -173,6 +173,7 @@ fn split_lines(text: &str) -> Vec<TextBlock> {
             kind: BlockKind::Paragraph,
             chars: text.chars().count(),
             link_chars: 0,
+            lead_link_chars: 0,
             text,
         })
         .collect()
