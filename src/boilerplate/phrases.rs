@@ -91,7 +91,10 @@ impl Sizes {
         let mut prose = vec![0u32; dom.len()];
         for b in blocks {
             chars[b.owner] = chars[b.owner].saturating_add(b.chars as u32);
-            if b.chars >= PROSE_MIN_CHARS && b.link_density() < PROSE_MAX_LINK_DENSITY && !b.is_teaser() {
+            if b.chars >= PROSE_MIN_CHARS
+                && b.link_density() < PROSE_MAX_LINK_DENSITY
+                && !b.is_teaser()
+            {
                 prose[b.owner] = prose[b.owner].saturating_add(b.chars as u32);
             }
         }
@@ -109,7 +112,13 @@ impl Sizes {
 /// a share prompt takes its button row, a "reader-supported" heading its
 /// donation box, a comments heading its comment list. `None` when the block
 /// stands alone in a large container.
-fn enclosing_box(dom: &Dom, sizes: &Sizes, blocks: &[TextBlock], at: usize, kind: Kind) -> Option<usize> {
+fn enclosing_box(
+    dom: &Dom,
+    sizes: &Sizes,
+    blocks: &[TextBlock],
+    at: usize,
+    kind: Kind,
+) -> Option<usize> {
     let block = &blocks[at];
     let limit = match kind {
         Kind::Share

@@ -18,7 +18,10 @@ use crate::rules::thresholds::{
 pub fn prose_per_node(dom: &Dom) -> Vec<u32> {
     let mut prose = vec![0u32; dom.len()];
     for block in segment(dom, &[], 0) {
-        if block.chars >= PROSE_MIN_CHARS && block.link_density() < PROSE_MAX_LINK_DENSITY && !block.is_teaser() {
+        if block.chars >= PROSE_MIN_CHARS
+            && block.link_density() < PROSE_MAX_LINK_DENSITY
+            && !block.is_teaser()
+        {
             prose[block.owner] = prose[block.owner].saturating_add(block.chars as u32);
         }
     }

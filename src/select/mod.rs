@@ -23,6 +23,9 @@ const CARD_LIST_MIN: usize = 3;
 /// A card's linked headline has at least this many chars.
 const CARD_MIN_LINK_CHARS: u32 = 15;
 
+/// ... and it is at least this share of the card's text.
+const CARD_MIN_LINK_SHARE: f32 = 0.15;
+
 /// Below this score (one short sentence) a page has no article.
 const MIN_ARTICLE_SCORE: f32 = 15.0;
 
@@ -100,12 +103,15 @@ pub fn select(dom: &Dom, pruned: &Pruned) -> (Option<MainContent>, Vec<(usize, R
 /// grids, "More from ..." rails); an article's paragraphs never are.
 fn card_members(dom: &Dom, blocks: &[TextBlock]) -> Vec<bool> {
     let mut link_chars = vec![0u32; dom.len()];
+    let mut text_chars = vec![0u32; dom.len()];
     for b in blocks {
         link_chars[b.owner] = link_chars[b.owner].saturating_add(b.link_chars as u32);
+        text_chars[b.owner] = text_chars[b.owner].saturating_add(b.chars as u32);
     }
     for i in (1..dom.len()).rev() {
         if let Some(p) = dom.parent(i) {
             link_chars[p] = link_chars[p].saturating_add(link_chars[i]);
+            text_chars[p] = text_chars[p].saturating_add(text_chars[i]);
         }
     }
     let mut card = vec![false; dom.len()];
@@ -116,12 +122,22 @@ fn card_members(dom: &Dom, blocks: &[TextBlock]) -> Vec<bool> {
         }
         groups.clear();
         for child in dom.children(parent) {
-            let NodeKind::Element(tag) = dom.kind(child) else { continue };
-            if link_chars[child] < CARD_MIN_LINK_CHARS {
+            let NodeKind::Element(tag) = dom.kind(child) else {
+                continue;
+            };
+            // A card is mostly its headline link; an article's paragraphs
+            // and sections carry far more text than links.
+            if matches!(tag, Tag::P | Tag::Tr | Tag::Td | Tag::Option)
+                || link_chars[child] < CARD_MIN_LINK_CHARS
+                || (link_chars[child] as f32) < CARD_MIN_LINK_SHARE * text_chars[child] as f32
+            {
                 continue;
             }
             let class = dom.attr(child, "class").unwrap_or("");
-            match groups.iter_mut().find(|(t, c, _)| *t == Some(tag) && *c == class) {
+            match groups
+                .iter_mut()
+                .find(|(t, c, _)| *t == Some(tag) && *c == class)
+            {
                 Some((_, _, members)) => members.push(child),
                 None => groups.push((Some(tag), class, vec![child])),
             }
@@ -129,7 +145,7 @@ fn card_members(dom: &Dom, blocks: &[TextBlock]) -> Vec<bool> {
         for (tag, _, members) in &groups {
             // List items and table rows repeat by nature; only wrappers of
             // linked headlines with more text are cards.
-            if members.len() >= CARD_LIST_MIN && !matches!(tag, Some(Tag::Tr | Tag::Td | Tag::Option)) {
+            if members.len() >= CARD_LIST_MIN && tag.is_some() {
                 for &m in members {
                     if blocks_with_text(blocks, dom, m) >= 2 {
                         card[m] = true;
@@ -149,7 +165,11 @@ fn card_members(dom: &Dom, blocks: &[TextBlock]) -> Vec<bool> {
 /// How many blocks lie inside `node` (stops counting at 2).
 fn blocks_with_text(blocks: &[TextBlock], dom: &Dom, node: usize) -> usize {
     let first = blocks.partition_point(|b| b.start < node);
-    blocks[first..].iter().take_while(|b| dom.contains(node, b.start)).take(2).count()
+    blocks[first..]
+        .iter()
+        .take_while(|b| dom.contains(node, b.start))
+        .take(2)
+        .count()
 }
 
 /// One `low_content` entry per run of outside blocks under the same top-level
