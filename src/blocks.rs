@@ -44,12 +44,14 @@ pub struct TextBlock {
 }
 
 impl TextBlock {
-    /// Whether the run opens with a linked headline followed by a summary:
-    /// the shape of a teaser in a list of other articles.
+    /// Whether the run opens with a linked headline followed by a cut-off
+    /// summary ("... may soon..."): a teaser for another article. A news
+    /// digest's items also open with links, but end in whole sentences.
     pub fn is_teaser(&self) -> bool {
         self.lead_link_chars >= TEASER_MIN_HEADLINE_CHARS
             && self.lead_link_chars as f32 >= TEASER_MIN_HEADLINE_SHARE * self.chars as f32
             && self.lead_link_chars < self.chars
+            && (self.text.ends_with("...") || self.text.ends_with('…') || self.text.ends_with("[…]"))
     }
 
     /// Share of the text inside links, 0.0 to 1.0.

@@ -14,9 +14,7 @@ use crate::blocks::{segment, TextBlock};
 use crate::boilerplate::{removal, Pruned};
 use crate::document::{Kind, Removal};
 use crate::parse::{Dom, NodeKind, Tag};
-use crate::rules::thresholds::{
-    JUNK_WEIGHT, LINK_DENSE, PROSE_MAX_LINK_DENSITY, PROSE_MIN_CHARS, SHORT_BLOCK_WEIGHT,
-};
+use crate::rules::thresholds::{JUNK_WEIGHT, LINK_DENSE, PROSE_MIN_CHARS, SHORT_BLOCK_WEIGHT};
 
 /// A card list has at least this many cards.
 const CARD_LIST_MIN: usize = 3;
@@ -47,7 +45,7 @@ fn weigh(block: &TextBlock) -> (f32, f32) {
         (0.0, chars)
     } else if block.is_teaser() {
         (0.0, links)
-    } else if block.chars >= PROSE_MIN_CHARS && density < PROSE_MAX_LINK_DENSITY {
+    } else if block.chars >= PROSE_MIN_CHARS {
         (chars - links, links)
     } else {
         (SHORT_BLOCK_WEIGHT * (chars - links), links)
