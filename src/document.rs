@@ -53,13 +53,15 @@ pub enum Kind {
     Footer,
     /// "Tags:", "Filed under", category lists.
     Taxonomy,
+    /// Image captions and photo credits.
+    Caption,
     /// Dropped by content selection without a specific rule.
     LowContent,
 }
 
 impl Kind {
     /// Every kind, in declaration order.
-    pub const ALL: [Kind; 16] = [
+    pub const ALL: [Kind; 17] = [
         Kind::Byline,
         Kind::ReadingTime,
         Kind::TitleRepeat,
@@ -75,6 +77,7 @@ impl Kind {
         Kind::Navigation,
         Kind::Footer,
         Kind::Taxonomy,
+        Kind::Caption,
         Kind::LowContent,
     ];
 
@@ -96,6 +99,7 @@ impl Kind {
             Kind::Navigation => "navigation",
             Kind::Footer => "footer",
             Kind::Taxonomy => "taxonomy",
+            Kind::Caption => "caption",
             Kind::LowContent => "low_content",
         }
     }

@@ -638,6 +638,12 @@ pub const TOKENS: &[TokenRule] = &[
         tokens: &["promo"],
         note: "",
     },
+    // captions
+    TokenRule { id: "cls-caption", kind: Kind::Caption, tokens: &["caption"], note: "image captions" },
+    TokenRule { id: "cls-wp-caption-text", kind: Kind::Caption, tokens: &["wp", "caption", "text"], note: "WordPress" },
+    TokenRule { id: "cls-photo-credit", kind: Kind::Caption, tokens: &["photo", "credit"], note: "" },
+    TokenRule { id: "cls-image-credit", kind: Kind::Caption, tokens: &["image", "credit"], note: "" },
+    TokenRule { id: "cls-credit", kind: Kind::Caption, tokens: &["credit"], note: "photo credits" },
     // taxonomy
     TokenRule {
         id: "cls-tags",
