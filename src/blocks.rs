@@ -51,7 +51,9 @@ impl TextBlock {
         self.lead_link_chars >= TEASER_MIN_HEADLINE_CHARS
             && self.lead_link_chars as f32 >= TEASER_MIN_HEADLINE_SHARE * self.chars as f32
             && self.lead_link_chars < self.chars
-            && (self.text.ends_with("...") || self.text.ends_with('…') || self.text.ends_with("[…]"))
+            && (self.text.ends_with("...")
+                || self.text.ends_with('…')
+                || self.text.ends_with("[…]"))
     }
 
     /// Share of the text inside links, 0.0 to 1.0.

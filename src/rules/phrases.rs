@@ -24,6 +24,7 @@ macro_rules! phrase {
 }
 
 /// All built-in phrase rules.
+#[rustfmt::skip]
 pub const PHRASES: &[PhraseRule] = &[
     // ---- reading time: before bylines, "5 min read" would otherwise look like a date line
     phrase!("reading-time", ReadingTime, "*", 60, Anywhere,
