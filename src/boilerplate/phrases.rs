@@ -31,7 +31,9 @@ const COMMENTS_MIN_PROSE_BEFORE: f32 = 0.25;
 const BOX_MAX_PROSE_SHARE: f32 = 0.3;
 
 /// How many following link-dense blocks a "Related" heading takes with it.
-const RELATED_LIST_MAX_BLOCKS: usize = 12;
+const RELATED_LIST_MAX_BLOCKS: usize = 24;
+/// A related item's summary under its linked headline is at most this long.
+const RELATED_SUMMARY_MAX_CHARS: usize = 300;
 
 pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
     let blocks = segment(dom, &pruned.removed, 0);
@@ -59,19 +61,21 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
         pruned
             .log
             .push((block.start, super::removal(hit.kind, hit.id, &block.text)));
-        // A "Related" or "Read more" heading heads a list of links: take it along.
+        // A "Related" or "Read more" heading heads a list of linked
+        // headlines, each maybe followed by a one-paragraph summary.
         if matches!(hit.kind, Kind::Related | Kind::SeeAlso) {
             let mut taken = 0;
-            while i < blocks.len()
-                && taken < RELATED_LIST_MAX_BLOCKS
-                && blocks[i].link_density() >= LINK_DENSE
-                && blocks[i].chars <= rules.max_phrase_chars()
-            {
-                remove_block(dom, pruned, &blocks[i]);
-                pruned.log.push((
-                    blocks[i].start,
-                    super::removal(hit.kind, hit.id, &blocks[i].text),
-                ));
+            let mut after_headline = false;
+            while i < blocks.len() && taken < RELATED_LIST_MAX_BLOCKS {
+                let b = &blocks[i];
+                let headline = b.link_density() >= LINK_DENSE && b.chars <= rules.max_phrase_chars();
+                let summary = after_headline && b.link_chars == 0 && b.chars <= RELATED_SUMMARY_MAX_CHARS;
+                if !headline && !summary {
+                    break;
+                }
+                remove_block(dom, pruned, b);
+                pruned.log.push((b.start, super::removal(hit.kind, hit.id, &b.text)));
+                after_headline = headline;
                 i += 1;
                 taken += 1;
             }
