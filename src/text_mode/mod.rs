@@ -23,6 +23,8 @@ use crate::rules::thresholds::PROSE_MIN_CHARS;
 const SHORT_LINE_PENALTY: f32 = 25.0;
 /// A line ending like a sentence counts as prose from this many words.
 const SENTENCE_MIN_WORDS: usize = 4;
+/// Share of the page's prose that must precede a comments heading.
+const COMMENTS_MIN_PROSE_BEFORE: f32 = 0.25;
 /// The title is looked for among this many first lines.
 const TITLE_SEARCH_LINES: usize = 40;
 
@@ -104,14 +106,19 @@ pub fn clean(
 /// that follows article prose, every line is a comment; after a related
 /// heading, short headline lines are related articles.
 fn remove_sections(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(usize, Removal)>) {
-    let mut seen_prose = false;
+    let prose = |l: &TextBlock| if l.chars >= PROSE_MIN_CHARS { l.chars } else { 0 };
+    let total: usize = lines.iter().map(prose).sum();
+    let mut seen = 0;
     let mut i = 0;
     while i < lines.len() {
         if !removed[i] {
-            seen_prose |= lines[i].chars >= PROSE_MIN_CHARS;
+            seen += prose(&lines[i]);
             i += 1;
             continue;
         }
+        // A comments heading heads the comments only once the article has
+        // gone by: a "Comment" button in the share bar above it heads nothing.
+        let seen_prose = seen > 0 && seen as f32 >= COMMENTS_MIN_PROSE_BEFORE * total as f32;
         let kind = log
             .iter()
             .rev()
