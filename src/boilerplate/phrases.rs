@@ -10,7 +10,7 @@ use crate::blocks::{segment, TextBlock};
 use crate::document::Kind;
 use crate::parse::Dom;
 use crate::parse::Tag;
-use crate::rules::compiled::{CompiledRules, Place};
+use crate::rules::compiled::{CompiledRules, Hit, Place};
 use crate::rules::thresholds::{
     GUARD_PROSE_SHARE, LINK_DENSE, PROSE_MAX_LINK_DENSITY, PROSE_MIN_CHARS,
 };
@@ -24,9 +24,12 @@ const BOX_MAX_CHARS: u32 = 500;
 const SEE_ALSO_BOX_MAX_CHARS: u32 = 300;
 /// Author boxes hold a bio paragraph or two.
 const BIO_BOX_MAX_CHARS: u32 = 1200;
-/// A comments heading heads a section only after this share of the page's
-/// prose (the article) has gone by.
-const COMMENTS_MIN_PROSE_BEFORE: f32 = 0.25;
+/// Rules whose match is a section heading, heading what follows it.
+const SECTION_HEADINGS: &[&str] = &["comments-heading"];
+/// A section heading heads a section only after this share of the page's
+/// prose (the article) has gone by. Related headings are not section
+/// headings: a "Trending:" rail above an article passes this test too.
+const SECTION_MIN_PROSE_BEFORE: f32 = 0.25;
 /// A widget box never holds more than this share of the page's prose.
 const BOX_MAX_PROSE_SHARE: f32 = 0.3;
 
@@ -48,7 +51,7 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
         let Some(hit) = rules.classify_text(&block.text, Place::NOWHERE) else {
             continue;
         };
-        if let Some(boxed) = enclosing_box(dom, &sizes, &blocks, i - 1, hit.kind) {
+        if let Some(boxed) = enclosing_box(dom, &sizes, &blocks, i - 1, hit) {
             if !pruned.removed[boxed] {
                 pruned.remove(boxed, hit, &visible_text(dom, boxed));
             }
@@ -68,13 +71,17 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
             let mut after_headline = false;
             while i < blocks.len() && taken < RELATED_LIST_MAX_BLOCKS {
                 let b = &blocks[i];
-                let headline = b.link_density() >= LINK_DENSE && b.chars <= rules.max_phrase_chars();
-                let summary = after_headline && b.link_chars == 0 && b.chars <= RELATED_SUMMARY_MAX_CHARS;
+                let headline =
+                    b.link_density() >= LINK_DENSE && b.chars <= rules.max_phrase_chars();
+                let summary =
+                    after_headline && b.link_chars == 0 && b.chars <= RELATED_SUMMARY_MAX_CHARS;
                 if !headline && !summary {
                     break;
                 }
                 remove_block(dom, pruned, b);
-                pruned.log.push((b.start, super::removal(hit.kind, hit.id, &b.text)));
+                pruned
+                    .log
+                    .push((b.start, super::removal(hit.kind, hit.id, &b.text)));
                 after_headline = headline;
                 i += 1;
                 taken += 1;
@@ -112,61 +119,69 @@ impl Sizes {
     }
 }
 
-/// The largest small element around a matched block that is still a widget:
-/// a share prompt takes its button row, a "reader-supported" heading its
-/// donation box, a comments heading its comment list. `None` when the block
-/// stands alone in a large container.
+/// The element a matched block takes with it.
+///
+/// A section heading ("Related articles", "Comments") that follows the
+/// article heads everything after it in its section: it takes the largest
+/// element that starts with it. Any other match takes the largest small
+/// element around it that is still a widget: a share prompt its button row,
+/// a "reader-supported" line its donation box. `None` when the block stands
+/// alone in a large container.
 fn enclosing_box(
     dom: &Dom,
     sizes: &Sizes,
     blocks: &[TextBlock],
     at: usize,
-    kind: Kind,
+    hit: Hit,
 ) -> Option<usize> {
     let block = &blocks[at];
-    let limit = match kind {
-        Kind::Share
-        | Kind::Newsletter
-        | Kind::Related
-        | Kind::CookieNotice
-        | Kind::Advertisement => BOX_MAX_CHARS,
-        Kind::SeeAlso => SEE_ALSO_BOX_MAX_CHARS,
-        Kind::AuthorBio => BIO_BOX_MAX_CHARS,
-        Kind::Comments => u32::MAX,
-        _ => return None,
-    };
     let total_prose = sizes.prose.first().copied().unwrap_or(0) as f32;
-    let prose_cap = match kind {
-        Kind::Comments => GUARD_PROSE_SHARE * total_prose,
-        _ => BOX_MAX_PROSE_SHARE * total_prose,
-    };
-    // A comment section follows the article: a "0 Comments" link in the
-    // article's meta line above it heads nothing.
-    if kind == Kind::Comments {
+    let section = SECTION_HEADINGS.contains(&hit.id);
+    let (limit, prose_cap) = if section {
+        // A heading above the article (a "0 Comments" link in its meta line,
+        // a "Trending" rail) heads nothing.
         let before: u32 = blocks[..at]
             .iter()
-            .filter(|b| b.chars >= PROSE_MIN_CHARS && b.link_density() < PROSE_MAX_LINK_DENSITY)
+            .filter(|b| is_prose(b))
             .map(|b| b.chars as u32)
             .sum();
-        if (before as f32) < COMMENTS_MIN_PROSE_BEFORE * total_prose {
+        if before == 0 || (before as f32) < SECTION_MIN_PROSE_BEFORE * total_prose {
             return None;
         }
-    }
+        (
+            u32::MAX,
+            GUARD_PROSE_SHARE.max(1.0 - before as f32 / total_prose.max(1.0)) * total_prose,
+        )
+    } else {
+        let limit = match hit.kind {
+            Kind::Share
+            | Kind::Newsletter
+            | Kind::Related
+            | Kind::CookieNotice
+            | Kind::Advertisement => BOX_MAX_CHARS,
+            Kind::SeeAlso => SEE_ALSO_BOX_MAX_CHARS,
+            Kind::AuthorBio => BIO_BOX_MAX_CHARS,
+            _ => return None,
+        };
+        (limit, BOX_MAX_PROSE_SHARE * total_prose)
+    };
     let mut node = block.owner;
     let mut found = None;
     loop {
-        if matches!(
-            dom.tag(node),
-            None | Some(Tag::Body | Tag::Html | Tag::Main | Tag::Article)
-        ) {
+        let stop_tags: &[Tag] = if section {
+            &[Tag::Body, Tag::Html, Tag::Main]
+        } else {
+            &[Tag::Body, Tag::Html, Tag::Main, Tag::Article]
+        };
+        if dom.tag(node).is_none_or(|t| stop_tags.contains(&t)) {
             break;
         }
         if sizes.chars[node] > limit || sizes.prose[node] as f32 > prose_cap {
             break;
         }
-        // A comment section starts at its heading: a box with prose before
-        // the heading is the article around it.
-        if kind == Kind::Comments && prose_before(dom, blocks, at, node) {
+        // A section starts at its heading: an element with prose before the
+        // heading is the article around it.
+        if section && prose_before(dom, blocks, at, node) {
             break;
         }
         found = Some(node);
@@ -178,13 +193,17 @@ fn enclosing_box(
     found
 }
 
+fn is_prose(b: &TextBlock) -> bool {
+    b.chars >= PROSE_MIN_CHARS && b.link_density() < PROSE_MAX_LINK_DENSITY && !b.is_teaser()
+}
+
 /// Whether `node` holds a prose block before block `at`.
 fn prose_before(dom: &Dom, blocks: &[TextBlock], at: usize, node: usize) -> bool {
     blocks[..at]
         .iter()
         .rev()
         .take_while(|b| dom.contains(node, b.start))
-        .any(|b| b.chars >= PROSE_MIN_CHARS && b.link_density() < PROSE_MAX_LINK_DENSITY)
+        .any(is_prose)
 }
 
 /// Marks the nodes of one block removed: its owner when the block is all the

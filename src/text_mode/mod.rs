@@ -106,7 +106,13 @@ pub fn clean(
 /// that follows article prose, every line is a comment; after a related
 /// heading, short headline lines are related articles.
 fn remove_sections(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(usize, Removal)>) {
-    let prose = |l: &TextBlock| if l.chars >= PROSE_MIN_CHARS { l.chars } else { 0 };
+    let prose = |l: &TextBlock| {
+        if l.chars >= PROSE_MIN_CHARS {
+            l.chars
+        } else {
+            0
+        }
+    };
     let total: usize = lines.iter().map(prose).sum();
     let mut seen = 0;
     let mut i = 0;
