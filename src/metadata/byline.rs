@@ -1,14 +1,353 @@
-//! Byline parsing (placeholder until the metadata stage lands).
+//! Authors: the visible byline and the name parser every author source uses.
+//!
+//! Input: the DOM (elements whose class/id words say byline/author, `rel=author`
+//! links, short blocks starting "By ...", "Von ...", "Par ...") or a raw author
+//! string. Output: candidates [`Source::BylineClass`] / [`Source::BylineText`],
+//! and [`parse_authors`]: a deduplicated list of plausible person names.
+//! Invariants: read-only, char-safe string handling, bounded text per element.
 
-/// Author names from a byline: "By Jane Doe and John Roe" → ["Jane Doe", "John Roe"].
+use super::text::{clean, visible_text};
+use super::{Candidates, Field, Source};
+use crate::parse::{Dom, NodeKind, Tag};
+
+/// Byline prefixes, lower case, longest first within a language; stripped
+/// repeatedly ("Posted by", "Written by", "By", "Von", "Par", "Por", ...).
+const PREFIXES: &[&str] = &[
+    "posted by", "written by", "published by", "story by", "words by", "reporting by",
+    "text by", "article by", "compiled by", "edited by", "interview by", "by", "von",
+    "text von", "ein beitrag von", "par", "écrit par", "por", "escrito por", "di",
+    "a cura di", "door", "geschreven door", "автор", "авторы", "author", "authors",
+    "autor", "autorin", "autoren", "auteur", "auteurs", "autore", "text", "texto", "redaktion",
+];
+
+/// Prefixes that are also name particles ("Di Maria", "Von Trier"): stripped
+/// only when at least two words remain.
+const AMBIGUOUS_PREFIXES: &[&str] = &["von", "par", "por", "di", "door", "da"];
+
+/// Conjunctions that separate names, lower case, matched as whole words.
+const CONJUNCTIONS: &[&str] = &["and", "und", "et", "y", "e", "en", "и", "og", "och", "&"];
+
+/// Words that make a string a role, a credit or a widget, not a person.
+const NON_NAME_WORDS: &[&str] = &[
+    "staff", "admin", "administrator", "editor", "editors", "editorial", "desk", "newsdesk",
+    "team", "writer", "writers", "reporter", "correspondent", "contributor", "contributors",
+    "columnist", "photo", "photos", "photograph", "photographer", "image", "images", "credit",
+    "getty", "shutterstock", "updated", "published", "posted", "comments", "comment", "share",
+    "email", "follow", "minutes", "min", "read", "subscribe", "more", "anonymous", "unknown",
+    "guest", "webmaster", "user", "redaktion", "rédaction", "redacción", "redazione",
+    "redactie", "редакция", "sign", "login", "home", "wire", "source", "view",
+    "profile", "articles", "posts", "click", "here", "print", "facebook", "twitter", "linkedin",
+    "instagram", "whatsapp", "copyright", "reserved", "rights", "contact", "about",
+];
+
+/// Lower-case particles allowed inside names ("Ludwig van Beethoven").
+const PARTICLES: &[&str] = &[
+    "de", "da", "di", "do", "dos", "das", "del", "della", "la", "le", "van", "von", "der",
+    "den", "ter", "ten", "du", "bin", "ibn", "al", "el", "y", "st.", "zu", "af", "mac",
+];
+
+/// Longest plausible author name in chars.
+const MAX_NAME_CHARS: usize = 60;
+/// Most words in one name ("María José García de la Fuente").
+const MAX_NAME_WORDS: usize = 6;
+/// Longest byline text we parse at all.
+const MAX_BYLINE_CHARS: usize = 200;
+
+/// Most nodes in a byline element's subtree: bylines are small.
+const MAX_BYLINE_NODES: usize = 60;
+
+/// Class/id words that mark a byline or author element.
+const BYLINE_CLASS_WORDS: &[&str] = &[
+    "byline", "byl", "author", "authors", "autor", "auteur", "writer", "author-name",
+    "authorname", "byline-name", "contributor", "article-author", "post-author", "entry-author",
+];
+/// Class/id words that mark an author box, not the byline.
+const NOT_BYLINE_WORDS: &[&str] = &[
+    "bio", "biography", "description", "desc", "avatar", "image", "img", "photo", "picture",
+    "social", "more", "other", "related", "about", "box", "info", "follow", "comment",
+    "comments", "title", "job", "role", "position",
+];
+
+/// Splits an author string into plausible person names.
+///
+/// ```
+/// use deboiler::metadata::parse_authors;
+/// assert_eq!(parse_authors("By Jane Doe, Staff Writer"), ["Jane Doe"]);
+/// assert_eq!(parse_authors("Anna Schmidt und Jan Ott"), ["Anna Schmidt", "Jan Ott"]);
+/// assert!(parse_authors("Photo: Reuters").is_empty());
+/// ```
 pub fn parse_authors(text: &str) -> Vec<String> {
-    let t = text.trim();
-    let t = t
-        .strip_prefix("By ")
-        .or_else(|| t.strip_prefix("by "))
-        .unwrap_or(t);
-    t.split(" and ")
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty())
-        .collect()
+    let text = clean(text);
+    if text.is_empty() || text.chars().count() > MAX_BYLINE_CHARS * 2 {
+        return Vec::new();
+    }
+    let lower = text.to_lowercase();
+    if ["photo:", "photos:", "foto:", "fotos:", "image:", "credit:", "source:", "quelle:", "bild:"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        return Vec::new();
+    }
+    // Cut at separators that end a byline: "Jane Doe | March 25", "Jane Doe • 5 min".
+    let cut = text
+        .split(['|', '•', '·', '—', '–', '\n'])
+        .map(str::trim)
+        .find(|s| !s.is_empty())
+        .unwrap_or("");
+    let cut = cut.split(" - ").next().unwrap_or(cut);
+    let mut words: Vec<&str> = cut.split_whitespace().collect();
+    // "... on March 25, 2024", "... am 25.03.2024", "... le 25 mars": drop from there.
+    if let Some(pos) = words.iter().position(|w| {
+        matches!(w.to_lowercase().as_str(), "on" | "am" | "le" | "el" | "il" | "op" | "at" | "updated" | "published")
+    }) {
+        if pos > 0 && words[pos..].iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+            words.truncate(pos);
+        }
+    }
+    let mut rest = words.join(" ");
+    loop {
+        let lower = rest.to_lowercase();
+        let stripped = PREFIXES.iter().find_map(|p| {
+            let after = lower.strip_prefix(p)?;
+            if after.starts_with(':') || after.starts_with(' ') {
+                // `p` is ASCII or Cyrillic; its char count gives a char-safe cut.
+                let n = p.chars().count();
+                let tail: String = rest.chars().skip(n).collect();
+                let tail = tail.trim_start_matches([':', ' ']).to_owned();
+                let words = tail.split_whitespace().count();
+                let ambiguous = AMBIGUOUS_PREFIXES.contains(p) && !after.starts_with(':');
+                (words >= if ambiguous { 2 } else { 1 }).then_some(tail)
+            } else {
+                None
+            }
+        });
+        match stripped {
+            Some(s) if s != rest => rest = s,
+            _ => break,
+        }
+    }
+    let mut out: Vec<String> = Vec::new();
+    for part in split_names(&rest) {
+        let Some(name) = clean_name(&part) else { continue };
+        if !out.iter().any(|o| o.to_lowercase() == name.to_lowercase()) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// Splits on commas, semicolons, slashes and conjunctions.
+fn split_names(text: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    for chunk in text.split([',', ';', '/', '+']) {
+        let mut current: Vec<&str> = Vec::new();
+        for w in chunk.split_whitespace() {
+            let lw = w.to_lowercase();
+            if CONJUNCTIONS.contains(&lw.as_str()) && (w == lw || w == "AND") {
+                parts.push(current.join(" "));
+                current.clear();
+            } else {
+                current.push(w);
+            }
+        }
+        parts.push(current.join(" "));
+    }
+    parts
+}
+
+/// Cleans one name candidate, or rejects it.
+fn clean_name(part: &str) -> Option<String> {
+    let mut words: Vec<&str> = Vec::new();
+    for w in part.split_whitespace() {
+        let lw = w.to_lowercase();
+        if w.contains('@') || lw.starts_with("http") || lw.starts_with("www.") || w.contains("://") {
+            continue;
+        }
+        words.push(w);
+    }
+    let name = words.join(" ");
+    let name = name.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'' && c != ')');
+    let name = name.trim_end_matches('.');
+    if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
+        return None;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() > MAX_NAME_WORDS {
+        return None;
+    }
+    if name.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let lower = name.to_lowercase();
+    if lower == "more" || lower.starts_with("and more") {
+        return None;
+    }
+    if words.iter().any(|w| {
+        let lw = w.to_lowercase();
+        let lw = lw.trim_matches(|c: char| !c.is_alphanumeric());
+        NON_NAME_WORDS.contains(&lw)
+    }) {
+        return None;
+    }
+    let has_upper = name.chars().any(char::is_uppercase);
+    let has_lower = name.chars().any(char::is_lowercase);
+    if has_lower && !has_upper {
+        return None; // all lower case: a sentence fragment or a handle
+    }
+    // Cased scripts: every word capitalised or a particle.
+    let cased = words.iter().all(|w| {
+        let first = w.chars().find(|c| c.is_alphabetic());
+        match first {
+            Some(c) if c.is_uppercase() => true,
+            Some(c) if c.is_lowercase() => PARTICLES.contains(&w.to_lowercase().as_str()),
+            _ => true,
+        }
+    });
+    if !cased {
+        return None;
+    }
+    // Credentials after a comma ("MD", "PhD") are short all-caps single words.
+    if words.len() == 1 && name.chars().count() <= 4 && !has_lower {
+        return None;
+    }
+    Some(name.to_owned())
+}
+
+fn class_words(dom: &Dom, i: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in ["class", "id"] {
+        if let Some(v) = dom.attr(i, attr) {
+            for name in v.split_whitespace() {
+                let name = name.to_ascii_lowercase();
+                out.push(name.clone());
+                out.extend(name.split(['-', '_']).filter(|w| !w.is_empty()).map(str::to_owned));
+            }
+        }
+    }
+    out
+}
+
+fn is_byline_element(dom: &Dom, i: usize) -> bool {
+    if dom.attr(i, "rel").is_some_and(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case("author"))) {
+        return true;
+    }
+    let words = class_words(dom, i);
+    words.iter().any(|w| BYLINE_CLASS_WORDS.contains(&w.as_str()))
+        && !words.iter().any(|w| NOT_BYLINE_WORDS.contains(&w.as_str()))
+}
+
+/// Whether `i` sits in a comment thread or an aside (other people's names).
+fn in_excluded_region(dom: &Dom, i: usize) -> bool {
+    dom.ancestors(i).any(|a| {
+        matches!(dom.tag(a), Some(Tag::Aside | Tag::Footer | Tag::Nav))
+            || class_words(dom, a).iter().any(|w| {
+                matches!(w.as_str(), "comment" | "comments" | "related" | "sidebar" | "footer" | "recommended")
+            })
+    })
+}
+
+/// Collects byline candidates from the visible body.
+pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
+    let mut class_found = false;
+    let mut text_found = false;
+    let mut i = 0;
+    while i < dom.len() {
+        let NodeKind::Element(tag) = dom.kind(i) else {
+            i += 1;
+            continue;
+        };
+        if tag.is_invisible() || tag == Tag::Head {
+            i = dom.end(i);
+            continue;
+        }
+        let small = dom.end(i) - i <= MAX_BYLINE_NODES;
+        if !class_found && small && is_byline_element(dom, i) && !in_excluded_region(dom, i) {
+            let text = visible_text(dom, i, MAX_BYLINE_CHARS + 1);
+            if text.chars().count() <= MAX_BYLINE_CHARS && !parse_authors(&text).is_empty() {
+                out.push(Field::Author, Source::BylineClass, &text);
+                class_found = true;
+            }
+        }
+        if !text_found && small && matches!(tag, Tag::P | Tag::Div | Tag::Span | Tag::Address | Tag::Li | Tag::Em | Tag::Strong | Tag::B | Tag::I | Tag::Small | Tag::Other) {
+            let text = visible_text(dom, i, MAX_BYLINE_CHARS + 1);
+            if text.chars().count() <= MAX_BYLINE_CHARS / 2 && starts_with_prefix(&text) && !in_excluded_region(dom, i) {
+                if !parse_authors(&text).is_empty() {
+                    out.push(Field::Author, Source::BylineText, &text);
+                    text_found = true;
+                }
+            }
+        }
+        if class_found && text_found {
+            break;
+        }
+        i += 1;
+    }
+}
+
+/// Whether a block starts with an explicit byline word ("By", "Von", "Autor:").
+fn starts_with_prefix(text: &str) -> bool {
+    const EXPLICIT: &[&str] = &[
+        "by ", "posted by ", "written by ", "von ", "par ", "por ", "di ", "door ", "автор:",
+        "author:", "autor:", "auteur:", "autore:", "text:",
+    ];
+    let lower = text.to_lowercase();
+    EXPLICIT.iter().any(|p| lower.starts_with(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_prefixes_and_job_titles() {
+        assert_eq!(parse_authors("By Jane Doe, Staff Writer"), ["Jane Doe"]);
+        assert_eq!(parse_authors("Von Anna Schmidt"), ["Anna Schmidt"]);
+        assert_eq!(parse_authors("Par Claire Martin"), ["Claire Martin"]);
+        assert_eq!(parse_authors("Por María López"), ["María López"]);
+        assert_eq!(parse_authors("Автор: Иван Петров"), ["Иван Петров"]);
+        assert_eq!(parse_authors("Posted by Jane Doe on March 25, 2024"), ["Jane Doe"]);
+    }
+
+    #[test]
+    fn splits_on_conjunctions_and_commas() {
+        assert_eq!(parse_authors("By Jane Doe and John Smith"), ["Jane Doe", "John Smith"]);
+        assert_eq!(parse_authors("Anna Schmidt und Jan Ott"), ["Anna Schmidt", "Jan Ott"]);
+        assert_eq!(parse_authors("JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL"), ["JOSH HASKELL", "DAVID CAPLAN", "PATRICK REEVELL"]);
+        assert_eq!(parse_authors("Claire Martin et Paul Roux"), ["Claire Martin", "Paul Roux"]);
+        assert_eq!(parse_authors("Jane Doe & jane doe"), ["Jane Doe"]);
+        assert_eq!(parse_authors("Jane Doe and more"), ["Jane Doe"]);
+    }
+
+    #[test]
+    fn rejects_non_names() {
+        assert!(parse_authors("jane@example.com").is_empty());
+        assert!(parse_authors("@janedoe").is_empty());
+        assert!(parse_authors("Photo: Reuters").is_empty());
+        assert!(parse_authors("https://www.facebook.com/janedoe").is_empty());
+        assert!(parse_authors("Staff").is_empty());
+        assert!(parse_authors("admin").is_empty());
+        assert!(parse_authors("the quick brown fox jumps").is_empty());
+        assert!(parse_authors("Updated 3 hours ago").is_empty());
+        assert_eq!(parse_authors("Jane Doe (jane@example.com)"), ["Jane Doe"]);
+    }
+
+    #[test]
+    fn finds_visible_bylines() {
+        let dom = Dom::parse(
+            "<article><h1>T</h1><div class='article-byline'>By <a rel=author href=/jd>Jane Doe</a> | March 25, 2024</div>\
+             <p>By the way, this is prose.</p></article><aside><div class=author>Other Person</div></aside>",
+        );
+        let mut c = Candidates::default();
+        collect(&dom, &mut c);
+        assert_eq!(c.first(Field::Author, Source::BylineClass), Some("By Jane Doe | March 25, 2024"));
+        assert_eq!(parse_authors(c.first(Field::Author, Source::BylineClass).unwrap_or("")), ["Jane Doe"]);
+    }
+
+    #[test]
+    fn finds_text_bylines() {
+        let dom = Dom::parse("<article><h1>T</h1><p>Von Anna Schmidt</p><p>Text.</p></article>");
+        let mut c = Candidates::default();
+        collect(&dom, &mut c);
+        assert_eq!(c.first(Field::Author, Source::BylineText), Some("Von Anna Schmidt"));
+    }
 }

@@ -1,17 +1,380 @@
-//! Metadata stage: Dom → Metadata. Read-only on the DOM.
+//! Metadata stage: [`Dom`] → [`Metadata`].
+//!
+//! Input: the parsed page (before anything is removed: JSON-LD lives in
+//! `<script>`) and its URL when known. Output: title, authors, dates, site
+//! name, description, language, canonical URL, image, tags and stated
+//! reading time. How: every source module (`json_ld`, `meta_tags`, `byline`,
+//! `dates`) pushes raw [`Candidate`]s tagged with their [`Source`]; the
+//! per-field orders in [`precedence`] decide, first valid value wins.
+//! Invariants: never mutates the DOM, never panics on any input, every output
+//! string trimmed and whitespace-collapsed.
+
 pub mod byline;
+pub mod dates;
+mod json_ld;
+mod language;
+mod meta_tags;
+pub(crate) mod precedence;
+mod text;
+mod title;
+
+pub use byline::parse_authors;
+pub use dates::normalize_date;
 
 use crate::document::Metadata;
 use crate::parse::{Dom, Tag};
+use precedence::Choice;
 
-/// Extracts page metadata.
-pub fn extract(dom: &Dom, _url: Option<&str>) -> Metadata {
-    let title = dom
+/// A metadata field a candidate value is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Field {
+    Title,
+    Author,
+    DatePublished,
+    DateModified,
+    SiteName,
+    Description,
+    Language,
+    CanonicalUrl,
+    Image,
+    Tags,
+    ReadingTime,
+}
+
+/// Where a candidate value was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// JSON-LD object describing the article itself.
+    JsonLdArticle,
+    /// Other JSON-LD objects (WebPage, secondary articles).
+    JsonLdOther,
+    /// JSON-LD authors typed Organization.
+    JsonLdOrgAuthor,
+    /// JSON-LD WebSite name.
+    JsonLdWebSite,
+    /// JSON-LD articleSection.
+    JsonLdSection,
+    /// `og:*`.
+    OpenGraph,
+    /// `article:*` except the section.
+    ArticleMeta,
+    /// `article:section`.
+    ArticleSection,
+    /// `twitter:*`.
+    Twitter,
+    /// `dc.*`, `dcterms.*`.
+    DublinCore,
+    /// `parsely-*`.
+    Parsely,
+    /// `sailthru.*`.
+    Sailthru,
+    /// `citation_*`.
+    Citation,
+    /// `<meta name=author|date|description|keywords|...>`.
+    NamedMeta,
+    /// `<meta name=application-name>`.
+    AppName,
+    /// `itemprop` microdata.
+    Microdata,
+    /// `<link rel=canonical>`.
+    LinkCanonical,
+    /// `<html lang>`.
+    HtmlLang,
+    /// `<meta http-equiv=content-language>`.
+    ContentLanguage,
+    /// `<time pubdate>` or `<time itemprop=datePublished>`.
+    TimePubdate,
+    /// Any other `<time>`.
+    TimeElement,
+    /// Visible text of a date-classed element.
+    DateText,
+    /// Byline element found by class/id or `rel=author`.
+    BylineClass,
+    /// A short "By ..." block.
+    BylineText,
+    /// The page URL.
+    Url,
+    /// `<title>`.
+    TitleTag,
+    /// The first `<h1>`.
+    H1,
+}
+
+/// One raw value from one source.
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    field: Field,
+    source: Source,
+    value: String,
+}
+
+/// All raw values found on a page, in the order the sources found them.
+#[derive(Debug, Default)]
+pub(crate) struct Candidates {
+    items: Vec<Candidate>,
+}
+
+impl Candidates {
+    /// Adds a value after entity decoding and whitespace collapsing; empty values are dropped.
+    pub(crate) fn push(&mut self, field: Field, source: Source, raw: &str) {
+        let value = text::clean(raw);
+        if !value.is_empty() {
+            self.items.push(Candidate { field, source, value });
+        }
+    }
+
+    /// Every value for `field` from `source`, in document order.
+    pub(crate) fn all(&self, field: Field, source: Source) -> impl Iterator<Item = &str> {
+        self.items
+            .iter()
+            .filter(move |c| c.field == field && c.source == source)
+            .map(|c| c.value.as_str())
+    }
+
+    /// The first value for `field` from `source`.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) fn first(&self, field: Field, source: Source) -> Option<&str> {
+        self.all(field, source).next()
+    }
+
+    /// The first value, in `order`, that `accept` turns into a result.
+    fn pick<T>(&self, field: Field, order: &[Choice], mut accept: impl FnMut(&str) -> Option<T>) -> Option<T> {
+        order
+            .iter()
+            .find_map(|choice| self.all(field, choice.source).find_map(&mut accept))
+    }
+}
+
+/// Longest title accepted from any source.
+const MAX_TITLE_CHARS: usize = 500;
+/// Longest tag kept.
+const MAX_TAG_CHARS: usize = 100;
+
+/// Extracts page metadata. Never mutates `dom`, never panics.
+pub fn extract(dom: &Dom, url: Option<&str>) -> Metadata {
+    let mut c = Candidates::default();
+    let canonical_hint = url;
+    json_ld::collect(dom, canonical_hint, &mut c);
+    meta_tags::collect(dom, &mut c);
+    byline::collect(dom, &mut c);
+    dates::collect(dom, url, &mut c);
+    if let Some(t) = dom
         .elements(Tag::Title)
-        .next()
-        .map(|t| dom.raw_text(t).trim().to_owned());
+        .find(|&t| !dom.ancestors(t).any(|a| matches!(dom.tag(a), Some(Tag::Svg | Tag::Math))))
+    {
+        c.push(Field::Title, Source::TitleTag, &dom.raw_text(t));
+    }
+    let h1s = title::h1_texts(dom);
+    if let Some(h) = h1s.first() {
+        c.push(Field::Title, Source::H1, h);
+    }
+    merge(&c, url, &h1s)
+}
+
+fn merge(c: &Candidates, url: Option<&str>, h1s: &[String]) -> Metadata {
+    let site_name = c.pick(Field::SiteName, precedence::SITE_NAME, |v| Some(v.to_owned()));
+    let canonical_url = c.pick(Field::CanonicalUrl, precedence::CANONICAL_URL, |v| absolute_url(v, url));
+    let page_url = url.map(str::to_owned).or_else(|| canonical_url.clone());
+    let hosts = page_url.as_deref().map(title::host_names).unwrap_or_default();
+    let mut sites: Vec<String> = Vec::new();
+    for source in [Source::OpenGraph, Source::JsonLdArticle, Source::JsonLdOther, Source::JsonLdWebSite, Source::AppName] {
+        sites.extend(c.all(Field::SiteName, source).map(str::to_owned));
+    }
+    let title = c
+        .pick(Field::Title, precedence::TITLE, |v| (v.chars().count() <= MAX_TITLE_CHARS).then(|| v.to_owned()))
+        .map(|raw| title::finish(&raw, &sites, &hosts, h1s))
+        .filter(|t| !t.is_empty());
+
+    let authors = precedence::AUTHORS
+        .iter()
+        .map(|choice| {
+            let mut names: Vec<String> = Vec::new();
+            for v in c.all(Field::Author, choice.source) {
+                if choice.source == Source::ArticleMeta && (v.contains("://") || v.starts_with("www.")) {
+                    continue;
+                }
+                let parsed = if choice.source == Source::JsonLdOrgAuthor {
+                    vec![v.to_owned()] // an organisation's name is not a person's: keep as written
+                } else {
+                    parse_authors(v)
+                };
+                for n in parsed {
+                    if !names.iter().any(|m| m.to_lowercase() == n.to_lowercase()) {
+                        names.push(n);
+                    }
+                }
+            }
+            names
+        })
+        .find(|names| !names.is_empty())
+        .unwrap_or_default();
+
+    let date_published = c.pick(Field::DatePublished, precedence::DATE_PUBLISHED, normalize_date);
+    let date_modified = c
+        .pick(Field::DateModified, precedence::DATE_MODIFIED, normalize_date)
+        .filter(|m| date_published.as_deref().map_or(true, |p| day(m) >= day(p)));
+
+    let mut tags: Vec<String> = Vec::new();
+    for choice in precedence::TAGS {
+        for t in c.all(Field::Tags, choice.source) {
+            let t = t.trim_matches(|ch: char| ch.is_whitespace() || ch == ',' || ch == '#');
+            if !t.is_empty()
+                && t.chars().count() <= MAX_TAG_CHARS
+                && !tags.iter().any(|x| x.to_lowercase() == t.to_lowercase())
+            {
+                tags.push(t.to_owned());
+            }
+        }
+    }
+
     Metadata {
         title,
-        ..Metadata::default()
+        authors,
+        date_published,
+        date_modified,
+        site_name,
+        description: c.pick(Field::Description, precedence::DESCRIPTION, |v| Some(v.to_owned())),
+        language: c.pick(Field::Language, precedence::LANGUAGE, language::normalize),
+        canonical_url,
+        image: c.pick(Field::Image, precedence::IMAGE, |v| absolute_url(v, url)),
+        tags,
+        reading_time_minutes: c.pick(Field::ReadingTime, precedence::READING_TIME, reading_minutes),
+    }
+}
+
+/// The calendar-day prefix of an ISO date.
+fn day(iso: &str) -> &str {
+    iso.get(..10).unwrap_or(iso)
+}
+
+/// An absolute http(s) URL, resolving `//host/...` and `/path` against the page URL.
+fn absolute_url(value: &str, page: Option<&str>) -> Option<String> {
+    let v = value.trim();
+    let lower = v.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        return Some(v.to_owned());
+    }
+    let page = page?;
+    let (scheme, rest) = page.split_once("://")?;
+    if let Some(r) = v.strip_prefix("//") {
+        return Some(format!("{scheme}://{r}"));
+    }
+    if v.starts_with('/') {
+        let host = rest.split(['/', '?', '#']).next()?;
+        return Some(format!("{scheme}://{host}{v}"));
+    }
+    None
+}
+
+/// Minutes from "5 minutes", "5 min read" or an ISO 8601 duration "PT1H5M".
+fn reading_minutes(v: &str) -> Option<u32> {
+    let upper = v.trim().to_ascii_uppercase();
+    if let Some(d) = upper.strip_prefix("PT") {
+        let mut total = 0u32;
+        let mut num = String::new();
+        for ch in d.chars() {
+            if ch.is_ascii_digit() {
+                num.push(ch);
+                continue;
+            }
+            let n: u32 = num.parse().ok()?;
+            num.clear();
+            total = total.saturating_add(match ch {
+                'H' => n.saturating_mul(60),
+                'M' => n,
+                'S' => n.div_ceil(60),
+                _ => return None,
+            });
+        }
+        return (total > 0).then_some(total);
+    }
+    let digits: String = v.chars().skip_while(|ch| !ch.is_ascii_digit()).take_while(char::is_ascii_digit).collect();
+    digits.parse().ok().filter(|n| (1..=600).contains(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(html: &str) -> Metadata {
+        extract(&Dom::parse(html), None)
+    }
+
+    #[test]
+    fn bad_json_ld_is_skipped_and_meta_wins() {
+        let m = meta(r#"<head><script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>
+            <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"last Tuesday"}</script>
+            <meta property="og:title" content="Port strike ends">
+            <meta property="article:published_time" content="2024-03-25T10:00:00+00:00"></head>"#);
+        assert_eq!(m.title.as_deref(), Some("Port strike ends"));
+        assert_eq!(m.date_published.as_deref(), Some("2024-03-25T10:00:00+00:00"));
+    }
+
+    #[test]
+    fn updated_date_is_not_taken_for_published() {
+        let m = meta(r#"<head><meta property="article:modified_time" content="2024-03-26T10:00:00Z"></head>
+            <body><p>Updated <time datetime="2024-03-27">March 27</time></p></body>"#);
+        assert_eq!(m.date_published, None);
+        assert_eq!(m.date_modified.as_deref(), Some("2024-03-26T10:00:00+00:00"));
+    }
+
+    #[test]
+    fn full_page() {
+        let m = extract(
+            &Dom::parse(
+                r#"<html lang="en_gb"><head><title>Port strike ends | Daily News</title>
+                <meta property="og:site_name" content="Daily News">
+                <meta property="og:image" content="/img/lead.jpg">
+                <meta name="description" content="Ships unloaded &amp;amp; more.">
+                <meta property="article:tag" content="Ports"><meta name="keywords" content="ports, Labour, ">
+                <meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="5 minutes">
+                </head><body><h1>Port strike ends</h1><p class="byline">By Jane Doe and John Smith</p>
+                <p>Text.</p></body></html>"#,
+            ),
+            Some("https://dailynews.test/2024/03/25/port-strike"),
+        );
+        assert_eq!(m.title.as_deref(), Some("Port strike ends"));
+        assert_eq!(m.authors, ["Jane Doe", "John Smith"]);
+        assert_eq!(m.date_published.as_deref(), Some("2024-03-25"));
+        assert_eq!(m.language.as_deref(), Some("en-GB"));
+        assert_eq!(m.site_name.as_deref(), Some("Daily News"));
+        assert_eq!(m.description.as_deref(), Some("Ships unloaded & more."));
+        assert_eq!(m.image.as_deref(), Some("https://dailynews.test/img/lead.jpg"));
+        assert_eq!(m.tags, ["Ports", "Labour"]);
+        assert_eq!(m.reading_time_minutes, Some(5));
+    }
+
+    #[test]
+    fn json_ld_author_string_is_split() {
+        let m = meta(r#"<script type="application/ld+json">{"@type":"Article","headline":"H","author":"By Jane Doe and John Smith"}</script>"#);
+        assert_eq!(m.authors, ["Jane Doe", "John Smith"]);
+    }
+
+    #[test]
+    fn organisation_author_only_as_fallback() {
+        let m = meta(r#"<script type="application/ld+json">{"@type":"Article","author":{"@type":"Organization","name":"Daily News"}}</script>
+            <p class="byline">By Jane Doe</p>"#);
+        assert_eq!(m.authors, ["Jane Doe"]);
+        let m = meta(r#"<script type="application/ld+json">{"@type":"Article","author":{"@type":"Organization","name":"Daily News"}}</script>"#);
+        assert_eq!(m.authors, ["Daily News"]);
+    }
+
+    #[test]
+    fn reading_time_forms() {
+        assert_eq!(reading_minutes("PT5M"), Some(5));
+        assert_eq!(reading_minutes("PT1H5M"), Some(65));
+        assert_eq!(reading_minutes("5 minutes"), Some(5));
+        assert_eq!(reading_minutes("soon"), None);
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        let odd = "<html lang='\u{fffd}'><title>\u{1F600} | </title><meta name=date content='2024-13-45'>\
+                   <script type='application/ld+json'>[[[[{\"@graph\":{\"@graph\":null}}]]]]</script>\
+                   <p class=byline>By \u{0301}\u{0301}</p><time datetime='99999-1-1'>x</time>";
+        let m = meta(odd);
+        assert_eq!(m.date_published, None);
+        let deep = "<div>".repeat(50_000) + "By Jane Doe" + &"</div>".repeat(50_000);
+        let _ = meta(&deep);
     }
 }

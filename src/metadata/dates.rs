@@ -1,0 +1,471 @@
+//! Date normalisation and the date sources that need the DOM.
+//!
+//! Input: a date as a page writes it (ISO 8601, RFC 2822, "March 25, 2024",
+//! "25. März 2024", "25 de marzo de 2024", "25.03.2024", ...), or the DOM for
+//! `<time datetime>` elements, date-classed blocks and the URL path.
+//! Output: ISO 8601, `2024-03-25`, or `2024-03-25T10:00:00+00:00` when the
+//! time and zone are known (`2024-03-25T10:00:00` when only the time is).
+//! Invariants: dates before 1995 or more than two days in the future (by the
+//! system clock) are rejected; never panics; regexes are compiled once.
+
+use std::sync::LazyLock;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use regex::Regex;
+
+use super::text::visible_text;
+use super::{Candidates, Field, Source};
+use crate::parse::{Dom, NodeKind, Tag};
+
+/// Earliest year accepted: the web before it held almost no dated articles,
+/// and older "dates" on pages are usually copyright lines or historic events.
+const MIN_YEAR: i32 = 1995;
+/// Clock skew and time zones: a page may be dated "tomorrow" where it was written.
+const MAX_DAYS_AHEAD: i64 = 2;
+/// Longer texts are prose, not a date line.
+const MAX_DATE_TEXT_CHARS: usize = 120;
+
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:T|\s+|T\s*)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{1,2}|UTC|GMT)?)?",
+    )
+    .expect("valid regex")
+});
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(\d{1,2})(?::|h)(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:\s*(a\.?m\.?|p\.?m\.?)(?:\W|$))?(?:\s*(?:uhr|h)\b)?(?:\s*(Z\b|(?:UTC|GMT)\s*[+-]\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|UTC\b|GMT\b|[ECMP][SD]T\b|CEST\b|CET\b|BST\b|MSK\b|JST\b|IST\b|AEST\b))?",
+    )
+    .expect("valid regex")
+});
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,4})([./-])(\d{1,2})([./-])(\d{2,4})\b").expect("valid regex")
+});
+static CJK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").expect("valid regex"));
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|-|_|$)").expect("valid regex")
+});
+
+/// Month names and abbreviations, lower case, by language; matched as whole words.
+const MONTHS: &[(&str, u32)] = &[
+    // English
+    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
+    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11),
+    ("december", 12), ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7),
+    ("aug", 8), ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+    // German
+    ("januar", 1), ("jänner", 1), ("jän", 1), ("februar", 2), ("märz", 3), ("maerz", 3),
+    ("mär", 3), ("mai", 5), ("juni", 6), ("juli", 7), ("oktober", 10), ("okt", 10),
+    ("dezember", 12), ("dez", 12),
+    // French
+    ("janvier", 1), ("janv", 1), ("février", 2), ("fevrier", 2), ("févr", 2), ("fevr", 2),
+    ("mars", 3), ("avril", 4), ("avr", 4), ("juin", 6), ("juillet", 7), ("juil", 7),
+    ("août", 8), ("aout", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11),
+    ("décembre", 12), ("decembre", 12), ("déc", 12),
+    // Spanish
+    ("enero", 1), ("ene", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("abr", 4),
+    ("mayo", 5), ("junio", 6), ("julio", 7), ("agosto", 8), ("septiembre", 9),
+    ("setiembre", 9), ("octubre", 10), ("noviembre", 11), ("diciembre", 12), ("dic", 12),
+    // Italian
+    ("gennaio", 1), ("febbraio", 2), ("aprile", 4), ("maggio", 5), ("giugno", 6),
+    ("luglio", 7), ("settembre", 9), ("ottobre", 10), ("ott", 10), ("dicembre", 12),
+    // Dutch
+    ("januari", 1), ("februari", 2), ("maart", 3), ("mei", 5), ("augustus", 8),
+    // Portuguese
+    ("janeiro", 1), ("fevereiro", 2), ("março", 3), ("marco", 3), ("maio", 5),
+    ("junho", 6), ("julho", 7), ("setembro", 9), ("outubro", 10), ("out", 10),
+    ("dezembro", 12),
+    // Russian (genitive and nominative)
+    ("января", 1), ("февраля", 2), ("марта", 3), ("апреля", 4), ("мая", 5), ("июня", 6),
+    ("июля", 7), ("августа", 8), ("сентября", 9), ("октября", 10), ("ноября", 11),
+    ("декабря", 12), ("январь", 1), ("февраль", 2), ("март", 3), ("апрель", 4), ("май", 5),
+    ("июнь", 6), ("июль", 7), ("август", 8), ("сентябрь", 9), ("октябрь", 10),
+    ("ноябрь", 11), ("декабрь", 12),
+    // Polish (genitive)
+    ("stycznia", 1), ("lutego", 2), ("marca", 3), ("kwietnia", 4), ("maja", 5),
+    ("czerwca", 6), ("lipca", 7), ("sierpnia", 8), ("września", 9), ("października", 10),
+    ("listopada", 11), ("grudnia", 12),
+];
+
+/// Named time zones seen in bylines, as minutes east of UTC.
+const ZONES: &[(&str, i32)] = &[
+    ("z", 0), ("utc", 0), ("gmt", 0), ("est", -300), ("edt", -240), ("cst", -360),
+    ("cdt", -300), ("mst", -420), ("mdt", -360), ("pst", -480), ("pdt", -420),
+    ("cet", 60), ("cest", 120), ("bst", 60), ("msk", 180), ("jst", 540), ("ist", 330),
+    ("aest", 600),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Time {
+    hour: u32,
+    minute: u32,
+    second: u32,
+    /// Minutes east of UTC, when known.
+    offset: Option<i32>,
+}
+
+/// Normalises a date string to ISO 8601, or `None` when it holds no
+/// plausible full date (year, month and day).
+///
+/// ```
+/// use deboiler::metadata::normalize_date;
+/// assert_eq!(normalize_date("25. März 2024").as_deref(), Some("2024-03-25"));
+/// assert_eq!(normalize_date("2024-03-25T10:00:00Z").as_deref(), Some("2024-03-25T10:00:00+00:00"));
+/// ```
+pub fn normalize_date(text: &str) -> Option<String> {
+    let text = text.trim();
+    if text.is_empty() || text.chars().count() > MAX_DATE_TEXT_CHARS {
+        return None;
+    }
+    let (y, m, d, time) = parse_parts(text)?;
+    if !valid_day(y, m, d) || y < MIN_YEAR || days_from_civil(y, m, d) > today() + MAX_DAYS_AHEAD {
+        return None;
+    }
+    Some(format_iso(y, m, d, time))
+}
+
+fn parse_parts(text: &str) -> Option<(i32, u32, u32, Option<Time>)> {
+    if let Some(c) = ISO.captures(text) {
+        let y = c.get(1)?.as_str().parse().ok()?;
+        let m = c.get(2)?.as_str().parse().ok()?;
+        let d = c.get(3)?.as_str().parse().ok()?;
+        let time = match (c.get(4), c.get(5)) {
+            (Some(h), Some(min)) => Some(Time {
+                hour: h.as_str().parse().ok()?,
+                minute: min.as_str().parse().ok()?,
+                second: c.get(6).and_then(|s| s.as_str().parse().ok()).unwrap_or(0),
+                offset: c.get(7).and_then(|z| parse_zone(z.as_str())),
+            }),
+            _ => None,
+        };
+        return Some((y, m, d, time.filter(valid_time)));
+    }
+    if let Some(c) = CJK.captures(text) {
+        return Some((c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?, None));
+    }
+    // Pull the time of day out first so its digits are not taken for a day.
+    let mut rest = text.to_owned();
+    let mut time = None;
+    if let Some(c) = TIME.captures(text) {
+        let hour: u32 = c[1].parse().ok()?;
+        let pm = c.get(4).map(|s| s.as_str().to_ascii_lowercase().starts_with('p'));
+        let hour = match pm {
+            Some(true) if hour < 12 => hour + 12,
+            Some(false) if hour == 12 => 0,
+            _ => hour,
+        };
+        let t = Time {
+            hour,
+            minute: c[2].parse().ok()?,
+            second: c.get(3).and_then(|s| s.as_str().parse().ok()).unwrap_or(0),
+            offset: c.get(5).and_then(|z| parse_zone(z.as_str())),
+        };
+        if valid_time(&t) {
+            time = Some(t);
+            if let Some(whole) = c.get(0) {
+                rest.replace_range(whole.range(), " ");
+            }
+        }
+    }
+    if let Some((y, m, d)) = numeric_date(&rest).or_else(|| named_month_date(&rest)) {
+        return Some((y, m, d, time));
+    }
+    None
+}
+
+fn valid_time(t: &Time) -> bool {
+    t.hour < 24 && t.minute < 60 && t.second < 61
+}
+
+/// `25.03.2024`, `03/25/2024`, `2024/03/25`, `25-03-2024`.
+fn numeric_date(text: &str) -> Option<(i32, u32, u32)> {
+    let c = NUMERIC.captures(text)?;
+    if c[2] != c[4] {
+        return None;
+    }
+    let a: u32 = c[1].parse().ok()?;
+    let b: u32 = c[3].parse().ok()?;
+    let year_text = &c[5];
+    if c[1].len() == 4 {
+        // y/m/d
+        let d: u32 = year_text.parse().ok()?;
+        return Some((i32::try_from(a).ok()?, b, d));
+    }
+    let mut y: i32 = year_text.parse().ok()?;
+    if year_text.len() == 2 {
+        y += 2000;
+    } else if year_text.len() != 4 {
+        return None;
+    }
+    let (d, m) = match &c[2] {
+        // US order unless the first number cannot be a month.
+        "/" if a <= 12 => (b, a),
+        _ if a > 12 || b <= 12 => (a, b),
+        _ => (b, a),
+    };
+    Some((y, m, d))
+}
+
+/// "March 25, 2024", "25 de marzo de 2024", "Mon, 25 Mar 2024".
+fn named_month_date(text: &str) -> Option<(i32, u32, u32)> {
+    let mut month = None;
+    let mut year = None;
+    let mut day = None;
+    for token in tokens(text) {
+        if token.chars().all(|c| c.is_ascii_digit()) {
+            let Ok(n) = token.parse::<u32>() else { continue };
+            if token.len() == 4 && year.is_none() && (1900..=2100).contains(&n) {
+                year = Some(n as i32);
+            } else if token.len() <= 2 && day.is_none() && (1..=31).contains(&n) {
+                day = Some(n);
+            }
+        } else if month.is_none() {
+            let lower = token.to_lowercase();
+            month = MONTHS.iter().find(|(name, _)| *name == lower).map(|(_, m)| *m);
+        }
+    }
+    Some((year?, month?, day?))
+}
+
+/// Runs of letters or runs of digits ("1er" → "1", "er").
+fn tokens(text: &str) -> impl Iterator<Item = &str> {
+    let mut out = Vec::new();
+    let mut start: Option<(usize, bool)> = None;
+    for (i, c) in text.char_indices() {
+        let class = if c.is_ascii_digit() {
+            Some(true)
+        } else if c.is_alphabetic() {
+            Some(false)
+        } else {
+            None
+        };
+        match (start, class) {
+            (Some((s, digit)), Some(d)) if digit == d => {
+                let _ = s;
+            }
+            (Some((s, _)), _) => {
+                out.push(&text[s..i]);
+                start = class.map(|d| (i, d));
+            }
+            (None, Some(d)) => start = Some((i, d)),
+            (None, None) => {}
+        }
+    }
+    if let Some((s, _)) = start {
+        out.push(&text[s..]);
+    }
+    out.into_iter()
+}
+
+fn parse_zone(zone: &str) -> Option<i32> {
+    let z = zone.trim().to_ascii_lowercase();
+    if let Some((_, off)) = ZONES.iter().find(|(name, _)| *name == z) {
+        return Some(*off);
+    }
+    let z = z.trim_start_matches("utc").trim_start_matches("gmt").trim();
+    let (sign, digits) = match z.chars().next()? {
+        '+' => (1, &z[1..]),
+        '-' => (-1, &z[1..]),
+        _ => return None,
+    };
+    let digits: String = digits.chars().filter(char::is_ascii_digit).collect();
+    let (h, m) = match digits.len() {
+        1 | 2 => (digits.parse::<i32>().ok()?, 0),
+        4 => (digits.get(..2)?.parse::<i32>().ok()?, digits.get(2..)?.parse::<i32>().ok()?),
+        _ => return None,
+    };
+    (h <= 14 && m < 60).then_some(sign * (h * 60 + m))
+}
+
+fn format_iso(y: i32, m: u32, d: u32, time: Option<Time>) -> String {
+    match time {
+        None => format!("{y:04}-{m:02}-{d:02}"),
+        Some(t) => {
+            let base = format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}", t.hour, t.minute, t.second);
+            match t.offset {
+                None => base,
+                Some(off) => {
+                    let sign = if off < 0 { '-' } else { '+' };
+                    let a = off.abs();
+                    format!("{base}{sign}{:02}:{:02}", a / 60, a % 60)
+                }
+            }
+        }
+    }
+}
+
+fn valid_day(y: i32, m: u32, d: u32) -> bool {
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn today() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| (d.as_secs() / 86_400) as i64)
+        .unwrap_or(i64::MAX / 2)
+}
+
+/// Words in a date block's text that say it is the modification date.
+const UPDATED_WORDS: &[&str] = &[
+    "updated", "update", "modified", "edited", "aktualisiert", "geändert", "actualizado",
+    "actualización", "mis à jour", "mise à jour", "aggiornato", "bijgewerkt", "atualizado",
+    "обновлено",
+];
+
+/// Class/id words of blocks that hold the publication date.
+const DATE_CLASS_WORDS: &[&str] = &[
+    "date", "dateline", "published", "pubdate", "timestamp", "time", "posted", "datum",
+    "fecha", "entry-date", "post-date", "publish-date", "article-date",
+];
+
+fn says_updated(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    UPDATED_WORDS.iter().any(|w| lower.contains(w))
+}
+
+/// Collects `<time>` elements, date-classed blocks and the URL's date.
+pub(crate) fn collect(dom: &Dom, url: Option<&str>, out: &mut Candidates) {
+    let mut found_class_date = false;
+    for i in 0..dom.len() {
+        let NodeKind::Element(tag) = dom.kind(i) else { continue };
+        if tag == Tag::Time {
+            let context = dom.parent(i).map(|p| visible_text(dom, p, 200)).unwrap_or_default();
+            let value = dom
+                .attr(i, "datetime")
+                .map(str::to_owned)
+                .unwrap_or_else(|| visible_text(dom, i, 200));
+            let updated = says_updated(&context) || dom.attr(i, "class").is_some_and(says_updated);
+            let field = if updated { Field::DateModified } else { Field::DatePublished };
+            let source = if dom.attr(i, "pubdate").is_some()
+                || dom.attr(i, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+            {
+                Source::TimePubdate
+            } else {
+                Source::TimeElement
+            };
+            out.push(field, source, &value);
+            continue;
+        }
+        if found_class_date || tag.is_invisible() || !matches!(tag, Tag::Div | Tag::Span | Tag::P | Tag::Li | Tag::Small | Tag::Other) {
+            continue;
+        }
+        let has_date_class = ["class", "id"].iter().any(|a| {
+            dom.attr(i, a).is_some_and(|v| {
+                v.split_whitespace()
+                    .any(|w| DATE_CLASS_WORDS.iter().any(|d| w.eq_ignore_ascii_case(d) || w.to_ascii_lowercase().ends_with(&format!("-{d}")) || w.to_ascii_lowercase().ends_with(&format!("_{d}"))))
+            })
+        });
+        if has_date_class && dom.end(i) - i < 40 {
+            let text = visible_text(dom, i, MAX_DATE_TEXT_CHARS + 1);
+            if !says_updated(&text) && normalize_date(&text).is_some() {
+                out.push(Field::DatePublished, Source::DateText, &text);
+                found_class_date = true;
+            }
+        }
+    }
+    if let Some(url) = url {
+        let path = url.split(['?', '#']).next().unwrap_or(url);
+        if let Some(c) = URL_DATE.captures(path) {
+            out.push(Field::DatePublished, Source::Url, &format!("{}-{}-{}", &c[1], &c[2], &c[3]));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(s: &str) -> Option<String> {
+        normalize_date(s)
+    }
+
+    #[test]
+    fn iso_forms() {
+        assert_eq!(n("2024-03-25").as_deref(), Some("2024-03-25"));
+        assert_eq!(n("2024-03-25T10:00:00Z").as_deref(), Some("2024-03-25T10:00:00+00:00"));
+        assert_eq!(n("2024-03-25T10:00:00.123+0200").as_deref(), Some("2024-03-25T10:00:00+02:00"));
+        assert_eq!(n("2024-03-25 10:00").as_deref(), Some("2024-03-25T10:00:00"));
+        assert_eq!(n("2024-03-25T10:00:00-05:00").as_deref(), Some("2024-03-25T10:00:00-05:00"));
+    }
+
+    #[test]
+    fn rfc_2822_and_english() {
+        assert_eq!(n("Mon, 25 Mar 2024 10:00:00 +0000").as_deref(), Some("2024-03-25T10:00:00+00:00"));
+        assert_eq!(n("March 25, 2024").as_deref(), Some("2024-03-25"));
+        assert_eq!(n("Mar. 25, 2024").as_deref(), Some("2024-03-25"));
+        assert_eq!(n("25 March 2024").as_deref(), Some("2024-03-25"));
+        assert_eq!(n("Published March 25, 2024 at 3:05 p.m. EDT").as_deref(), Some("2024-03-25T15:05:00-04:00"));
+    }
+
+    #[test]
+    fn other_languages() {
+        assert_eq!(n("25. März 2024").as_deref(), Some("2024-03-25"));
+        assert_eq!(n("25 mars 2024").as_deref(), Some("2024-03-25"));
+        assert_eq!(n("25 de marzo de 2024").as_deref(), Some("2024-03-25"));
+        assert_eq!(n("25 marzo 2024").as_deref(), Some("2024-03-25"));
+        assert_eq!(n("25 maart 2024").as_deref(), Some("2024-03-25"));
+        assert_eq!(n("25 марта 2024").as_deref(), Some("2024-03-25"));
+        assert_eq!(n("2024年3月25日").as_deref(), Some("2024-03-25"));
+    }
+
+    #[test]
+    fn numeric_orders() {
+        assert_eq!(n("25.03.2024").as_deref(), Some("2024-03-25"));
+        assert_eq!(n("03/25/2024").as_deref(), Some("2024-03-25"));
+        assert_eq!(n("25/03/2024").as_deref(), Some("2024-03-25"));
+        assert_eq!(n("2024/03/25").as_deref(), Some("2024-03-25"));
+        assert_eq!(n("25.03.2024, 14:30 Uhr").as_deref(), Some("2024-03-25T14:30:00"));
+    }
+
+    #[test]
+    fn rejects_implausible_dates() {
+        assert_eq!(n("3000-01-01"), None);
+        assert_eq!(n("1990-05-01"), None);
+        assert_eq!(n("2024-02-30"), None);
+        assert_eq!(n("March 2024"), None);
+        assert_eq!(n("yesterday"), None);
+        assert_eq!(n(""), None);
+        let next_week = days_from_civil(1970, 1, 1) + today() + 7;
+        let _ = next_week;
+        assert_eq!(n("2099-12-31T10:00:00Z"), None);
+    }
+
+    #[test]
+    fn url_dates() {
+        let dom = Dom::parse("<p>x</p>");
+        let mut c = Candidates::default();
+        collect(&dom, Some("https://example.com/2024/03/25/port-strike/"), &mut c);
+        assert_eq!(c.first(Field::DatePublished, Source::Url), Some("2024-03-25"));
+    }
+
+    #[test]
+    fn updated_time_is_not_published() {
+        let dom = Dom::parse(
+            "<p>Updated <time datetime='2024-03-26T08:00:00Z'>Mar 26</time></p>\
+             <p>Published <time datetime='2024-03-25T08:00:00Z'>Mar 25</time></p>",
+        );
+        let mut c = Candidates::default();
+        collect(&dom, None, &mut c);
+        assert_eq!(c.first(Field::DatePublished, Source::TimeElement), Some("2024-03-25T08:00:00Z"));
+        assert_eq!(c.first(Field::DateModified, Source::TimeElement), Some("2024-03-26T08:00:00Z"));
+    }
+}
