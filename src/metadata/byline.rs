@@ -13,11 +13,42 @@ use crate::parse::{Dom, NodeKind, Tag};
 /// Byline prefixes, lower case, longest first within a language; stripped
 /// repeatedly ("Posted by", "Written by", "By", "Von", "Par", "Por", ...).
 const PREFIXES: &[&str] = &[
-    "posted by", "written by", "published by", "story by", "words by", "reporting by",
-    "text by", "article by", "compiled by", "edited by", "interview by", "by", "von",
-    "text von", "ein beitrag von", "par", "écrit par", "por", "escrito por", "di",
-    "a cura di", "door", "geschreven door", "автор", "авторы", "author", "authors",
-    "autor", "autorin", "autoren", "auteur", "auteurs", "autore", "text", "texto", "redaktion",
+    "posted by",
+    "written by",
+    "published by",
+    "story by",
+    "words by",
+    "reporting by",
+    "text by",
+    "article by",
+    "compiled by",
+    "edited by",
+    "interview by",
+    "by",
+    "von",
+    "text von",
+    "ein beitrag von",
+    "par",
+    "écrit par",
+    "por",
+    "escrito por",
+    "di",
+    "a cura di",
+    "door",
+    "geschreven door",
+    "автор",
+    "авторы",
+    "author",
+    "authors",
+    "autor",
+    "autorin",
+    "autoren",
+    "auteur",
+    "auteurs",
+    "autore",
+    "text",
+    "texto",
+    "redaktion",
 ];
 
 /// Prefixes that are also name particles ("Di Maria", "Von Trier"): stripped
@@ -29,21 +60,83 @@ const CONJUNCTIONS: &[&str] = &["and", "und", "et", "y", "e", "en", "и", "og", 
 
 /// Words that make a string a role, a credit or a widget, not a person.
 const NON_NAME_WORDS: &[&str] = &[
-    "staff", "admin", "administrator", "editor", "editors", "editorial", "desk", "newsdesk",
-    "team", "writer", "writers", "reporter", "correspondent", "contributor", "contributors",
-    "columnist", "photo", "photos", "photograph", "photographer", "image", "images", "credit",
-    "getty", "shutterstock", "updated", "published", "posted", "comments", "comment", "share",
-    "email", "follow", "minutes", "min", "read", "subscribe", "more", "anonymous", "unknown",
-    "guest", "webmaster", "user", "redaktion", "rédaction", "redacción", "redazione",
-    "redactie", "редакция", "sign", "login", "home", "wire", "source", "view",
-    "profile", "articles", "posts", "click", "here", "print", "facebook", "twitter", "linkedin",
-    "instagram", "whatsapp", "copyright", "reserved", "rights", "contact", "about",
+    "staff",
+    "admin",
+    "administrator",
+    "editor",
+    "editors",
+    "editorial",
+    "desk",
+    "newsdesk",
+    "team",
+    "writer",
+    "writers",
+    "reporter",
+    "correspondent",
+    "contributor",
+    "contributors",
+    "columnist",
+    "photo",
+    "photos",
+    "photograph",
+    "photographer",
+    "image",
+    "images",
+    "credit",
+    "getty",
+    "shutterstock",
+    "updated",
+    "published",
+    "posted",
+    "comments",
+    "comment",
+    "share",
+    "email",
+    "follow",
+    "minutes",
+    "min",
+    "read",
+    "subscribe",
+    "more",
+    "anonymous",
+    "unknown",
+    "guest",
+    "webmaster",
+    "user",
+    "redaktion",
+    "rédaction",
+    "redacción",
+    "redazione",
+    "redactie",
+    "редакция",
+    "sign",
+    "login",
+    "home",
+    "wire",
+    "source",
+    "view",
+    "profile",
+    "articles",
+    "posts",
+    "click",
+    "here",
+    "print",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "instagram",
+    "whatsapp",
+    "copyright",
+    "reserved",
+    "rights",
+    "contact",
+    "about",
 ];
 
 /// Lower-case particles allowed inside names ("Ludwig van Beethoven").
 const PARTICLES: &[&str] = &[
-    "de", "da", "di", "do", "dos", "das", "del", "della", "la", "le", "van", "von", "der",
-    "den", "ter", "ten", "du", "bin", "ibn", "al", "el", "y", "st.", "zu", "af", "mac",
+    "de", "da", "di", "do", "dos", "das", "del", "della", "la", "le", "van", "von", "der", "den",
+    "ter", "ten", "du", "bin", "ibn", "al", "el", "y", "st.", "zu", "af", "mac",
 ];
 
 /// Longest plausible author name in chars.
@@ -58,14 +151,46 @@ const MAX_BYLINE_NODES: usize = 60;
 
 /// Class/id words that mark a byline or author element.
 const BYLINE_CLASS_WORDS: &[&str] = &[
-    "byline", "byl", "author", "authors", "autor", "auteur", "writer", "author-name",
-    "authorname", "byline-name", "contributor", "article-author", "post-author", "entry-author",
+    "byline",
+    "byl",
+    "author",
+    "authors",
+    "autor",
+    "auteur",
+    "writer",
+    "author-name",
+    "authorname",
+    "byline-name",
+    "contributor",
+    "article-author",
+    "post-author",
+    "entry-author",
 ];
 /// Class/id words that mark an author box, not the byline.
 const NOT_BYLINE_WORDS: &[&str] = &[
-    "bio", "biography", "description", "desc", "avatar", "image", "img", "photo", "picture",
-    "social", "more", "other", "related", "about", "box", "info", "follow", "comment",
-    "comments", "title", "job", "role", "position",
+    "bio",
+    "biography",
+    "description",
+    "desc",
+    "avatar",
+    "image",
+    "img",
+    "photo",
+    "picture",
+    "social",
+    "more",
+    "other",
+    "related",
+    "about",
+    "box",
+    "info",
+    "follow",
+    "comment",
+    "comments",
+    "title",
+    "job",
+    "role",
+    "position",
 ];
 
 /// Splits an author string into plausible person names.
@@ -82,9 +207,11 @@ pub fn parse_authors(text: &str) -> Vec<String> {
         return Vec::new();
     }
     let lower = text.to_lowercase();
-    if ["photo:", "photos:", "foto:", "fotos:", "image:", "credit:", "source:", "quelle:", "bild:"]
-        .iter()
-        .any(|p| lower.starts_with(p))
+    if [
+        "photo:", "photos:", "foto:", "fotos:", "image:", "credit:", "source:", "quelle:", "bild:",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
     {
         return Vec::new();
     }
@@ -98,9 +225,16 @@ pub fn parse_authors(text: &str) -> Vec<String> {
     let mut words: Vec<&str> = cut.split_whitespace().collect();
     // "... on March 25, 2024", "... am 25.03.2024", "... le 25 mars": drop from there.
     if let Some(pos) = words.iter().position(|w| {
-        matches!(w.to_lowercase().as_str(), "on" | "am" | "le" | "el" | "il" | "op" | "at" | "updated" | "published")
+        matches!(
+            w.to_lowercase().as_str(),
+            "on" | "am" | "le" | "el" | "il" | "op" | "at" | "updated" | "published"
+        )
     }) {
-        if pos > 0 && words[pos..].iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+        if pos > 0
+            && words[pos..]
+                .iter()
+                .any(|w| w.chars().any(|c| c.is_ascii_digit()))
+        {
             words.truncate(pos);
         }
     }
@@ -128,7 +262,9 @@ pub fn parse_authors(text: &str) -> Vec<String> {
     }
     let mut out: Vec<String> = Vec::new();
     for part in split_names(&rest) {
-        let Some(name) = clean_name(&part) else { continue };
+        let Some(name) = clean_name(&part) else {
+            continue;
+        };
         if !out.iter().any(|o| o.to_lowercase() == name.to_lowercase()) {
             out.push(name);
         }
@@ -160,13 +296,15 @@ fn clean_name(part: &str) -> Option<String> {
     let mut words: Vec<&str> = Vec::new();
     for w in part.split_whitespace() {
         let lw = w.to_lowercase();
-        if w.contains('@') || lw.starts_with("http") || lw.starts_with("www.") || w.contains("://") {
+        if w.contains('@') || lw.starts_with("http") || lw.starts_with("www.") || w.contains("://")
+        {
             continue;
         }
         words.push(w);
     }
     let name = words.join(" ");
-    let name = name.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'' && c != ')');
+    let name =
+        name.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'' && c != ')');
     let name = name.trim_end_matches('.');
     if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
         return None;
@@ -220,7 +358,11 @@ fn class_words(dom: &Dom, i: usize) -> Vec<String> {
             for name in v.split_whitespace() {
                 let name = name.to_ascii_lowercase();
                 out.push(name.clone());
-                out.extend(name.split(['-', '_']).filter(|w| !w.is_empty()).map(str::to_owned));
+                out.extend(
+                    name.split(['-', '_'])
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_owned),
+                );
             }
         }
     }
@@ -228,11 +370,16 @@ fn class_words(dom: &Dom, i: usize) -> Vec<String> {
 }
 
 fn is_byline_element(dom: &Dom, i: usize) -> bool {
-    if dom.attr(i, "rel").is_some_and(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case("author"))) {
+    if dom.attr(i, "rel").is_some_and(|r| {
+        r.split_whitespace()
+            .any(|w| w.eq_ignore_ascii_case("author"))
+    }) {
         return true;
     }
     let words = class_words(dom, i);
-    words.iter().any(|w| BYLINE_CLASS_WORDS.contains(&w.as_str()))
+    words
+        .iter()
+        .any(|w| BYLINE_CLASS_WORDS.contains(&w.as_str()))
         && !words.iter().any(|w| NOT_BYLINE_WORDS.contains(&w.as_str()))
 }
 
@@ -241,7 +388,10 @@ fn in_excluded_region(dom: &Dom, i: usize) -> bool {
     dom.ancestors(i).any(|a| {
         matches!(dom.tag(a), Some(Tag::Aside | Tag::Footer | Tag::Nav))
             || class_words(dom, a).iter().any(|w| {
-                matches!(w.as_str(), "comment" | "comments" | "related" | "sidebar" | "footer" | "recommended")
+                matches!(
+                    w.as_str(),
+                    "comment" | "comments" | "related" | "sidebar" | "footer" | "recommended"
+                )
             })
     })
 }
@@ -268,9 +418,28 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
                 class_found = true;
             }
         }
-        if !text_found && small && matches!(tag, Tag::P | Tag::Div | Tag::Span | Tag::Address | Tag::Li | Tag::Em | Tag::Strong | Tag::B | Tag::I | Tag::Small | Tag::Other) {
+        if !text_found
+            && small
+            && matches!(
+                tag,
+                Tag::P
+                    | Tag::Div
+                    | Tag::Span
+                    | Tag::Address
+                    | Tag::Li
+                    | Tag::Em
+                    | Tag::Strong
+                    | Tag::B
+                    | Tag::I
+                    | Tag::Small
+                    | Tag::Other
+            )
+        {
             let text = visible_text(dom, i, MAX_BYLINE_CHARS + 1);
-            if text.chars().count() <= MAX_BYLINE_CHARS / 2 && starts_with_prefix(&text) && !in_excluded_region(dom, i) {
+            if text.chars().count() <= MAX_BYLINE_CHARS / 2
+                && starts_with_prefix(&text)
+                && !in_excluded_region(dom, i)
+            {
                 if !parse_authors(&text).is_empty() {
                     out.push(Field::Author, Source::BylineText, &text);
                     text_found = true;
@@ -287,8 +456,20 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
 /// Whether a block starts with an explicit byline word ("By", "Von", "Autor:").
 fn starts_with_prefix(text: &str) -> bool {
     const EXPLICIT: &[&str] = &[
-        "by ", "posted by ", "written by ", "von ", "par ", "por ", "di ", "door ", "автор:",
-        "author:", "autor:", "auteur:", "autore:", "text:",
+        "by ",
+        "posted by ",
+        "written by ",
+        "von ",
+        "par ",
+        "por ",
+        "di ",
+        "door ",
+        "автор:",
+        "author:",
+        "autor:",
+        "auteur:",
+        "autore:",
+        "text:",
     ];
     let lower = text.to_lowercase();
     EXPLICIT.iter().any(|p| lower.starts_with(p))
@@ -305,15 +486,30 @@ mod tests {
         assert_eq!(parse_authors("Par Claire Martin"), ["Claire Martin"]);
         assert_eq!(parse_authors("Por María López"), ["María López"]);
         assert_eq!(parse_authors("Автор: Иван Петров"), ["Иван Петров"]);
-        assert_eq!(parse_authors("Posted by Jane Doe on March 25, 2024"), ["Jane Doe"]);
+        assert_eq!(
+            parse_authors("Posted by Jane Doe on March 25, 2024"),
+            ["Jane Doe"]
+        );
     }
 
     #[test]
     fn splits_on_conjunctions_and_commas() {
-        assert_eq!(parse_authors("By Jane Doe and John Smith"), ["Jane Doe", "John Smith"]);
-        assert_eq!(parse_authors("Anna Schmidt und Jan Ott"), ["Anna Schmidt", "Jan Ott"]);
-        assert_eq!(parse_authors("JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL"), ["JOSH HASKELL", "DAVID CAPLAN", "PATRICK REEVELL"]);
-        assert_eq!(parse_authors("Claire Martin et Paul Roux"), ["Claire Martin", "Paul Roux"]);
+        assert_eq!(
+            parse_authors("By Jane Doe and John Smith"),
+            ["Jane Doe", "John Smith"]
+        );
+        assert_eq!(
+            parse_authors("Anna Schmidt und Jan Ott"),
+            ["Anna Schmidt", "Jan Ott"]
+        );
+        assert_eq!(
+            parse_authors("JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL"),
+            ["JOSH HASKELL", "DAVID CAPLAN", "PATRICK REEVELL"]
+        );
+        assert_eq!(
+            parse_authors("Claire Martin et Paul Roux"),
+            ["Claire Martin", "Paul Roux"]
+        );
         assert_eq!(parse_authors("Jane Doe & jane doe"), ["Jane Doe"]);
         assert_eq!(parse_authors("Jane Doe and more"), ["Jane Doe"]);
     }
@@ -339,8 +535,14 @@ mod tests {
         );
         let mut c = Candidates::default();
         collect(&dom, &mut c);
-        assert_eq!(c.first(Field::Author, Source::BylineClass), Some("By Jane Doe | March 25, 2024"));
-        assert_eq!(parse_authors(c.first(Field::Author, Source::BylineClass).unwrap_or("")), ["Jane Doe"]);
+        assert_eq!(
+            c.first(Field::Author, Source::BylineClass),
+            Some("By Jane Doe | March 25, 2024")
+        );
+        assert_eq!(
+            parse_authors(c.first(Field::Author, Source::BylineClass).unwrap_or("")),
+            ["Jane Doe"]
+        );
     }
 
     #[test]
@@ -348,6 +550,9 @@ mod tests {
         let dom = Dom::parse("<article><h1>T</h1><p>Von Anna Schmidt</p><p>Text.</p></article>");
         let mut c = Candidates::default();
         collect(&dom, &mut c);
-        assert_eq!(c.first(Field::Author, Source::BylineText), Some("Von Anna Schmidt"));
+        assert_eq!(
+            c.first(Field::Author, Source::BylineText),
+            Some("Von Anna Schmidt")
+        );
     }
 }

@@ -11,7 +11,9 @@ use super::text::visible_text;
 use crate::parse::{Dom, Tag};
 
 /// Separators between a headline and a site name, tried in this order.
-const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " // ", " / ", " « ", " » ", ": "];
+const SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " // ", " / ", " « ", " » ", ": ",
+];
 /// Most `<h1>` elements looked at.
 const MAX_H1: usize = 8;
 /// Longest h1 text considered a headline.
@@ -34,7 +36,10 @@ pub(crate) fn h1_texts(dom: &Dom) -> Vec<String> {
 
 /// Lower-case letters and digits only, for fuzzy comparison.
 fn norm(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The host's distinctive labels: `www.dailynews.co.uk` → `["dailynews"]`.
@@ -44,9 +49,14 @@ pub(crate) fn host_names(url: &str) -> Vec<String> {
     let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
     let mut keep = labels.len().saturating_sub(1);
     // co.uk, com.au: drop a short second-level label too.
-    if keep >= 2 && labels
-        .get(keep - 1)
-        .is_some_and(|l| matches!(*l, "co" | "com" | "org" | "net" | "gov" | "ac" | "edu" | "ne" | "or" | "gv")) {
+    if keep >= 2
+        && labels.get(keep - 1).is_some_and(|l| {
+            matches!(
+                *l,
+                "co" | "com" | "org" | "net" | "gov" | "ac" | "edu" | "ne" | "or" | "gv"
+            )
+        })
+    {
         keep -= 1;
     }
     labels
@@ -63,9 +73,20 @@ fn is_site(part: &str, sites: &[String], hosts: &[String]) -> bool {
     if p.is_empty() {
         return false;
     }
-    sites.iter().map(|s| norm(s)).filter(|s| !s.is_empty()).any(|s| {
-        s == p || (p.len() >= 4 && s.contains(&p)) || (s.len() >= 4 && p.contains(&s) && p.len() <= s.len() + 12)
-    }) || hosts.iter().any(|h| p == *h || p.starts_with(h.as_str()) && p.len() <= h.len() + 4 || (p.len() >= 4 && h.contains(&p)))
+    sites
+        .iter()
+        .map(|s| norm(s))
+        .filter(|s| !s.is_empty())
+        .any(|s| {
+            s == p
+                || (p.len() >= 4 && s.contains(&p))
+                || (s.len() >= 4 && p.contains(&s) && p.len() <= s.len() + 12)
+        })
+        || hosts.iter().any(|h| {
+            p == *h
+                || p.starts_with(h.as_str()) && p.len() <= h.len() + 4
+                || (p.len() >= 4 && h.contains(&p))
+        })
 }
 
 /// Removes site-name prefixes and suffixes from `raw`.
@@ -136,25 +157,58 @@ mod tests {
     #[test]
     fn strips_site_suffixes_and_prefixes() {
         let sites = s(&["Daily News"]);
-        assert_eq!(strip_site("Port strike ends | Daily News", &sites, &[]), "Port strike ends");
-        assert_eq!(strip_site("Daily News - Port strike ends", &sites, &[]), "Port strike ends");
-        assert_eq!(strip_site("Port strike ends — Daily News", &sites, &[]), "Port strike ends");
-        assert_eq!(strip_site("Port strike ends | World | DailyNews.com", &[], &host_names("https://www.dailynews.com/a")), "Port strike ends | World");
+        assert_eq!(
+            strip_site("Port strike ends | Daily News", &sites, &[]),
+            "Port strike ends"
+        );
+        assert_eq!(
+            strip_site("Daily News - Port strike ends", &sites, &[]),
+            "Port strike ends"
+        );
+        assert_eq!(
+            strip_site("Port strike ends — Daily News", &sites, &[]),
+            "Port strike ends"
+        );
+        assert_eq!(
+            strip_site(
+                "Port strike ends | World | DailyNews.com",
+                &[],
+                &host_names("https://www.dailynews.com/a")
+            ),
+            "Port strike ends | World"
+        );
         // A real colon title is kept.
-        assert_eq!(strip_site("Brexit: what happens next", &sites, &[]), "Brexit: what happens next");
+        assert_eq!(
+            strip_site("Brexit: what happens next", &sites, &[]),
+            "Brexit: what happens next"
+        );
         assert_eq!(strip_site("Daily News", &sites, &[]), "Daily News");
     }
 
     #[test]
     fn generic_pipe_suffix() {
-        assert_eq!(strip_site("Port strike ends after three weeks | Daily News", &[], &[]), "Port strike ends after three weeks");
+        assert_eq!(
+            strip_site("Port strike ends after three weeks | Daily News", &[], &[]),
+            "Port strike ends after three weeks"
+        );
     }
 
     #[test]
     fn h1_wording_preferred() {
         let h1 = s(&["Daily News", "Port Strike Ends"]);
-        assert_eq!(finish("Port strike ends | Daily News", &s(&["Daily News"]), &[], &h1), "Port Strike Ends");
-        assert_eq!(finish("Port strike ends", &[], &[], &s(&["Daily News"])), "Port strike ends");
+        assert_eq!(
+            finish(
+                "Port strike ends | Daily News",
+                &s(&["Daily News"]),
+                &[],
+                &h1
+            ),
+            "Port Strike Ends"
+        );
+        assert_eq!(
+            finish("Port strike ends", &[], &[], &s(&["Daily News"])),
+            "Port strike ends"
+        );
     }
 
     #[test]

@@ -20,9 +20,9 @@ pub fn markdown(doc: &Document) -> String {
         out.push_str("\n\n");
     }
     let mut prev_list = false;
-    for block in &doc.blocks {
+    for (i, block) in doc.blocks.iter().enumerate() {
         let is_list = matches!(block.kind, BlockKind::ListItem { .. });
-        if !out.is_empty() {
+        if i > 0 {
             out.push_str(if is_list && prev_list { "\n" } else { "\n\n" });
         }
         match &block.kind {
