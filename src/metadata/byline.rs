@@ -439,11 +439,10 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
             if text.chars().count() <= MAX_BYLINE_CHARS / 2
                 && starts_with_prefix(&text)
                 && !in_excluded_region(dom, i)
+                && !parse_authors(&text).is_empty()
             {
-                if !parse_authors(&text).is_empty() {
-                    out.push(Field::Author, Source::BylineText, &text);
-                    text_found = true;
-                }
+                out.push(Field::Author, Source::BylineText, &text);
+                text_found = true;
             }
         }
         if class_found && text_found {

@@ -246,7 +246,7 @@ fn merge(c: &Candidates, url: Option<&str>, h1s: &[String]) -> Metadata {
             precedence::DATE_MODIFIED,
             normalize_date,
         )
-        .filter(|m| date_published.as_deref().map_or(true, |p| day(m) >= day(p)));
+        .filter(|m| date_published.as_deref().is_none_or(|p| day(m) >= day(p)));
 
     let mut tags: Vec<String> = Vec::new();
     for choice in precedence::TAGS {
