@@ -6,7 +6,7 @@
 //! and [`parse_authors`]: a deduplicated list of plausible person names.
 //! Invariants: read-only, char-safe string handling, bounded text per element.
 
-use super::text::{clean, visible_text};
+use super::text::{clean, spaced_text};
 use super::{Candidates, Field, Source};
 use crate::parse::{Dom, NodeKind, Tag};
 
@@ -37,7 +37,10 @@ const NON_NAME_WORDS: &[&str] = &[
     "guest", "webmaster", "user", "redaktion", "rédaction", "redacción", "redazione",
     "redactie", "редакция", "sign", "login", "home", "wire", "source", "view",
     "profile", "articles", "posts", "click", "here", "print", "facebook", "twitter", "linkedin",
-    "instagram", "whatsapp", "copyright", "reserved", "rights", "contact", "about",
+    "instagram", "whatsapp", "copyright", "reserved", "rights", "contact", "about", "ceo",
+    "founder", "fellow", "senior", "chief", "intern", "associate", "producer", "illustration",
+    "illustrations", "video", "videos", "graphics", "bureau", "chef", "redakteur",
+    "redakteurin", "korrespondent", "korrespondentin", "journalist", "journalistin",
 ];
 
 /// Lower-case particles allowed inside names ("Ludwig van Beethoven").
@@ -126,11 +129,30 @@ pub fn parse_authors(text: &str) -> Vec<String> {
             _ => break,
         }
     }
+    let rest = drop_parentheticals(&rest);
     let mut out: Vec<String> = Vec::new();
     for part in split_names(&rest) {
         let Some(name) = clean_name(&part) else { continue };
         if !out.iter().any(|o| o.to_lowercase() == name.to_lowercase()) {
             out.push(name);
+        }
+    }
+    out
+}
+
+/// Removes "(...)" and "[...]" asides; an unclosed one cuts the rest.
+fn drop_parentheticals(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '[' | '（' => depth += 1,
+            ')' | ']' | '）' => {
+                depth = depth.saturating_sub(1);
+                out.push(' ');
+            }
+            _ if depth == 0 => out.push(c),
+            _ => {}
         }
     }
     out
@@ -182,13 +204,18 @@ fn clean_name(part: &str) -> Option<String> {
     if lower == "more" || lower.starts_with("and more") {
         return None;
     }
-    if words.iter().any(|w| {
+    // "Gina Trapani CEO", "Jane Doe Twitter": keep the name before a role word.
+    let is_role = |w: &&str| {
         let lw = w.to_lowercase();
         let lw = lw.trim_matches(|c: char| !c.is_alphanumeric());
         NON_NAME_WORDS.contains(&lw)
-    }) {
-        return None;
-    }
+    };
+    let (words, name) = match words.iter().position(is_role) {
+        None => (words.clone(), name.to_owned()),
+        Some(p) if p >= 2 => (words[..p].to_vec(), words[..p].join(" ")),
+        Some(_) => return None,
+    };
+    let name = name.as_str();
     let has_upper = name.chars().any(char::is_uppercase);
     let has_lower = name.chars().any(char::is_lowercase);
     if has_lower && !has_upper {
@@ -262,14 +289,14 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
         }
         let small = dom.end(i) - i <= MAX_BYLINE_NODES;
         if !class_found && small && is_byline_element(dom, i) && !in_excluded_region(dom, i) {
-            let text = visible_text(dom, i, MAX_BYLINE_CHARS + 1);
+            let text = spaced_text(dom, i, MAX_BYLINE_CHARS + 1);
             if text.chars().count() <= MAX_BYLINE_CHARS && !parse_authors(&text).is_empty() {
                 out.push(Field::Author, Source::BylineClass, &text);
                 class_found = true;
             }
         }
         if !text_found && small && matches!(tag, Tag::P | Tag::Div | Tag::Span | Tag::Address | Tag::Li | Tag::Em | Tag::Strong | Tag::B | Tag::I | Tag::Small | Tag::Other) {
-            let text = visible_text(dom, i, MAX_BYLINE_CHARS + 1);
+            let text = spaced_text(dom, i, MAX_BYLINE_CHARS + 1);
             if text.chars().count() <= MAX_BYLINE_CHARS / 2 && starts_with_prefix(&text) && !in_excluded_region(dom, i) {
                 if !parse_authors(&text).is_empty() {
                     out.push(Field::Author, Source::BylineText, &text);

@@ -23,12 +23,11 @@ const ARTICLE_TYPES: &[&str] = &[
     "scholarlyarticle", "techarticle", "report", "liveblogposting", "socialmediaposting",
     "discussionforumposting", "posting", "review", "satiricalarticle", "advertisercontentarticle",
     "medicalscholarlyarticle", "creativework", "recipe", "howto", "videoobject", "podcastepisode",
-    "qapage", "question",
 ];
 /// Types of the page itself: second choice.
 const PAGE_TYPES: &[&str] = &[
     "webpage", "itempage", "aboutpage", "collectionpage", "profilepage", "searchresultspage",
-    "medicalwebpage", "realestatelisting", "faqpage", "checkoutpage", "contactpage",
+    "medicalwebpage", "realestatelisting", "checkoutpage", "contactpage",
 ];
 /// How many JSON nodes we visit at most per page: bounds work on huge graphs.
 const MAX_NODES: usize = 20_000;

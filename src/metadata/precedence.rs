@@ -34,7 +34,7 @@ pub(crate) const TITLE: &[Choice] = &[
     c(Source::Microdata, "itemprop=headline, sometimes set on teaser cards too"),
     c(Source::JsonLdOther, "the WebPage's name: usually the <title> text"),
     c(Source::TitleTag, "always present, but carries site names and sections"),
-    c(Source::H1, "last resort: the first visible h1"),
+    c(Source::H1, "last resort: the first visible h1 (any h1 confirmed by a title above wins)"),
 ];
 
 /// `authors`.
@@ -67,7 +67,8 @@ pub(crate) const DATE_PUBLISHED: &[Choice] = &[
     c(Source::TimePubdate, "<time pubdate> or itemprop on <time>"),
     c(Source::JsonLdOther, "datePublished of the WebPage: often the page's, close to the article's"),
     c(Source::TimeElement, "first <time datetime> not marked as an update"),
-    c(Source::DateText, "visible date in a date-classed element"),
+    c(Source::DateText, "visible date in a date-classed element near the headline"),
+    c(Source::DateNearTitle, "a short date line just above or below the h1"),
     c(Source::Url, "/2024/03/25/ in the URL path: day only, last resort"),
 ];
 
