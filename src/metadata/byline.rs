@@ -13,11 +13,42 @@ use crate::parse::{Dom, NodeKind, Tag};
 /// Byline prefixes, lower case, longest first within a language; stripped
 /// repeatedly ("Posted by", "Written by", "By", "Von", "Par", "Por", ...).
 const PREFIXES: &[&str] = &[
-    "posted by", "written by", "published by", "story by", "words by", "reporting by",
-    "text by", "article by", "compiled by", "edited by", "interview by", "by", "von",
-    "text von", "ein beitrag von", "par", "écrit par", "por", "escrito por", "di",
-    "a cura di", "door", "geschreven door", "автор", "авторы", "author", "authors",
-    "autor", "autorin", "autoren", "auteur", "auteurs", "autore", "text", "texto", "redaktion",
+    "posted by",
+    "written by",
+    "published by",
+    "story by",
+    "words by",
+    "reporting by",
+    "text by",
+    "article by",
+    "compiled by",
+    "edited by",
+    "interview by",
+    "by",
+    "von",
+    "text von",
+    "ein beitrag von",
+    "par",
+    "écrit par",
+    "por",
+    "escrito por",
+    "di",
+    "a cura di",
+    "door",
+    "geschreven door",
+    "автор",
+    "авторы",
+    "author",
+    "authors",
+    "autor",
+    "autorin",
+    "autoren",
+    "auteur",
+    "auteurs",
+    "autore",
+    "text",
+    "texto",
+    "redaktion",
 ];
 
 /// Prefixes that are also name particles ("Di Maria", "Von Trier"): stripped
@@ -29,24 +60,130 @@ const CONJUNCTIONS: &[&str] = &["and", "und", "et", "y", "e", "en", "и", "og", 
 
 /// Words that make a string a role, a credit or a widget, not a person.
 const NON_NAME_WORDS: &[&str] = &[
-    "staff", "admin", "administrator", "editor", "editors", "editorial", "desk", "newsdesk",
-    "team", "writer", "writers", "reporter", "correspondent", "contributor", "contributors",
-    "columnist", "photo", "photos", "photograph", "photographer", "image", "images", "credit",
-    "getty", "shutterstock", "updated", "published", "posted", "comments", "comment", "share",
-    "email", "follow", "minutes", "min", "read", "subscribe", "more", "anonymous", "unknown",
-    "guest", "webmaster", "user", "redaktion", "rédaction", "redacción", "redazione",
-    "redactie", "редакция", "sign", "login", "home", "wire", "source", "view",
-    "profile", "articles", "posts", "click", "here", "print", "facebook", "twitter", "linkedin",
-    "instagram", "whatsapp", "copyright", "reserved", "rights", "contact", "about", "ceo",
-    "founder", "fellow", "senior", "chief", "intern", "associate", "producer", "illustration",
-    "illustrations", "video", "videos", "graphics", "bureau", "chef", "redakteur",
-    "redakteurin", "korrespondent", "korrespondentin", "journalist", "journalistin",
+    "staff",
+    "admin",
+    "administrator",
+    "editor",
+    "editors",
+    "editorial",
+    "desk",
+    "newsdesk",
+    "team",
+    "writer",
+    "writers",
+    "reporter",
+    "correspondent",
+    "contributor",
+    "contributors",
+    "columnist",
+    "photo",
+    "photos",
+    "photograph",
+    "photographer",
+    "image",
+    "images",
+    "credit",
+    "getty",
+    "shutterstock",
+    "updated",
+    "published",
+    "posted",
+    "comments",
+    "comment",
+    "share",
+    "email",
+    "follow",
+    "minutes",
+    "min",
+    "read",
+    "subscribe",
+    "more",
+    "anonymous",
+    "unknown",
+    "guest",
+    "webmaster",
+    "user",
+    "redaktion",
+    "rédaction",
+    "redacción",
+    "redazione",
+    "redactie",
+    "редакция",
+    "sign",
+    "login",
+    "home",
+    "wire",
+    "source",
+    "view",
+    "profile",
+    "articles",
+    "posts",
+    "click",
+    "here",
+    "print",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "instagram",
+    "whatsapp",
+    "copyright",
+    "reserved",
+    "rights",
+    "contact",
+    "about",
+    "ceo",
+    "founder",
+    "fellow",
+    "senior",
+    "chief",
+    "intern",
+    "associate",
+    "producer",
+    "illustration",
+    "illustrations",
+    "video",
+    "videos",
+    "graphics",
+    "bureau",
+    "chef",
+    "redakteur",
+    "by",
+    "written",
+    "author",
+    "authors",
+    "category",
+    "categories",
+    "privacy",
+    "policy",
+    "terms",
+    "tags",
+    "menu",
+    "search",
+    "loading",
+    "redakteurin",
+    "korrespondent",
+    "korrespondentin",
+    "journalist",
+    "journalistin",
 ];
+
+/// Academic and professional credentials that follow a name after a comma.
+const CREDENTIALS: &[&str] = &[
+    "phd", "md", "mba", "rd", "ms", "msc", "ma", "ba", "bsc", "rn", "np", "do", "dds", "jd", "cpa",
+    "cfa", "cfp", "esq", "jr", "sr", "ii", "iii", "mph", "lcsw", "faan", "facp",
+];
+
+fn norm_word(w: &str) -> String {
+    w.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
 
 /// Lower-case particles allowed inside names ("Ludwig van Beethoven").
 const PARTICLES: &[&str] = &[
-    "de", "da", "di", "do", "dos", "das", "del", "della", "la", "le", "van", "von", "der",
-    "den", "ter", "ten", "du", "bin", "ibn", "al", "el", "y", "st.", "zu", "af", "mac",
+    "de", "da", "di", "do", "dos", "das", "del", "della", "la", "le", "van", "von", "der", "den",
+    "ter", "ten", "du", "bin", "ibn", "al", "el", "y", "st.", "zu", "af", "mac",
 ];
 
 /// Longest plausible author name in chars.
@@ -61,14 +198,46 @@ const MAX_BYLINE_NODES: usize = 60;
 
 /// Class/id words that mark a byline or author element.
 const BYLINE_CLASS_WORDS: &[&str] = &[
-    "byline", "byl", "author", "authors", "autor", "auteur", "writer", "author-name",
-    "authorname", "byline-name", "contributor", "article-author", "post-author", "entry-author",
+    "byline",
+    "byl",
+    "author",
+    "authors",
+    "autor",
+    "auteur",
+    "writer",
+    "author-name",
+    "authorname",
+    "byline-name",
+    "contributor",
+    "article-author",
+    "post-author",
+    "entry-author",
 ];
 /// Class/id words that mark an author box, not the byline.
 const NOT_BYLINE_WORDS: &[&str] = &[
-    "bio", "biography", "description", "desc", "avatar", "image", "img", "photo", "picture",
-    "social", "more", "other", "related", "about", "box", "info", "follow", "comment",
-    "comments", "title", "job", "role", "position",
+    "bio",
+    "biography",
+    "description",
+    "desc",
+    "avatar",
+    "image",
+    "img",
+    "photo",
+    "picture",
+    "social",
+    "more",
+    "other",
+    "related",
+    "about",
+    "box",
+    "info",
+    "follow",
+    "comment",
+    "comments",
+    "title",
+    "job",
+    "role",
+    "position",
 ];
 
 /// Splits an author string into plausible person names.
@@ -85,9 +254,11 @@ pub fn parse_authors(text: &str) -> Vec<String> {
         return Vec::new();
     }
     let lower = text.to_lowercase();
-    if ["photo:", "photos:", "foto:", "fotos:", "image:", "credit:", "source:", "quelle:", "bild:"]
-        .iter()
-        .any(|p| lower.starts_with(p))
+    if [
+        "photo:", "photos:", "foto:", "fotos:", "image:", "credit:", "source:", "quelle:", "bild:",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
     {
         return Vec::new();
     }
@@ -99,11 +270,59 @@ pub fn parse_authors(text: &str) -> Vec<String> {
         .unwrap_or("");
     let cut = cut.split(" - ").next().unwrap_or(cut);
     let mut words: Vec<&str> = cut.split_whitespace().collect();
+    // "ByTravis Haney": the prefix glued to the name.
+    let glued = words.first().and_then(|w| {
+        let rest = w.strip_prefix("By")?;
+        rest.chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+            .then_some(rest)
+    });
+    if let Some(rest) = glued {
+        words[0] = rest;
+    }
+    // "Jane Doe December 16, 2016, 4:19 PM": a trailing date ends the names.
+    if let Some(pos) = words.iter().enumerate().position(|(k, w)| {
+        k > 0
+            && (w.chars().any(|c| c.is_ascii_digit())
+                || words
+                    .get(k + 1)
+                    .is_some_and(|n| n.chars().next().is_some_and(|c| c.is_ascii_digit()))
+                    && super::dates::is_month_name(w))
+    }) {
+        words.truncate(pos);
+        while words.last().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "on" | "am"
+                    | "le"
+                    | "el"
+                    | "il"
+                    | "op"
+                    | "at"
+                    | "updated"
+                    | "published"
+                    | "posted"
+                    | "-"
+                    | "·"
+                    | "|"
+            )
+        }) {
+            words.pop();
+        }
+    }
     // "... on March 25, 2024", "... am 25.03.2024", "... le 25 mars": drop from there.
     if let Some(pos) = words.iter().position(|w| {
-        matches!(w.to_lowercase().as_str(), "on" | "am" | "le" | "el" | "il" | "op" | "at" | "updated" | "published")
+        matches!(
+            w.to_lowercase().as_str(),
+            "on" | "am" | "le" | "el" | "il" | "op" | "at" | "updated" | "published"
+        )
     }) {
-        if pos > 0 && words[pos..].iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+        if pos > 0
+            && words[pos..]
+                .iter()
+                .any(|w| w.chars().any(|c| c.is_ascii_digit()))
+        {
             words.truncate(pos);
         }
     }
@@ -132,7 +351,9 @@ pub fn parse_authors(text: &str) -> Vec<String> {
     let rest = drop_parentheticals(&rest);
     let mut out: Vec<String> = Vec::new();
     for part in split_names(&rest) {
-        let Some(name) = clean_name(&part) else { continue };
+        let Some(name) = clean_name(&part) else {
+            continue;
+        };
         if !out.iter().any(|o| o.to_lowercase() == name.to_lowercase()) {
             out.push(name);
         }
@@ -182,13 +403,15 @@ fn clean_name(part: &str) -> Option<String> {
     let mut words: Vec<&str> = Vec::new();
     for w in part.split_whitespace() {
         let lw = w.to_lowercase();
-        if w.contains('@') || lw.starts_with("http") || lw.starts_with("www.") || w.contains("://") {
+        if w.contains('@') || lw.starts_with("http") || lw.starts_with("www.") || w.contains("://")
+        {
             continue;
         }
         words.push(w);
     }
     let name = words.join(" ");
-    let name = name.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'' && c != ')');
+    let name =
+        name.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'' && c != ')');
     let name = name.trim_end_matches('.');
     if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
         return None;
@@ -233,8 +456,15 @@ fn clean_name(part: &str) -> Option<String> {
     if !cased {
         return None;
     }
-    // Credentials after a comma ("MD", "PhD") are short all-caps single words.
-    if words.len() == 1 && name.chars().count() <= 4 && !has_lower {
+    // Credentials after a comma ("MD", "Ph.D", "RD") are short single words.
+    if words.len() == 1
+        && (name.chars().count() <= 4 && !has_lower
+            || CREDENTIALS.contains(&norm_word(name).as_str()))
+    {
+        return None;
+    }
+    // "The Daily News Team": an organisation, not a person.
+    if words.len() > 1 && words.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
         return None;
     }
     Some(name.to_owned())
@@ -247,7 +477,11 @@ fn class_words(dom: &Dom, i: usize) -> Vec<String> {
             for name in v.split_whitespace() {
                 let name = name.to_ascii_lowercase();
                 out.push(name.clone());
-                out.extend(name.split(['-', '_']).filter(|w| !w.is_empty()).map(str::to_owned));
+                out.extend(
+                    name.split(['-', '_'])
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_owned),
+                );
             }
         }
     }
@@ -255,11 +489,16 @@ fn class_words(dom: &Dom, i: usize) -> Vec<String> {
 }
 
 fn is_byline_element(dom: &Dom, i: usize) -> bool {
-    if dom.attr(i, "rel").is_some_and(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case("author"))) {
+    if dom.attr(i, "rel").is_some_and(|r| {
+        r.split_whitespace()
+            .any(|w| w.eq_ignore_ascii_case("author"))
+    }) {
         return true;
     }
     let words = class_words(dom, i);
-    words.iter().any(|w| BYLINE_CLASS_WORDS.contains(&w.as_str()))
+    words
+        .iter()
+        .any(|w| BYLINE_CLASS_WORDS.contains(&w.as_str()))
         && !words.iter().any(|w| NOT_BYLINE_WORDS.contains(&w.as_str()))
 }
 
@@ -268,7 +507,10 @@ fn in_excluded_region(dom: &Dom, i: usize) -> bool {
     dom.ancestors(i).any(|a| {
         matches!(dom.tag(a), Some(Tag::Aside | Tag::Footer | Tag::Nav))
             || class_words(dom, a).iter().any(|w| {
-                matches!(w.as_str(), "comment" | "comments" | "related" | "sidebar" | "footer" | "recommended")
+                matches!(
+                    w.as_str(),
+                    "comment" | "comments" | "related" | "sidebar" | "footer" | "recommended"
+                )
             })
     })
 }
@@ -295,13 +537,31 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
                 class_found = true;
             }
         }
-        if !text_found && small && matches!(tag, Tag::P | Tag::Div | Tag::Span | Tag::Address | Tag::Li | Tag::Em | Tag::Strong | Tag::B | Tag::I | Tag::Small | Tag::Other) {
+        if !text_found
+            && small
+            && matches!(
+                tag,
+                Tag::P
+                    | Tag::Div
+                    | Tag::Span
+                    | Tag::Address
+                    | Tag::Li
+                    | Tag::Em
+                    | Tag::Strong
+                    | Tag::B
+                    | Tag::I
+                    | Tag::Small
+                    | Tag::Other
+            )
+        {
             let text = spaced_text(dom, i, MAX_BYLINE_CHARS + 1);
-            if text.chars().count() <= MAX_BYLINE_CHARS / 2 && starts_with_prefix(&text) && !in_excluded_region(dom, i) {
-                if !parse_authors(&text).is_empty() {
-                    out.push(Field::Author, Source::BylineText, &text);
-                    text_found = true;
-                }
+            if text.chars().count() <= MAX_BYLINE_CHARS / 2
+                && starts_with_prefix(&text)
+                && !in_excluded_region(dom, i)
+                && !parse_authors(&text).is_empty()
+            {
+                out.push(Field::Author, Source::BylineText, &text);
+                text_found = true;
             }
         }
         if class_found && text_found {
@@ -314,8 +574,20 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
 /// Whether a block starts with an explicit byline word ("By", "Von", "Autor:").
 fn starts_with_prefix(text: &str) -> bool {
     const EXPLICIT: &[&str] = &[
-        "by ", "posted by ", "written by ", "von ", "par ", "por ", "di ", "door ", "автор:",
-        "author:", "autor:", "auteur:", "autore:", "text:",
+        "by ",
+        "posted by ",
+        "written by ",
+        "von ",
+        "par ",
+        "por ",
+        "di ",
+        "door ",
+        "автор:",
+        "author:",
+        "autor:",
+        "auteur:",
+        "autore:",
+        "text:",
     ];
     let lower = text.to_lowercase();
     EXPLICIT.iter().any(|p| lower.starts_with(p))
@@ -332,15 +604,35 @@ mod tests {
         assert_eq!(parse_authors("Par Claire Martin"), ["Claire Martin"]);
         assert_eq!(parse_authors("Por María López"), ["María López"]);
         assert_eq!(parse_authors("Автор: Иван Петров"), ["Иван Петров"]);
-        assert_eq!(parse_authors("Posted by Jane Doe on March 25, 2024"), ["Jane Doe"]);
+        assert_eq!(
+            parse_authors("Posted by Jane Doe on March 25, 2024"),
+            ["Jane Doe"]
+        );
+        assert_eq!(parse_authors("ByTravis Haney"), ["Travis Haney"]);
+        assert_eq!(
+            parse_authors("By by JOSH HASKELL and PATRICK REEVELL December 16, 2016, 4:19 PM"),
+            ["JOSH HASKELL", "PATRICK REEVELL"]
+        );
     }
 
     #[test]
     fn splits_on_conjunctions_and_commas() {
-        assert_eq!(parse_authors("By Jane Doe and John Smith"), ["Jane Doe", "John Smith"]);
-        assert_eq!(parse_authors("Anna Schmidt und Jan Ott"), ["Anna Schmidt", "Jan Ott"]);
-        assert_eq!(parse_authors("JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL"), ["JOSH HASKELL", "DAVID CAPLAN", "PATRICK REEVELL"]);
-        assert_eq!(parse_authors("Claire Martin et Paul Roux"), ["Claire Martin", "Paul Roux"]);
+        assert_eq!(
+            parse_authors("By Jane Doe and John Smith"),
+            ["Jane Doe", "John Smith"]
+        );
+        assert_eq!(
+            parse_authors("Anna Schmidt und Jan Ott"),
+            ["Anna Schmidt", "Jan Ott"]
+        );
+        assert_eq!(
+            parse_authors("JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL"),
+            ["JOSH HASKELL", "DAVID CAPLAN", "PATRICK REEVELL"]
+        );
+        assert_eq!(
+            parse_authors("Claire Martin et Paul Roux"),
+            ["Claire Martin", "Paul Roux"]
+        );
         assert_eq!(parse_authors("Jane Doe & jane doe"), ["Jane Doe"]);
         assert_eq!(parse_authors("Jane Doe and more"), ["Jane Doe"]);
     }
@@ -355,6 +647,11 @@ mod tests {
         assert!(parse_authors("admin").is_empty());
         assert!(parse_authors("the quick brown fox jumps").is_empty());
         assert!(parse_authors("Updated 3 hours ago").is_empty());
+        assert!(parse_authors("Written By").is_empty());
+        assert_eq!(
+            parse_authors("Genevieve Carlton, Ph.D."),
+            ["Genevieve Carlton"]
+        );
         assert_eq!(parse_authors("Jane Doe (jane@example.com)"), ["Jane Doe"]);
     }
 
@@ -366,8 +663,14 @@ mod tests {
         );
         let mut c = Candidates::default();
         collect(&dom, &mut c);
-        assert_eq!(c.first(Field::Author, Source::BylineClass), Some("By Jane Doe | March 25, 2024"));
-        assert_eq!(parse_authors(c.first(Field::Author, Source::BylineClass).unwrap_or("")), ["Jane Doe"]);
+        assert_eq!(
+            c.first(Field::Author, Source::BylineClass),
+            Some("By Jane Doe | March 25, 2024")
+        );
+        assert_eq!(
+            parse_authors(c.first(Field::Author, Source::BylineClass).unwrap_or("")),
+            ["Jane Doe"]
+        );
     }
 
     #[test]
@@ -375,6 +678,9 @@ mod tests {
         let dom = Dom::parse("<article><h1>T</h1><p>Von Anna Schmidt</p><p>Text.</p></article>");
         let mut c = Candidates::default();
         collect(&dom, &mut c);
-        assert_eq!(c.first(Field::Author, Source::BylineText), Some("Von Anna Schmidt"));
+        assert_eq!(
+            c.first(Field::Author, Source::BylineText),
+            Some("Von Anna Schmidt")
+        );
     }
 }

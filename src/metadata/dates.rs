@@ -40,60 +40,194 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,4})([./-])(\d{1,2})([./-])(\d{2,4})\b").expect("valid regex")
 });
-static CJK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").expect("valid regex"));
+static CJK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日").expect("valid regex")
+});
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|-|_|$)").expect("valid regex")
+    Regex::new(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|-|_|$)")
+        .expect("valid regex")
 });
 
 /// Month names and abbreviations, lower case, by language; matched as whole words.
 const MONTHS: &[(&str, u32)] = &[
     // English
-    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
-    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11),
-    ("december", 12), ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7),
-    ("aug", 8), ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
     // German
-    ("januar", 1), ("jänner", 1), ("jän", 1), ("februar", 2), ("märz", 3), ("maerz", 3),
-    ("mär", 3), ("mai", 5), ("juni", 6), ("juli", 7), ("oktober", 10), ("okt", 10),
-    ("dezember", 12), ("dez", 12),
+    ("januar", 1),
+    ("jänner", 1),
+    ("jän", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("maerz", 3),
+    ("mär", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("okt", 10),
+    ("dezember", 12),
+    ("dez", 12),
     // French
-    ("janvier", 1), ("janv", 1), ("février", 2), ("fevrier", 2), ("févr", 2), ("fevr", 2),
-    ("mars", 3), ("avril", 4), ("avr", 4), ("juin", 6), ("juillet", 7), ("juil", 7),
-    ("août", 8), ("aout", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11),
-    ("décembre", 12), ("decembre", 12), ("déc", 12),
+    ("janvier", 1),
+    ("janv", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("févr", 2),
+    ("fevr", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("avr", 4),
+    ("juin", 6),
+    ("juillet", 7),
+    ("juil", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("déc", 12),
     // Spanish
-    ("enero", 1), ("ene", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("abr", 4),
-    ("mayo", 5), ("junio", 6), ("julio", 7), ("agosto", 8), ("septiembre", 9),
-    ("setiembre", 9), ("octubre", 10), ("noviembre", 11), ("diciembre", 12), ("dic", 12),
+    ("enero", 1),
+    ("ene", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("abr", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("dic", 12),
     // Italian
-    ("gennaio", 1), ("febbraio", 2), ("aprile", 4), ("maggio", 5), ("giugno", 6),
-    ("luglio", 7), ("settembre", 9), ("ottobre", 10), ("ott", 10), ("dicembre", 12),
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("ott", 10),
+    ("dicembre", 12),
     // Dutch
-    ("januari", 1), ("februari", 2), ("maart", 3), ("mei", 5), ("augustus", 8),
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("mei", 5),
+    ("augustus", 8),
     // Portuguese
-    ("janeiro", 1), ("fevereiro", 2), ("março", 3), ("marco", 3), ("maio", 5),
-    ("junho", 6), ("julho", 7), ("setembro", 9), ("outubro", 10), ("out", 10),
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("marco", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("out", 10),
     ("dezembro", 12),
     // Russian (genitive and nominative)
-    ("января", 1), ("февраля", 2), ("марта", 3), ("апреля", 4), ("мая", 5), ("июня", 6),
-    ("июля", 7), ("августа", 8), ("сентября", 9), ("октября", 10), ("ноября", 11),
-    ("декабря", 12), ("январь", 1), ("февраль", 2), ("март", 3), ("апрель", 4), ("май", 5),
-    ("июнь", 6), ("июль", 7), ("август", 8), ("сентябрь", 9), ("октябрь", 10),
-    ("ноябрь", 11), ("декабрь", 12),
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
+    ("декабря", 12),
+    ("январь", 1),
+    ("февраль", 2),
+    ("март", 3),
+    ("апрель", 4),
+    ("май", 5),
+    ("июнь", 6),
+    ("июль", 7),
+    ("август", 8),
+    ("сентябрь", 9),
+    ("октябрь", 10),
+    ("ноябрь", 11),
+    ("декабрь", 12),
     // Polish (genitive)
-    ("stycznia", 1), ("lutego", 2), ("marca", 3), ("kwietnia", 4), ("maja", 5),
-    ("czerwca", 6), ("lipca", 7), ("sierpnia", 8), ("września", 9), ("października", 10),
-    ("listopada", 11), ("grudnia", 12),
+    ("stycznia", 1),
+    ("lutego", 2),
+    ("marca", 3),
+    ("kwietnia", 4),
+    ("maja", 5),
+    ("czerwca", 6),
+    ("lipca", 7),
+    ("sierpnia", 8),
+    ("września", 9),
+    ("października", 10),
+    ("listopada", 11),
+    ("grudnia", 12),
 ];
 
 /// Named time zones seen in bylines, as minutes east of UTC.
 const ZONES: &[(&str, i32)] = &[
-    ("z", 0), ("utc", 0), ("gmt", 0), ("est", -300), ("edt", -240), ("cst", -360),
-    ("cdt", -300), ("mst", -420), ("mdt", -360), ("pst", -480), ("pdt", -420),
-    ("cet", 60), ("cest", 120), ("bst", 60), ("msk", 180), ("jst", 540), ("ist", 330),
+    ("z", 0),
+    ("utc", 0),
+    ("gmt", 0),
+    ("est", -300),
+    ("edt", -240),
+    ("cst", -360),
+    ("cdt", -300),
+    ("mst", -420),
+    ("mdt", -360),
+    ("pst", -480),
+    ("pdt", -420),
+    ("cet", 60),
+    ("cest", 120),
+    ("bst", 60),
+    ("msk", 180),
+    ("jst", 540),
+    ("ist", 330),
     ("aest", 600),
 ];
+
+/// Whether `word` (punctuation ignored) is a month name or abbreviation.
+pub(crate) fn is_month_name(word: &str) -> bool {
+    let w: String = word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    MONTHS.iter().any(|(name, _)| *name == w)
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Time {
@@ -141,14 +275,21 @@ fn parse_parts(text: &str) -> Option<(i32, u32, u32, Option<Time>)> {
         return Some((y, m, d, time.filter(valid_time)));
     }
     if let Some(c) = CJK.captures(text) {
-        return Some((c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?, None));
+        return Some((
+            c[1].parse().ok()?,
+            c[2].parse().ok()?,
+            c[3].parse().ok()?,
+            None,
+        ));
     }
     // Pull the time of day out first so its digits are not taken for a day.
     let mut rest = text.to_owned();
     let mut time = None;
     if let Some(c) = TIME.captures(text) {
         let hour: u32 = c[1].parse().ok()?;
-        let pm = c.get(4).map(|s| s.as_str().to_ascii_lowercase().starts_with('p'));
+        let pm = c
+            .get(4)
+            .map(|s| s.as_str().to_ascii_lowercase().starts_with('p'));
         let hour = match pm {
             Some(true) if hour < 12 => hour + 12,
             Some(false) if hour == 12 => 0,
@@ -213,7 +354,9 @@ fn named_month_date(text: &str) -> Option<(i32, u32, u32)> {
     let mut day = None;
     for token in tokens(text) {
         if token.chars().all(|c| c.is_ascii_digit()) {
-            let Ok(n) = token.parse::<u32>() else { continue };
+            let Ok(n) = token.parse::<u32>() else {
+                continue;
+            };
             if token.len() == 4 && year.is_none() && (1900..=2100).contains(&n) {
                 year = Some(n as i32);
             } else if token.len() <= 2 && day.is_none() && (1..=31).contains(&n) {
@@ -221,7 +364,10 @@ fn named_month_date(text: &str) -> Option<(i32, u32, u32)> {
             }
         } else if month.is_none() {
             let lower = token.to_lowercase();
-            month = MONTHS.iter().find(|(name, _)| *name == lower).map(|(_, m)| *m);
+            month = MONTHS
+                .iter()
+                .find(|(name, _)| *name == lower)
+                .map(|(_, m)| *m);
         }
     }
     Some((year?, month?, day?))
@@ -271,7 +417,10 @@ fn parse_zone(zone: &str) -> Option<i32> {
     let digits: String = digits.chars().filter(char::is_ascii_digit).collect();
     let (h, m) = match digits.len() {
         1 | 2 => (digits.parse::<i32>().ok()?, 0),
-        4 => (digits.get(..2)?.parse::<i32>().ok()?, digits.get(2..)?.parse::<i32>().ok()?),
+        4 => (
+            digits.get(..2)?.parse::<i32>().ok()?,
+            digits.get(2..)?.parse::<i32>().ok()?,
+        ),
         _ => return None,
     };
     (h <= 14 && m < 60).then_some(sign * (h * 60 + m))
@@ -281,7 +430,10 @@ fn format_iso(y: i32, m: u32, d: u32, time: Option<Time>) -> String {
     match time {
         None => format!("{y:04}-{m:02}-{d:02}"),
         Some(t) => {
-            let base = format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}", t.hour, t.minute, t.second);
+            let base = format!(
+                "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}",
+                t.hour, t.minute, t.second
+            );
             match t.offset {
                 None => base,
                 Some(off) => {
@@ -326,15 +478,37 @@ fn today() -> i64 {
 
 /// Words in a date block's text that say it is the modification date.
 const UPDATED_WORDS: &[&str] = &[
-    "updated", "update", "modified", "edited", "aktualisiert", "geändert", "actualizado",
-    "actualización", "mis à jour", "mise à jour", "aggiornato", "bijgewerkt", "atualizado",
+    "updated",
+    "update",
+    "modified",
+    "edited",
+    "aktualisiert",
+    "geändert",
+    "actualizado",
+    "actualización",
+    "mis à jour",
+    "mise à jour",
+    "aggiornato",
+    "bijgewerkt",
+    "atualizado",
     "обновлено",
 ];
 
 /// Class/id words of blocks that hold the publication date.
 const DATE_CLASS_WORDS: &[&str] = &[
-    "date", "dateline", "published", "pubdate", "timestamp", "time", "posted", "datum",
-    "fecha", "entry-date", "post-date", "publish-date", "article-date",
+    "date",
+    "dateline",
+    "published",
+    "pubdate",
+    "timestamp",
+    "time",
+    "posted",
+    "datum",
+    "fecha",
+    "entry-date",
+    "post-date",
+    "publish-date",
+    "article-date",
 ];
 
 fn says_updated(text: &str) -> bool {
@@ -356,9 +530,8 @@ const MAX_DISTINCT_TIMES: usize = 3;
 /// Collects `<time>` elements, visible date lines near the headline, and the URL's date.
 pub(crate) fn collect(dom: &Dom, url: Option<&str>, out: &mut Candidates) {
     let first_h1 = dom.elements(Tag::H1).next();
-    let near_h1 = |i: usize| {
-        first_h1.is_some_and(|h| i + NEAR_H1_BEFORE >= h && i <= h + NEAR_H1_AFTER)
-    };
+    let near_h1 =
+        |i: usize| first_h1.is_some_and(|h| i + NEAR_H1_BEFORE >= h && i <= h + NEAR_H1_AFTER);
     let mut times: Vec<(Field, Source, String)> = Vec::new();
     let mut found_class_date = false;
     let mut found_near_date = false;
@@ -373,15 +546,24 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>, out: &mut Candidates) {
             continue;
         }
         if tag == Tag::Time {
-            let context = dom.parent(i).map(|p| visible_text(dom, p, 200)).unwrap_or_default();
+            let context = dom
+                .parent(i)
+                .map(|p| visible_text(dom, p, 200))
+                .unwrap_or_default();
             let value = dom
                 .attr(i, "datetime")
                 .map(str::to_owned)
                 .unwrap_or_else(|| visible_text(dom, i, 200));
             let updated = says_updated(&context) || dom.attr(i, "class").is_some_and(says_updated);
-            let field = if updated { Field::DateModified } else { Field::DatePublished };
+            let field = if updated {
+                Field::DateModified
+            } else {
+                Field::DatePublished
+            };
             let source = if dom.attr(i, "pubdate").is_some()
-                || dom.attr(i, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+                || dom
+                    .attr(i, "itemprop")
+                    .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
             {
                 Source::TimePubdate
             } else {
@@ -390,21 +572,41 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>, out: &mut Candidates) {
             times.push((field, source, value));
         }
         let small = dom.end(i) - i <= MAX_DATE_NODES;
-        let date_tag = matches!(tag, Tag::Div | Tag::Span | Tag::P | Tag::Li | Tag::Small | Tag::Time | Tag::Other | Tag::B | Tag::Strong | Tag::Em);
+        let date_tag = matches!(
+            tag,
+            Tag::Div
+                | Tag::Span
+                | Tag::P
+                | Tag::Li
+                | Tag::Small
+                | Tag::Time
+                | Tag::Other
+                | Tag::B
+                | Tag::Strong
+                | Tag::Em
+        );
         if small && date_tag && !(found_class_date && found_near_date) {
             let has_date_class = ["class", "id"].iter().any(|a| {
                 dom.attr(i, a).is_some_and(|v| {
                     v.split_whitespace().any(|w| {
                         let w = w.to_ascii_lowercase();
-                        DATE_CLASS_WORDS.iter().any(|d| w == *d || w.ends_with(&format!("-{d}")) || w.ends_with(&format!("_{d}")))
+                        DATE_CLASS_WORDS.iter().any(|d| {
+                            w == *d
+                                || w.ends_with(&format!("-{d}"))
+                                || w.ends_with(&format!("_{d}"))
+                        })
                     })
                 })
             });
-            let class_wanted = has_date_class && !found_class_date && (first_h1.is_none() || near_h1(i));
+            let class_wanted =
+                has_date_class && !found_class_date && (first_h1.is_none() || near_h1(i));
             let near_wanted = !found_near_date && near_h1(i);
             if class_wanted || near_wanted {
                 let text = visible_text(dom, i, MAX_DATE_LINE_CHARS + 1);
-                if text.chars().count() <= MAX_DATE_LINE_CHARS && !says_updated(&text) && normalize_date(&text).is_some() {
+                if text.chars().count() <= MAX_DATE_LINE_CHARS
+                    && !says_updated(&text)
+                    && normalize_date(&text).is_some()
+                {
                     if class_wanted {
                         out.push(Field::DatePublished, Source::DateText, &text);
                         found_class_date = true;
@@ -430,7 +632,11 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>, out: &mut Candidates) {
     if let Some(url) = url {
         let path = url.split(['?', '#']).next().unwrap_or(url);
         if let Some(c) = URL_DATE.captures(path) {
-            out.push(Field::DatePublished, Source::Url, &format!("{}-{}-{}", &c[1], &c[2], &c[3]));
+            out.push(
+                Field::DatePublished,
+                Source::Url,
+                &format!("{}-{}-{}", &c[1], &c[2], &c[3]),
+            );
         }
     }
 }
@@ -450,19 +656,37 @@ mod tests {
     #[test]
     fn iso_forms() {
         assert_eq!(n("2024-03-25").as_deref(), Some("2024-03-25"));
-        assert_eq!(n("2024-03-25T10:00:00Z").as_deref(), Some("2024-03-25T10:00:00+00:00"));
-        assert_eq!(n("2024-03-25T10:00:00.123+0200").as_deref(), Some("2024-03-25T10:00:00+02:00"));
-        assert_eq!(n("2024-03-25 10:00").as_deref(), Some("2024-03-25T10:00:00"));
-        assert_eq!(n("2024-03-25T10:00:00-05:00").as_deref(), Some("2024-03-25T10:00:00-05:00"));
+        assert_eq!(
+            n("2024-03-25T10:00:00Z").as_deref(),
+            Some("2024-03-25T10:00:00+00:00")
+        );
+        assert_eq!(
+            n("2024-03-25T10:00:00.123+0200").as_deref(),
+            Some("2024-03-25T10:00:00+02:00")
+        );
+        assert_eq!(
+            n("2024-03-25 10:00").as_deref(),
+            Some("2024-03-25T10:00:00")
+        );
+        assert_eq!(
+            n("2024-03-25T10:00:00-05:00").as_deref(),
+            Some("2024-03-25T10:00:00-05:00")
+        );
     }
 
     #[test]
     fn rfc_2822_and_english() {
-        assert_eq!(n("Mon, 25 Mar 2024 10:00:00 +0000").as_deref(), Some("2024-03-25T10:00:00+00:00"));
+        assert_eq!(
+            n("Mon, 25 Mar 2024 10:00:00 +0000").as_deref(),
+            Some("2024-03-25T10:00:00+00:00")
+        );
         assert_eq!(n("March 25, 2024").as_deref(), Some("2024-03-25"));
         assert_eq!(n("Mar. 25, 2024").as_deref(), Some("2024-03-25"));
         assert_eq!(n("25 March 2024").as_deref(), Some("2024-03-25"));
-        assert_eq!(n("Published March 25, 2024 at 3:05 p.m. EDT").as_deref(), Some("2024-03-25T15:05:00-04:00"));
+        assert_eq!(
+            n("Published March 25, 2024 at 3:05 p.m. EDT").as_deref(),
+            Some("2024-03-25T15:05:00-04:00")
+        );
     }
 
     #[test]
@@ -482,7 +706,10 @@ mod tests {
         assert_eq!(n("03/25/2024").as_deref(), Some("2024-03-25"));
         assert_eq!(n("25/03/2024").as_deref(), Some("2024-03-25"));
         assert_eq!(n("2024/03/25").as_deref(), Some("2024-03-25"));
-        assert_eq!(n("25.03.2024, 14:30 Uhr").as_deref(), Some("2024-03-25T14:30:00"));
+        assert_eq!(
+            n("25.03.2024, 14:30 Uhr").as_deref(),
+            Some("2024-03-25T14:30:00")
+        );
     }
 
     #[test]
@@ -502,8 +729,15 @@ mod tests {
     fn url_dates() {
         let dom = Dom::parse("<p>x</p>");
         let mut c = Candidates::default();
-        collect(&dom, Some("https://example.com/2024/03/25/port-strike/"), &mut c);
-        assert_eq!(c.first(Field::DatePublished, Source::Url), Some("2024-03-25"));
+        collect(
+            &dom,
+            Some("https://example.com/2024/03/25/port-strike/"),
+            &mut c,
+        );
+        assert_eq!(
+            c.first(Field::DatePublished, Source::Url),
+            Some("2024-03-25")
+        );
     }
 
     #[test]
@@ -514,7 +748,13 @@ mod tests {
         );
         let mut c = Candidates::default();
         collect(&dom, None, &mut c);
-        assert_eq!(c.first(Field::DatePublished, Source::TimeElement), Some("2024-03-25T08:00:00Z"));
-        assert_eq!(c.first(Field::DateModified, Source::TimeElement), Some("2024-03-26T08:00:00Z"));
+        assert_eq!(
+            c.first(Field::DatePublished, Source::TimeElement),
+            Some("2024-03-25T08:00:00Z")
+        );
+        assert_eq!(
+            c.first(Field::DateModified, Source::TimeElement),
+            Some("2024-03-26T08:00:00Z")
+        );
     }
 }

@@ -18,16 +18,44 @@ use crate::parse::{Dom, Tag};
 
 /// Types that describe an article-like page, the object we want.
 const ARTICLE_TYPES: &[&str] = &[
-    "article", "newsarticle", "blogposting", "reportagenews", "analysisnewsarticle",
-    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "askpublicnewsarticle",
-    "scholarlyarticle", "techarticle", "report", "liveblogposting", "socialmediaposting",
-    "discussionforumposting", "posting", "review", "satiricalarticle", "advertisercontentarticle",
-    "medicalscholarlyarticle", "creativework", "recipe", "howto", "videoobject", "podcastepisode",
+    "article",
+    "newsarticle",
+    "blogposting",
+    "reportagenews",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "reviewnewsarticle",
+    "backgroundnewsarticle",
+    "askpublicnewsarticle",
+    "scholarlyarticle",
+    "techarticle",
+    "report",
+    "liveblogposting",
+    "socialmediaposting",
+    "discussionforumposting",
+    "posting",
+    "review",
+    "satiricalarticle",
+    "advertisercontentarticle",
+    "medicalscholarlyarticle",
+    "creativework",
+    "recipe",
+    "howto",
+    "videoobject",
+    "podcastepisode",
 ];
 /// Types of the page itself: second choice.
 const PAGE_TYPES: &[&str] = &[
-    "webpage", "itempage", "aboutpage", "collectionpage", "profilepage", "searchresultspage",
-    "medicalwebpage", "realestatelisting", "checkoutpage", "contactpage",
+    "webpage",
+    "itempage",
+    "aboutpage",
+    "collectionpage",
+    "profilepage",
+    "searchresultspage",
+    "medicalwebpage",
+    "realestatelisting",
+    "checkoutpage",
+    "contactpage",
 ];
 /// How many JSON nodes we visit at most per page: bounds work on huge graphs.
 const MAX_NODES: usize = 20_000;
@@ -128,7 +156,9 @@ impl Ctx<'_> {
         }
         if let Some(lang) = o.get("inLanguage") {
             let lang = self.resolve(lang);
-            if let Some(v) = str_of(Some(lang)).or_else(|| str_of(lang.get("alternateName")).or_else(|| str_of(lang.get("name")))) {
+            if let Some(v) = str_of(Some(lang))
+                .or_else(|| str_of(lang.get("alternateName")).or_else(|| str_of(lang.get("name"))))
+            {
                 out.push(Field::Language, source, v);
             }
         }
@@ -155,7 +185,9 @@ impl Ctx<'_> {
         }
         if let Some(img) = o.get("image").or_else(|| o.get("thumbnailUrl")) {
             let img = self.resolve(first(img));
-            if let Some(url) = str_of(Some(img)).or_else(|| str_of(img.get("url")).or_else(|| str_of(img.get("contentUrl")))) {
+            if let Some(url) = str_of(Some(img))
+                .or_else(|| str_of(img.get("url")).or_else(|| str_of(img.get("contentUrl"))))
+            {
                 out.push(Field::Image, source, url);
             }
         }
@@ -174,11 +206,23 @@ impl Ctx<'_> {
             match item {
                 Value::String(s) => out.push(Field::Author, source, s),
                 Value::Object(_) => {
-                    let org = has_type(item, &["organization", "newsmediaorganization", "corporation", "organisation"]);
+                    let org = has_type(
+                        item,
+                        &[
+                            "organization",
+                            "newsmediaorganization",
+                            "corporation",
+                            "organisation",
+                        ],
+                    );
                     let name = str_of(item.get("name"));
                     // Some sites split the name: givenName + familyName.
                     let joined;
-                    let name = match (name, str_of(item.get("givenName")), str_of(item.get("familyName"))) {
+                    let name = match (
+                        name,
+                        str_of(item.get("givenName")),
+                        str_of(item.get("familyName")),
+                    ) {
                         (Some(n), _, _) => n,
                         (None, Some(g), Some(f)) => {
                             joined = format!("{g} {f}");
@@ -258,9 +302,14 @@ fn type_rank(o: &Value) -> u8 {
 fn object_urls(o: &Value) -> impl Iterator<Item = &str> {
     let mep = o.get("mainEntityOfPage");
     let mep_id = mep.and_then(|m| m.get("@id")).and_then(Value::as_str);
-    [o.get("url").and_then(Value::as_str), mep.and_then(Value::as_str), mep_id, o.get("@id").and_then(Value::as_str)]
-        .into_iter()
-        .flatten()
+    [
+        o.get("url").and_then(Value::as_str),
+        mep.and_then(Value::as_str),
+        mep_id,
+        o.get("@id").and_then(Value::as_str),
+    ]
+    .into_iter()
+    .flatten()
 }
 
 fn same_url(a: &str, b: &str) -> bool {
@@ -302,8 +351,14 @@ fn parse_lenient(body: &str) -> Option<Value> {
     let body = body.strip_prefix("<!--").unwrap_or(body);
     let body = body.strip_suffix("-->").unwrap_or(body);
     let body = body.trim();
-    let body = body.strip_prefix("//<![CDATA[").or_else(|| body.strip_prefix("<![CDATA[")).unwrap_or(body);
-    let body = body.strip_suffix("//]]>").or_else(|| body.strip_suffix("]]>")).unwrap_or(body);
+    let body = body
+        .strip_prefix("//<![CDATA[")
+        .or_else(|| body.strip_prefix("<![CDATA["))
+        .unwrap_or(body);
+    let body = body
+        .strip_suffix("//]]>")
+        .or_else(|| body.strip_suffix("]]>"))
+        .unwrap_or(body);
     let body = body.trim().trim_end_matches(';');
     if let Ok(v) = serde_json::from_str(body) {
         return Some(v);
@@ -367,36 +422,75 @@ mod tests {
 
     #[test]
     fn graph_picks_the_article_over_page_and_organisation() {
-        let c = run(r#"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+        let c = run(
+            r#"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
             {"@type":"WebPage","@id":"https://x.test/a#page","name":"Port strike ends | Daily News","datePublished":"2024-03-20"},
             {"@type":"NewsArticle","headline":"Port strike ends","datePublished":"2024-03-25T10:00:00Z",
              "dateModified":"2024-03-26T09:00:00Z","author":{"@id":"https://x.test/#p1"},
              "publisher":{"@type":"Organization","name":"Daily News"},"keywords":"ports, strikes"},
             {"@type":"Organization","name":"Daily News Group"},
-            {"@type":"Person","@id":"https://x.test/#p1","name":"Jane Doe"}]}</script>"#);
-        assert_eq!(c.first(Field::Title, Source::JsonLdArticle), Some("Port strike ends"));
-        assert_eq!(c.first(Field::DatePublished, Source::JsonLdArticle), Some("2024-03-25T10:00:00Z"));
-        assert_eq!(c.first(Field::DateModified, Source::JsonLdArticle), Some("2024-03-26T09:00:00Z"));
-        assert_eq!(c.first(Field::Author, Source::JsonLdArticle), Some("Jane Doe"));
-        assert_eq!(c.first(Field::SiteName, Source::JsonLdArticle), Some("Daily News"));
-        assert_eq!(c.all(Field::Tags, Source::JsonLdArticle).collect::<Vec<_>>(), ["ports", "strikes"]);
-        assert_eq!(c.first(Field::DatePublished, Source::JsonLdOther), Some("2024-03-20"));
+            {"@type":"Person","@id":"https://x.test/#p1","name":"Jane Doe"}]}</script>"#,
+        );
+        assert_eq!(
+            c.first(Field::Title, Source::JsonLdArticle),
+            Some("Port strike ends")
+        );
+        assert_eq!(
+            c.first(Field::DatePublished, Source::JsonLdArticle),
+            Some("2024-03-25T10:00:00Z")
+        );
+        assert_eq!(
+            c.first(Field::DateModified, Source::JsonLdArticle),
+            Some("2024-03-26T09:00:00Z")
+        );
+        assert_eq!(
+            c.first(Field::Author, Source::JsonLdArticle),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            c.first(Field::SiteName, Source::JsonLdArticle),
+            Some("Daily News")
+        );
+        assert_eq!(
+            c.all(Field::Tags, Source::JsonLdArticle)
+                .collect::<Vec<_>>(),
+            ["ports", "strikes"]
+        );
+        assert_eq!(
+            c.first(Field::DatePublished, Source::JsonLdOther),
+            Some("2024-03-20")
+        );
     }
 
     #[test]
     fn authors_as_array_of_people_and_organisations() {
-        let c = run(r#"<script type="application/ld+json">[{"@type":"BlogPosting","headline":"H",
+        let c = run(
+            r#"<script type="application/ld+json">[{"@type":"BlogPosting","headline":"H",
             "author":[{"@type":"Person","name":"Jane Doe"},{"@type":"Person","givenName":"John","familyName":"Smith"},
-            {"@type":"Organization","name":"Daily News"}],"image":[{"@type":"ImageObject","url":"https://x.test/a.jpg"}]}]</script>"#);
-        assert_eq!(c.all(Field::Author, Source::JsonLdArticle).collect::<Vec<_>>(), ["Jane Doe", "John Smith"]);
-        assert_eq!(c.first(Field::Author, Source::JsonLdOrgAuthor), Some("Daily News"));
-        assert_eq!(c.first(Field::Image, Source::JsonLdArticle), Some("https://x.test/a.jpg"));
+            {"@type":"Organization","name":"Daily News"}],"image":[{"@type":"ImageObject","url":"https://x.test/a.jpg"}]}]</script>"#,
+        );
+        assert_eq!(
+            c.all(Field::Author, Source::JsonLdArticle)
+                .collect::<Vec<_>>(),
+            ["Jane Doe", "John Smith"]
+        );
+        assert_eq!(
+            c.first(Field::Author, Source::JsonLdOrgAuthor),
+            Some("Daily News")
+        );
+        assert_eq!(
+            c.first(Field::Image, Source::JsonLdArticle),
+            Some("https://x.test/a.jpg")
+        );
     }
 
     #[test]
     fn broken_json_is_repaired_or_skipped() {
         let c = run("<script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"Line\none\",}</script>\
                      <script type=\"application/ld+json\">{\"@type\":\"Article\" \"headline\": }</script>");
-        assert_eq!(c.first(Field::Title, Source::JsonLdArticle), Some("Line one"));
+        assert_eq!(
+            c.first(Field::Title, Source::JsonLdArticle),
+            Some("Line one")
+        );
     }
 }

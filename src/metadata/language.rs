@@ -8,7 +8,10 @@
 
 /// Normalises a language tag.
 pub(crate) fn normalize(text: &str) -> Option<String> {
-    let first = text.split([',', ';', ' ']).find(|s| !s.trim().is_empty())?.trim();
+    let first = text
+        .split([',', ';', ' '])
+        .find(|s| !s.trim().is_empty())?
+        .trim();
     let mut parts = first.split(['-', '_']);
     let lang = parts.next()?;
     if !(2..=3).contains(&lang.len()) || !lang.chars().all(|c| c.is_ascii_alphabetic()) {

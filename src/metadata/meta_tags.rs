@@ -21,9 +21,21 @@ const META_KEYS: &[(&str, Field, Source)] = &[
     ("og:locale", Field::Language, Source::OpenGraph),
     ("og:url", Field::CanonicalUrl, Source::OpenGraph),
     ("og:updated_time", Field::DateModified, Source::OpenGraph),
-    ("article:published_time", Field::DatePublished, Source::ArticleMeta),
-    ("article:published", Field::DatePublished, Source::ArticleMeta),
-    ("article:modified_time", Field::DateModified, Source::ArticleMeta),
+    (
+        "article:published_time",
+        Field::DatePublished,
+        Source::ArticleMeta,
+    ),
+    (
+        "article:published",
+        Field::DatePublished,
+        Source::ArticleMeta,
+    ),
+    (
+        "article:modified_time",
+        Field::DateModified,
+        Source::ArticleMeta,
+    ),
     ("article:modified", Field::DateModified, Source::ArticleMeta),
     ("article:author", Field::Author, Source::ArticleMeta),
     ("article:tag", Field::Tags, Source::ArticleMeta),
@@ -60,14 +72,30 @@ const META_KEYS: &[(&str, Field, Source)] = &[
     ("date_published", Field::DatePublished, Source::NamedMeta),
     ("pub_date", Field::DatePublished, Source::NamedMeta),
     ("og:published_time", Field::DatePublished, Source::NamedMeta),
-    ("og:article:published_time", Field::DatePublished, Source::NamedMeta),
+    (
+        "og:article:published_time",
+        Field::DatePublished,
+        Source::NamedMeta,
+    ),
     ("article.published", Field::DatePublished, Source::NamedMeta),
-    ("article_date_original", Field::DatePublished, Source::NamedMeta),
-    ("cxenseparse:recs:publishtime", Field::DatePublished, Source::NamedMeta),
+    (
+        "article_date_original",
+        Field::DatePublished,
+        Source::NamedMeta,
+    ),
+    (
+        "cxenseparse:recs:publishtime",
+        Field::DatePublished,
+        Source::NamedMeta,
+    ),
     ("cludo:date", Field::DatePublished, Source::NamedMeta),
     ("displaydate", Field::DatePublished, Source::NamedMeta),
     ("dc.date.created", Field::DatePublished, Source::DublinCore),
-    ("original-publish-date", Field::DatePublished, Source::NamedMeta),
+    (
+        "original-publish-date",
+        Field::DatePublished,
+        Source::NamedMeta,
+    ),
     ("last-modified", Field::DateModified, Source::NamedMeta),
     ("description", Field::Description, Source::NamedMeta),
     ("keywords", Field::Tags, Source::NamedMeta),
@@ -82,9 +110,17 @@ const META_KEYS: &[(&str, Field, Source)] = &[
     ("sailthru.date", Field::DatePublished, Source::Sailthru),
     ("citation_title", Field::Title, Source::Citation),
     ("citation_author", Field::Author, Source::Citation),
-    ("citation_publication_date", Field::DatePublished, Source::Citation),
+    (
+        "citation_publication_date",
+        Field::DatePublished,
+        Source::Citation,
+    ),
     ("citation_date", Field::DatePublished, Source::Citation),
-    ("citation_online_date", Field::DatePublished, Source::Citation),
+    (
+        "citation_online_date",
+        Field::DatePublished,
+        Source::Citation,
+    ),
 ];
 
 /// `itemprop` microdata on visible elements.
@@ -105,7 +141,9 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
     let mut twitter_labels: Vec<(String, String)> = Vec::new();
     let mut twitter_data: Vec<(String, String)> = Vec::new();
     for i in 0..dom.len() {
-        let NodeKind::Element(tag) = dom.kind(i) else { continue };
+        let NodeKind::Element(tag) = dom.kind(i) else {
+            continue;
+        };
         match tag {
             Tag::Html => {
                 if let Some(lang) = dom.attr(i, "lang").or_else(|| dom.attr(i, "xml:lang")) {
@@ -114,14 +152,19 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
             }
             Tag::Link => {
                 let rel = dom.attr(i, "rel").unwrap_or("");
-                if rel.split_whitespace().any(|r| r.eq_ignore_ascii_case("canonical")) {
+                if rel
+                    .split_whitespace()
+                    .any(|r| r.eq_ignore_ascii_case("canonical"))
+                {
                     if let Some(href) = dom.attr(i, "href") {
                         out.push(Field::CanonicalUrl, Source::LinkCanonical, href);
                     }
                 }
             }
             Tag::Meta => {
-                let Some(content) = dom.attr(i, "content") else { continue };
+                let Some(content) = dom.attr(i, "content") else {
+                    continue;
+                };
                 if let Some(equiv) = dom.attr(i, "http-equiv") {
                     if equiv.eq_ignore_ascii_case("content-language") {
                         out.push(Field::Language, Source::ContentLanguage, content);
@@ -129,7 +172,9 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
                     continue;
                 }
                 for key_attr in ["property", "name", "itemprop"] {
-                    let Some(key) = dom.attr(i, key_attr) else { continue };
+                    let Some(key) = dom.attr(i, key_attr) else {
+                        continue;
+                    };
                     let key = key.trim().to_ascii_lowercase();
                     if let Some(n) = key.strip_prefix("twitter:label") {
                         twitter_labels.push((n.to_owned(), content.to_owned()));
@@ -179,7 +224,9 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
 fn microdata(dom: &Dom, i: usize, prop: &str, out: &mut Candidates) {
     for p in prop.split_whitespace() {
         let p = p.to_ascii_lowercase();
-        let Some((_, field)) = ITEMPROPS.iter().find(|(k, _)| *k == p) else { continue };
+        let Some((_, field)) = ITEMPROPS.iter().find(|(k, _)| *k == p) else {
+            continue;
+        };
         let value = dom
             .attr(i, "content")
             .or_else(|| dom.attr(i, "datetime"))
@@ -188,7 +235,10 @@ fn microdata(dom: &Dom, i: usize, prop: &str, out: &mut Candidates) {
                 // itemprop=author itemscope: the nested itemprop=name.
                 if *field == Field::Author {
                     (i + 1..dom.end(i))
-                        .find(|&j| dom.attr(j, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("name")))
+                        .find(|&j| {
+                            dom.attr(j, "itemprop")
+                                .is_some_and(|v| v.eq_ignore_ascii_case("name"))
+                        })
                         .map(|j| {
                             dom.attr(j, "content")
                                 .map(str::to_owned)
@@ -228,14 +278,35 @@ mod tests {
             <link rel="canonical" href="https://x.test/a">
             <meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="5 minutes">
             </head><body><span itemprop="author" itemscope><span itemprop="name">John Smith</span></span></body></html>"#);
-        assert_eq!(c.first(Field::Title, Source::OpenGraph), Some("Port strike ends"));
-        assert_eq!(c.first(Field::DatePublished, Source::ArticleMeta), Some("2024-03-25T10:00:00Z"));
-        assert_eq!(c.first(Field::DateModified, Source::ArticleMeta), Some("2024-03-26T10:00:00Z"));
-        assert_eq!(c.all(Field::Tags, Source::NamedMeta).collect::<Vec<_>>(), ["ports", "strikes", "labour"]);
+        assert_eq!(
+            c.first(Field::Title, Source::OpenGraph),
+            Some("Port strike ends")
+        );
+        assert_eq!(
+            c.first(Field::DatePublished, Source::ArticleMeta),
+            Some("2024-03-25T10:00:00Z")
+        );
+        assert_eq!(
+            c.first(Field::DateModified, Source::ArticleMeta),
+            Some("2024-03-26T10:00:00Z")
+        );
+        assert_eq!(
+            c.all(Field::Tags, Source::NamedMeta).collect::<Vec<_>>(),
+            ["ports", "strikes", "labour"]
+        );
         assert_eq!(c.first(Field::Author, Source::NamedMeta), Some("Jane Doe"));
-        assert_eq!(c.first(Field::Author, Source::Microdata), Some("John Smith"));
-        assert_eq!(c.first(Field::CanonicalUrl, Source::LinkCanonical), Some("https://x.test/a"));
+        assert_eq!(
+            c.first(Field::Author, Source::Microdata),
+            Some("John Smith")
+        );
+        assert_eq!(
+            c.first(Field::CanonicalUrl, Source::LinkCanonical),
+            Some("https://x.test/a")
+        );
         assert_eq!(c.first(Field::Language, Source::HtmlLang), Some("en-us"));
-        assert_eq!(c.first(Field::ReadingTime, Source::Twitter), Some("5 minutes"));
+        assert_eq!(
+            c.first(Field::ReadingTime, Source::Twitter),
+            Some("5 minutes")
+        );
     }
 }

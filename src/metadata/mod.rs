@@ -121,7 +121,11 @@ impl Candidates {
     pub(crate) fn push(&mut self, field: Field, source: Source, raw: &str) {
         let value = text::clean(raw);
         if !value.is_empty() {
-            self.items.push(Candidate { field, source, value });
+            self.items.push(Candidate {
+                field,
+                source,
+                value,
+            });
         }
     }
 
@@ -140,7 +144,12 @@ impl Candidates {
     }
 
     /// The first value, in `order`, that `accept` turns into a result.
-    fn pick<T>(&self, field: Field, order: &[Choice], mut accept: impl FnMut(&str) -> Option<T>) -> Option<T> {
+    fn pick<T>(
+        &self,
+        field: Field,
+        order: &[Choice],
+        mut accept: impl FnMut(&str) -> Option<T>,
+    ) -> Option<T> {
         order
             .iter()
             .find_map(|choice| self.all(field, choice.source).find_map(&mut accept))
@@ -160,10 +169,10 @@ pub fn extract(dom: &Dom, url: Option<&str>) -> Metadata {
     meta_tags::collect(dom, &mut c);
     byline::collect(dom, &mut c);
     dates::collect(dom, url, &mut c);
-    if let Some(t) = dom
-        .elements(Tag::Title)
-        .find(|&t| !dom.ancestors(t).any(|a| matches!(dom.tag(a), Some(Tag::Svg | Tag::Math))))
-    {
+    if let Some(t) = dom.elements(Tag::Title).find(|&t| {
+        !dom.ancestors(t)
+            .any(|a| matches!(dom.tag(a), Some(Tag::Svg | Tag::Math)))
+    }) {
         c.push(Field::Title, Source::TitleTag, &dom.raw_text(t));
     }
     let h1s = title::h1_texts(dom);
@@ -171,12 +180,25 @@ pub fn extract(dom: &Dom, url: Option<&str>) -> Metadata {
 }
 
 fn merge(c: &Candidates, url: Option<&str>, h1s: &[String]) -> Metadata {
-    let site_name = c.pick(Field::SiteName, precedence::SITE_NAME, |v| Some(v.to_owned()));
-    let canonical_url = c.pick(Field::CanonicalUrl, precedence::CANONICAL_URL, |v| absolute_url(v, url));
+    let site_name = c.pick(Field::SiteName, precedence::SITE_NAME, |v| {
+        Some(v.to_owned())
+    });
+    let canonical_url = c.pick(Field::CanonicalUrl, precedence::CANONICAL_URL, |v| {
+        absolute_url(v, url)
+    });
     let page_url = url.map(str::to_owned).or_else(|| canonical_url.clone());
-    let hosts = page_url.as_deref().map(title::host_names).unwrap_or_default();
+    let hosts = page_url
+        .as_deref()
+        .map(title::host_names)
+        .unwrap_or_default();
     let mut sites: Vec<String> = Vec::new();
-    for source in [Source::OpenGraph, Source::JsonLdArticle, Source::JsonLdOther, Source::JsonLdWebSite, Source::AppName] {
+    for source in [
+        Source::OpenGraph,
+        Source::JsonLdArticle,
+        Source::JsonLdOther,
+        Source::JsonLdWebSite,
+        Source::AppName,
+    ] {
         sites.extend(c.all(Field::SiteName, source).map(str::to_owned));
     }
     let mut titles: Vec<String> = Vec::new();
@@ -202,8 +224,13 @@ fn merge(c: &Candidates, url: Option<&str>, h1s: &[String]) -> Metadata {
             let mut names: Vec<String> = Vec::new();
             // Sources that also tag teaser cards and comments: the first value only.
             let single = matches!(choice.source, Source::Microdata | Source::JsonLdOther);
-            for v in c.all(Field::Author, choice.source).take(if single { 1 } else { usize::MAX }) {
-                if choice.source == Source::ArticleMeta && (v.contains("://") || v.starts_with("www.")) {
+            for v in c
+                .all(Field::Author, choice.source)
+                .take(if single { 1 } else { usize::MAX })
+            {
+                if choice.source == Source::ArticleMeta
+                    && (v.contains("://") || v.starts_with("www."))
+                {
                     continue;
                 }
                 let parsed = if choice.source == Source::JsonLdOrgAuthor {
@@ -222,9 +249,17 @@ fn merge(c: &Candidates, url: Option<&str>, h1s: &[String]) -> Metadata {
         .find(|names| !names.is_empty())
         .unwrap_or_default();
 
-    let date_published = c.pick(Field::DatePublished, precedence::DATE_PUBLISHED, normalize_date);
+    let date_published = c.pick(
+        Field::DatePublished,
+        precedence::DATE_PUBLISHED,
+        normalize_date,
+    );
     let date_modified = c
-        .pick(Field::DateModified, precedence::DATE_MODIFIED, normalize_date)
+        .pick(
+            Field::DateModified,
+            precedence::DATE_MODIFIED,
+            normalize_date,
+        )
         .filter(|m| date_published.as_deref().map_or(true, |p| day(m) >= day(p)));
 
     let mut tags: Vec<String> = Vec::new();
@@ -246,12 +281,18 @@ fn merge(c: &Candidates, url: Option<&str>, h1s: &[String]) -> Metadata {
         date_published,
         date_modified,
         site_name,
-        description: c.pick(Field::Description, precedence::DESCRIPTION, |v| Some(v.to_owned())),
+        description: c.pick(Field::Description, precedence::DESCRIPTION, |v| {
+            Some(v.to_owned())
+        }),
         language: c.pick(Field::Language, precedence::LANGUAGE, language::normalize),
         canonical_url,
         image: c.pick(Field::Image, precedence::IMAGE, |v| absolute_url(v, url)),
         tags,
-        reading_time_minutes: c.pick(Field::ReadingTime, precedence::READING_TIME, reading_minutes),
+        reading_time_minutes: c.pick(
+            Field::ReadingTime,
+            precedence::READING_TIME,
+            reading_minutes,
+        ),
     }
 }
 
@@ -301,7 +342,11 @@ fn reading_minutes(v: &str) -> Option<u32> {
         }
         return (total > 0).then_some(total);
     }
-    let digits: String = v.chars().skip_while(|ch| !ch.is_ascii_digit()).take_while(char::is_ascii_digit).collect();
+    let digits: String = v
+        .chars()
+        .skip_while(|ch| !ch.is_ascii_digit())
+        .take_while(char::is_ascii_digit)
+        .collect();
     digits.parse().ok().filter(|n| (1..=600).contains(n))
 }
 
@@ -315,20 +360,30 @@ mod tests {
 
     #[test]
     fn bad_json_ld_is_skipped_and_meta_wins() {
-        let m = meta(r#"<head><script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>
+        let m = meta(
+            r#"<head><script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>
             <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"last Tuesday"}</script>
             <meta property="og:title" content="Port strike ends">
-            <meta property="article:published_time" content="2024-03-25T10:00:00+00:00"></head>"#);
+            <meta property="article:published_time" content="2024-03-25T10:00:00+00:00"></head>"#,
+        );
         assert_eq!(m.title.as_deref(), Some("Port strike ends"));
-        assert_eq!(m.date_published.as_deref(), Some("2024-03-25T10:00:00+00:00"));
+        assert_eq!(
+            m.date_published.as_deref(),
+            Some("2024-03-25T10:00:00+00:00")
+        );
     }
 
     #[test]
     fn updated_date_is_not_taken_for_published() {
-        let m = meta(r#"<head><meta property="article:modified_time" content="2024-03-26T10:00:00Z"></head>
-            <body><p>Updated <time datetime="2024-03-27">March 27</time></p></body>"#);
+        let m = meta(
+            r#"<head><meta property="article:modified_time" content="2024-03-26T10:00:00Z"></head>
+            <body><p>Updated <time datetime="2024-03-27">March 27</time></p></body>"#,
+        );
         assert_eq!(m.date_published, None);
-        assert_eq!(m.date_modified.as_deref(), Some("2024-03-26T10:00:00+00:00"));
+        assert_eq!(
+            m.date_modified.as_deref(),
+            Some("2024-03-26T10:00:00+00:00")
+        );
     }
 
     #[test]
@@ -352,23 +407,32 @@ mod tests {
         assert_eq!(m.language.as_deref(), Some("en-GB"));
         assert_eq!(m.site_name.as_deref(), Some("Daily News"));
         assert_eq!(m.description.as_deref(), Some("Ships unloaded & more."));
-        assert_eq!(m.image.as_deref(), Some("https://dailynews.test/img/lead.jpg"));
+        assert_eq!(
+            m.image.as_deref(),
+            Some("https://dailynews.test/img/lead.jpg")
+        );
         assert_eq!(m.tags, ["Ports", "Labour"]);
         assert_eq!(m.reading_time_minutes, Some(5));
     }
 
     #[test]
     fn json_ld_author_string_is_split() {
-        let m = meta(r#"<script type="application/ld+json">{"@type":"Article","headline":"H","author":"By Jane Doe and John Smith"}</script>"#);
+        let m = meta(
+            r#"<script type="application/ld+json">{"@type":"Article","headline":"H","author":"By Jane Doe and John Smith"}</script>"#,
+        );
         assert_eq!(m.authors, ["Jane Doe", "John Smith"]);
     }
 
     #[test]
     fn organisation_author_only_as_fallback() {
-        let m = meta(r#"<script type="application/ld+json">{"@type":"Article","author":{"@type":"Organization","name":"Daily News"}}</script>
-            <p class="byline">By Jane Doe</p>"#);
+        let m = meta(
+            r#"<script type="application/ld+json">{"@type":"Article","author":{"@type":"Organization","name":"Daily News"}}</script>
+            <p class="byline">By Jane Doe</p>"#,
+        );
         assert_eq!(m.authors, ["Jane Doe"]);
-        let m = meta(r#"<script type="application/ld+json">{"@type":"Article","author":{"@type":"Organization","name":"Daily News"}}</script>"#);
+        let m = meta(
+            r#"<script type="application/ld+json">{"@type":"Article","author":{"@type":"Organization","name":"Daily News"}}</script>"#,
+        );
         assert_eq!(m.authors, ["Daily News"]);
     }
 
@@ -390,15 +454,4 @@ mod tests {
         let deep = "<div>".repeat(50_000) + "By Jane Doe" + &"</div>".repeat(50_000);
         let _ = meta(&deep);
     }
-}
-
-/// TEMPORARY debugging aid for the probe.
-#[doc(hidden)]
-pub fn debug_candidates(dom: &Dom, url: Option<&str>) -> Vec<String> {
-    let mut c = Candidates::default();
-    json_ld::collect(dom, url, &mut c);
-    meta_tags::collect(dom, &mut c);
-    byline::collect(dom, &mut c);
-    dates::collect(dom, url, &mut c);
-    c.items.iter().map(|i| format!("{:?}\t{:?}\t{}", i.field, i.source, i.value.chars().take(150).collect::<String>())).collect()
 }

@@ -24,40 +24,91 @@ const fn c(source: Source, why: &'static str) -> Choice {
 
 /// `title`, before affix stripping and the h1 check.
 pub(crate) const TITLE: &[Choice] = &[
-    c(Source::JsonLdArticle, "the article's own headline, rarely carries the site name"),
-    c(Source::OpenGraph, "written for sharing: the headline, sometimes with a site suffix"),
-    c(Source::Twitter, "same role as og:title on sites without OpenGraph"),
-    c(Source::Parsely, "analytics title, the headline as the newsroom wrote it"),
+    c(
+        Source::JsonLdArticle,
+        "the article's own headline, rarely carries the site name",
+    ),
+    c(
+        Source::OpenGraph,
+        "written for sharing: the headline, sometimes with a site suffix",
+    ),
+    c(
+        Source::Twitter,
+        "same role as og:title on sites without OpenGraph",
+    ),
+    c(
+        Source::Parsely,
+        "analytics title, the headline as the newsroom wrote it",
+    ),
     c(Source::Sailthru, "newsletter title, same as Parse.ly"),
-    c(Source::DublinCore, "library-style metadata, mostly on academic and government sites"),
+    c(
+        Source::DublinCore,
+        "library-style metadata, mostly on academic and government sites",
+    ),
     c(Source::Citation, "scholarly pages"),
-    c(Source::Microdata, "itemprop=headline, sometimes set on teaser cards too"),
-    c(Source::JsonLdOther, "the WebPage's name: usually the <title> text"),
-    c(Source::TitleTag, "always present, but carries site names and sections"),
-    c(Source::H1, "last resort: the first visible h1 (any h1 confirmed by a title above wins)"),
+    c(
+        Source::Microdata,
+        "itemprop=headline, sometimes set on teaser cards too",
+    ),
+    c(
+        Source::JsonLdOther,
+        "the WebPage's name: usually the <title> text",
+    ),
+    c(
+        Source::TitleTag,
+        "always present, but carries site names and sections",
+    ),
+    c(
+        Source::H1,
+        "last resort: the first visible h1 (any h1 confirmed by a title above wins)",
+    ),
 ];
 
 /// `authors`.
 pub(crate) const AUTHORS: &[Choice] = &[
-    c(Source::JsonLdArticle, "structured Person objects of the article"),
-    c(Source::Parsely, "analytics author list, kept accurate by newsrooms"),
-    c(Source::ArticleMeta, "article:author when it is a name (URLs are skipped)"),
-    c(Source::NamedMeta, "<meta name=author>: often right, sometimes the site"),
+    c(
+        Source::JsonLdArticle,
+        "structured Person objects of the article",
+    ),
+    c(
+        Source::Parsely,
+        "analytics author list, kept accurate by newsrooms",
+    ),
+    c(
+        Source::ArticleMeta,
+        "article:author when it is a name (URLs are skipped)",
+    ),
+    c(
+        Source::NamedMeta,
+        "<meta name=author>: often right, sometimes the site",
+    ),
     c(Source::Sailthru, "newsletter author"),
     c(Source::DublinCore, "dc.creator"),
     c(Source::Citation, "citation_author, one tag per author"),
     c(Source::Microdata, "itemprop=author in the body"),
     c(Source::Twitter, "twitter:label 'Written by'"),
-    c(Source::BylineClass, "visible byline element by class/id or rel=author"),
+    c(
+        Source::BylineClass,
+        "visible byline element by class/id or rel=author",
+    ),
     c(Source::BylineText, "visible 'By ...' line"),
     c(Source::JsonLdOther, "authors on a WebPage object"),
-    c(Source::JsonLdOrgAuthor, "an organisation as author: only when no person is named"),
+    c(
+        Source::JsonLdOrgAuthor,
+        "an organisation as author: only when no person is named",
+    ),
 ];
 
 /// `date_published`.
 pub(crate) const DATE_PUBLISHED: &[Choice] = &[
-    c(Source::JsonLdArticle, "datePublished of the article, machine-readable with zone"),
-    c(Source::ArticleMeta, "article:published_time, machine-readable"),
+    c(
+        Source::JsonLdArticle,
+        "datePublished of the article, machine-readable with zone",
+    ),
+    c(
+        Source::ArticleMeta,
+        "article:published_time, machine-readable",
+    ),
     c(Source::Parsely, "parsely-pub-date"),
     c(Source::Sailthru, "sailthru.date"),
     c(Source::Microdata, "itemprop=datePublished"),
@@ -65,11 +116,26 @@ pub(crate) const DATE_PUBLISHED: &[Choice] = &[
     c(Source::Citation, "citation_publication_date"),
     c(Source::NamedMeta, "<meta name=date|pubdate|publish-date>"),
     c(Source::TimePubdate, "<time pubdate> or itemprop on <time>"),
-    c(Source::JsonLdOther, "datePublished of the WebPage: often the page's, close to the article's"),
-    c(Source::TimeElement, "first <time datetime> not marked as an update"),
-    c(Source::DateText, "visible date in a date-classed element near the headline"),
-    c(Source::DateNearTitle, "a short date line just above or below the h1"),
-    c(Source::Url, "/2024/03/25/ in the URL path: day only, last resort"),
+    c(
+        Source::JsonLdOther,
+        "datePublished of the WebPage: often the page's, close to the article's",
+    ),
+    c(
+        Source::TimeElement,
+        "first <time datetime> not marked as an update",
+    ),
+    c(
+        Source::DateText,
+        "visible date in a date-classed element near the headline",
+    ),
+    c(
+        Source::DateNearTitle,
+        "a short date line just above or below the h1",
+    ),
+    c(
+        Source::Url,
+        "/2024/03/25/ in the URL path: day only, last resort",
+    ),
 ];
 
 /// `date_modified`.
@@ -90,13 +156,22 @@ pub(crate) const SITE_NAME: &[Choice] = &[
     c(Source::JsonLdArticle, "the article's publisher.name"),
     c(Source::JsonLdOther, "publisher.name on the WebPage"),
     c(Source::JsonLdWebSite, "the WebSite object's name"),
-    c(Source::AppName, "application-name: often the site, sometimes the CMS"),
+    c(
+        Source::AppName,
+        "application-name: often the site, sometimes the CMS",
+    ),
 ];
 
 /// `description`.
 pub(crate) const DESCRIPTION: &[Choice] = &[
-    c(Source::OpenGraph, "og:description: the dek written for sharing"),
-    c(Source::NamedMeta, "<meta name=description>: sometimes SEO text"),
+    c(
+        Source::OpenGraph,
+        "og:description: the dek written for sharing",
+    ),
+    c(
+        Source::NamedMeta,
+        "<meta name=description>: sometimes SEO text",
+    ),
     c(Source::JsonLdArticle, "JSON-LD description"),
     c(Source::Twitter, "twitter:description"),
     c(Source::DublinCore, "dc.description"),
@@ -106,25 +181,40 @@ pub(crate) const DESCRIPTION: &[Choice] = &[
 /// `language`.
 pub(crate) const LANGUAGE: &[Choice] = &[
     c(Source::HtmlLang, "what the page declares for its text"),
-    c(Source::ContentLanguage, "http-equiv content-language, the older form"),
+    c(
+        Source::ContentLanguage,
+        "http-equiv content-language, the older form",
+    ),
     c(Source::JsonLdArticle, "inLanguage of the article"),
-    c(Source::OpenGraph, "og:locale: often a site-wide default like en_US"),
+    c(
+        Source::OpenGraph,
+        "og:locale: often a site-wide default like en_US",
+    ),
     c(Source::DublinCore, "dc.language"),
     c(Source::JsonLdOther, "inLanguage of the WebPage"),
 ];
 
 /// `canonical_url`.
 pub(crate) const CANONICAL_URL: &[Choice] = &[
-    c(Source::LinkCanonical, "<link rel=canonical> is the definition"),
+    c(
+        Source::LinkCanonical,
+        "<link rel=canonical> is the definition",
+    ),
     c(Source::OpenGraph, "og:url"),
     c(Source::JsonLdArticle, "url of the article object"),
 ];
 
 /// `image`.
 pub(crate) const IMAGE: &[Choice] = &[
-    c(Source::OpenGraph, "og:image: the lead image chosen for sharing"),
+    c(
+        Source::OpenGraph,
+        "og:image: the lead image chosen for sharing",
+    ),
     c(Source::Twitter, "twitter:image"),
-    c(Source::JsonLdArticle, "JSON-LD image (string, object or array)"),
+    c(
+        Source::JsonLdArticle,
+        "JSON-LD image (string, object or array)",
+    ),
     c(Source::JsonLdOther, "image of the WebPage"),
 ];
 
@@ -132,7 +222,10 @@ pub(crate) const IMAGE: &[Choice] = &[
 pub(crate) const TAGS: &[Choice] = &[
     c(Source::ArticleMeta, "article:tag, one tag per element"),
     c(Source::JsonLdArticle, "JSON-LD keywords"),
-    c(Source::NamedMeta, "<meta name=keywords|news_keywords>, comma-separated"),
+    c(
+        Source::NamedMeta,
+        "<meta name=keywords|news_keywords>, comma-separated",
+    ),
     c(Source::Parsely, "parsely-tags"),
     c(Source::ArticleSection, "article:section: a category"),
     c(Source::JsonLdSection, "articleSection: a category"),
@@ -140,6 +233,12 @@ pub(crate) const TAGS: &[Choice] = &[
 
 /// `reading_time_minutes`.
 pub(crate) const READING_TIME: &[Choice] = &[
-    c(Source::Twitter, "twitter:data for the 'Est. reading time' label"),
-    c(Source::JsonLdArticle, "timeRequired as an ISO 8601 duration"),
+    c(
+        Source::Twitter,
+        "twitter:data for the 'Est. reading time' label",
+    ),
+    c(
+        Source::JsonLdArticle,
+        "timeRequired as an ISO 8601 duration",
+    ),
 ];

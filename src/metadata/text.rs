@@ -10,7 +10,11 @@ use crate::parse::{push_collapsed, Dom, Tag};
 /// Decodes entities, strips stray tags and collapses whitespace.
 pub(crate) fn clean(text: &str) -> String {
     let decoded = repair_mojibake(&decode_entities(text));
-    let stripped = if decoded.contains('<') { strip_tags(&decoded) } else { decoded };
+    let stripped = if decoded.contains('<') {
+        strip_tags(&decoded)
+    } else {
+        decoded
+    };
     let mut out = String::with_capacity(stripped.len());
     push_collapsed(&mut out, &stripped);
     let trimmed = out.trim_end();
@@ -139,7 +143,10 @@ fn decode_one(name: &str) -> Option<char> {
         };
         return char::from_u32(code).filter(|c| *c != '\0');
     }
-    NAMED_ENTITIES.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)
+    NAMED_ENTITIES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, c)| *c)
 }
 
 /// Most nodes [`visible_text`] visits: bounds the work on huge or deep subtrees.
@@ -188,8 +195,14 @@ mod tests {
 
     #[test]
     fn decodes_entities_and_collapses() {
-        assert_eq!(clean("  Tom &amp;amp; Jerry&#39;s\n <b>show</b> "), "Tom &amp; Jerry's show");
-        assert_eq!(clean("caf&#xE9; &eacute;t&eacute; &unknown; & co"), "café été &unknown; & co");
+        assert_eq!(
+            clean("  Tom &amp;amp; Jerry&#39;s\n <b>show</b> "),
+            "Tom &amp; Jerry's show"
+        );
+        assert_eq!(
+            clean("caf&#xE9; &eacute;t&eacute; &unknown; & co"),
+            "café été &unknown; & co"
+        );
         assert_eq!(clean("a &#0; b"), "a &#0; b");
         assert_eq!(clean("jetzt fÃ¼r nur 5,99 â‚¬"), "jetzt für nur 5,99 €");
         assert_eq!(clean("SÃO PAULO"), "SÃO PAULO");

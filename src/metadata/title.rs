@@ -11,7 +11,9 @@ use super::text::visible_text;
 use crate::parse::{Dom, Tag};
 
 /// Separators between a headline and a site name, tried in this order.
-const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " // ", " / ", " « ", " » ", ": "];
+const SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " // ", " / ", " « ", " » ", ": ",
+];
 /// Most `<h1>` elements looked at.
 const MAX_H1: usize = 8;
 /// Longest h1 text considered a headline.
@@ -42,7 +44,10 @@ pub(crate) fn h1_texts(dom: &Dom) -> Vec<String> {
 
 /// Lower-case letters and digits only, for fuzzy comparison.
 fn norm(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The host's distinctive labels: `www.dailynews.co.uk` → `["dailynews"]`.
@@ -52,9 +57,14 @@ pub(crate) fn host_names(url: &str) -> Vec<String> {
     let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
     let mut keep = labels.len().saturating_sub(1);
     // co.uk, com.au: drop a short second-level label too.
-    if keep >= 2 && labels
-        .get(keep - 1)
-        .is_some_and(|l| matches!(*l, "co" | "com" | "org" | "net" | "gov" | "ac" | "edu" | "ne" | "or" | "gv")) {
+    if keep >= 2
+        && labels.get(keep - 1).is_some_and(|l| {
+            matches!(
+                *l,
+                "co" | "com" | "org" | "net" | "gov" | "ac" | "edu" | "ne" | "or" | "gv"
+            )
+        })
+    {
         keep -= 1;
     }
     labels
@@ -71,9 +81,20 @@ fn is_site(part: &str, sites: &[String], hosts: &[String]) -> bool {
     if p.is_empty() {
         return false;
     }
-    sites.iter().map(|s| norm(s)).filter(|s| !s.is_empty()).any(|s| {
-        s == p || (p.len() >= 4 && s.contains(&p)) || (s.len() >= 4 && p.contains(&s) && p.len() <= s.len() + 12)
-    }) || hosts.iter().any(|h| p == *h || p.starts_with(h.as_str()) && p.len() <= h.len() + 4 || (p.len() >= 4 && h.contains(&p)))
+    sites
+        .iter()
+        .map(|s| norm(s))
+        .filter(|s| !s.is_empty())
+        .any(|s| {
+            s == p
+                || (p.len() >= 4 && s.contains(&p))
+                || (s.len() >= 4 && p.contains(&s) && p.len() <= s.len() + 12)
+        })
+        || hosts.iter().any(|h| {
+            p == *h
+                || p.starts_with(h.as_str()) && p.len() <= h.len() + 4
+                || (p.len() >= 4 && h.contains(&p))
+        })
 }
 
 /// Removes site-name prefixes and suffixes from `raw`.
@@ -102,7 +123,8 @@ pub(crate) fn strip_site(raw: &str, sites: &[String], hosts: &[String]) -> Strin
     // "davidbau.com Vibe Coding": a bare host name as first or last word.
     if title == raw.trim() && !hosts.is_empty() {
         let words: Vec<&str> = title.split_whitespace().collect();
-        let host_word = |w: &str| w.contains('.') && hosts.iter().any(|h| norm(w).starts_with(h.as_str()));
+        let host_word =
+            |w: &str| w.contains('.') && hosts.iter().any(|h| norm(w).starts_with(h.as_str()));
         if words.len() >= 3 {
             if words.first().is_some_and(|w| host_word(w)) {
                 title = words[1..].join(" ");
@@ -128,9 +150,18 @@ pub(crate) fn strip_site(raw: &str, sites: &[String], hosts: &[String]) -> Strin
 /// Final title: affixes stripped, in the h1's wording when an h1 is the same
 /// headline. `raw` is the winner of the precedence table; `others` are the
 /// remaining title candidates (og:title, `<title>`, ...), in precedence order.
-pub(crate) fn finish(raw: &str, others: &[String], sites: &[String], hosts: &[String], h1s: &[String]) -> String {
+pub(crate) fn finish(
+    raw: &str,
+    others: &[String],
+    sites: &[String],
+    hosts: &[String],
+    h1s: &[String],
+) -> String {
     let stripped = strip_site(raw, sites, hosts);
-    let h1s: Vec<&String> = h1s.iter().filter(|h| !norm(h).is_empty() && !is_site(h, sites, hosts)).collect();
+    let h1s: Vec<&String> = h1s
+        .iter()
+        .filter(|h| !norm(h).is_empty() && !is_site(h, sites, hosts))
+        .collect();
     // The chosen title first, then the others: an h1 confirmed by any of them
     // is the visible headline (a JSON-LD "headline" on a product page is not).
     for candidate in std::iter::once(raw).chain(others.iter().map(String::as_str)) {
@@ -216,28 +247,80 @@ mod tests {
     #[test]
     fn strips_site_suffixes_and_prefixes() {
         let sites = s(&["Daily News"]);
-        assert_eq!(strip_site("Port strike ends | Daily News", &sites, &[]), "Port strike ends");
-        assert_eq!(strip_site("Daily News - Port strike ends", &sites, &[]), "Port strike ends");
-        assert_eq!(strip_site("Port strike ends — Daily News", &sites, &[]), "Port strike ends");
-        assert_eq!(strip_site("Port strike ends | World | DailyNews.com", &[], &host_names("https://www.dailynews.com/a")), "Port strike ends | World");
+        assert_eq!(
+            strip_site("Port strike ends | Daily News", &sites, &[]),
+            "Port strike ends"
+        );
+        assert_eq!(
+            strip_site("Daily News - Port strike ends", &sites, &[]),
+            "Port strike ends"
+        );
+        assert_eq!(
+            strip_site("Port strike ends — Daily News", &sites, &[]),
+            "Port strike ends"
+        );
+        assert_eq!(
+            strip_site(
+                "Port strike ends | World | DailyNews.com",
+                &[],
+                &host_names("https://www.dailynews.com/a")
+            ),
+            "Port strike ends | World"
+        );
         // A real colon title is kept.
-        assert_eq!(strip_site("Brexit: what happens next", &sites, &[]), "Brexit: what happens next");
+        assert_eq!(
+            strip_site("Brexit: what happens next", &sites, &[]),
+            "Brexit: what happens next"
+        );
         assert_eq!(strip_site("Daily News", &sites, &[]), "Daily News");
     }
 
     #[test]
     fn generic_pipe_suffix() {
-        assert_eq!(strip_site("Port strike ends after three weeks | Daily News", &[], &[]), "Port strike ends after three weeks");
+        assert_eq!(
+            strip_site("Port strike ends after three weeks | Daily News", &[], &[]),
+            "Port strike ends after three weeks"
+        );
     }
 
     #[test]
     fn h1_wording_preferred() {
         let h1 = s(&["Daily News", "Port Strike Ends"]);
-        assert_eq!(finish("Port strike ends | Daily News", &[], &s(&["Daily News"]), &[], &h1), "Port Strike Ends");
-        assert_eq!(finish("Port strike ends", &[], &[], &[], &s(&["Daily News"])), "Port strike ends");
+        assert_eq!(
+            finish(
+                "Port strike ends | Daily News",
+                &[],
+                &s(&["Daily News"]),
+                &[],
+                &h1
+            ),
+            "Port Strike Ends"
+        );
+        assert_eq!(
+            finish("Port strike ends", &[], &[], &[], &s(&["Daily News"])),
+            "Port strike ends"
+        );
         // A JSON-LD headline unrelated to the page is outvoted by og:title + h1.
-        assert_eq!(finish("COMMON QUESTIONS", &s(&["Beard Oil"]), &[], &[], &s(&["Beard Oil"])), "Beard Oil");
-        assert_eq!(finish("News | National Student Support Accelerator", &[], &[], &[], &s(&["News"])), "News");
+        assert_eq!(
+            finish(
+                "COMMON QUESTIONS",
+                &s(&["Beard Oil"]),
+                &[],
+                &[],
+                &s(&["Beard Oil"])
+            ),
+            "Beard Oil"
+        );
+        assert_eq!(
+            finish(
+                "News | National Student Support Accelerator",
+                &[],
+                &[],
+                &[],
+                &s(&["News"])
+            ),
+            "News"
+        );
     }
 
     #[test]
