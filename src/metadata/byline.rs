@@ -6,7 +6,7 @@
 //! and [`parse_authors`]: a deduplicated list of plausible person names.
 //! Invariants: read-only, char-safe string handling, bounded text per element.
 
-use super::text::{clean, visible_text};
+use super::text::{clean, spaced_text};
 use super::{Candidates, Field, Source};
 use crate::parse::{Dom, NodeKind, Tag};
 
@@ -131,7 +131,54 @@ const NON_NAME_WORDS: &[&str] = &[
     "rights",
     "contact",
     "about",
+    "ceo",
+    "founder",
+    "fellow",
+    "senior",
+    "chief",
+    "intern",
+    "associate",
+    "producer",
+    "illustration",
+    "illustrations",
+    "video",
+    "videos",
+    "graphics",
+    "bureau",
+    "chef",
+    "redakteur",
+    "by",
+    "written",
+    "author",
+    "authors",
+    "category",
+    "categories",
+    "privacy",
+    "policy",
+    "terms",
+    "tags",
+    "menu",
+    "search",
+    "loading",
+    "redakteurin",
+    "korrespondent",
+    "korrespondentin",
+    "journalist",
+    "journalistin",
 ];
+
+/// Academic and professional credentials that follow a name after a comma.
+const CREDENTIALS: &[&str] = &[
+    "phd", "md", "mba", "rd", "ms", "msc", "ma", "ba", "bsc", "rn", "np", "do", "dds", "jd", "cpa",
+    "cfa", "cfp", "esq", "jr", "sr", "ii", "iii", "mph", "lcsw", "faan", "facp",
+];
+
+fn norm_word(w: &str) -> String {
+    w.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
 
 /// Lower-case particles allowed inside names ("Ludwig van Beethoven").
 const PARTICLES: &[&str] = &[
@@ -223,6 +270,47 @@ pub fn parse_authors(text: &str) -> Vec<String> {
         .unwrap_or("");
     let cut = cut.split(" - ").next().unwrap_or(cut);
     let mut words: Vec<&str> = cut.split_whitespace().collect();
+    // "ByTravis Haney": the prefix glued to the name.
+    let glued = words.first().and_then(|w| {
+        let rest = w.strip_prefix("By")?;
+        rest.chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+            .then_some(rest)
+    });
+    if let Some(rest) = glued {
+        words[0] = rest;
+    }
+    // "Jane Doe December 16, 2016, 4:19 PM": a trailing date ends the names.
+    if let Some(pos) = words.iter().enumerate().position(|(k, w)| {
+        k > 0
+            && (w.chars().any(|c| c.is_ascii_digit())
+                || words
+                    .get(k + 1)
+                    .is_some_and(|n| n.chars().next().is_some_and(|c| c.is_ascii_digit()))
+                    && super::dates::is_month_name(w))
+    }) {
+        words.truncate(pos);
+        while words.last().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "on" | "am"
+                    | "le"
+                    | "el"
+                    | "il"
+                    | "op"
+                    | "at"
+                    | "updated"
+                    | "published"
+                    | "posted"
+                    | "-"
+                    | "·"
+                    | "|"
+            )
+        }) {
+            words.pop();
+        }
+    }
     // "... on March 25, 2024", "... am 25.03.2024", "... le 25 mars": drop from there.
     if let Some(pos) = words.iter().position(|w| {
         matches!(
@@ -260,6 +348,7 @@ pub fn parse_authors(text: &str) -> Vec<String> {
             _ => break,
         }
     }
+    let rest = drop_parentheticals(&rest);
     let mut out: Vec<String> = Vec::new();
     for part in split_names(&rest) {
         let Some(name) = clean_name(&part) else {
@@ -267,6 +356,24 @@ pub fn parse_authors(text: &str) -> Vec<String> {
         };
         if !out.iter().any(|o| o.to_lowercase() == name.to_lowercase()) {
             out.push(name);
+        }
+    }
+    out
+}
+
+/// Removes "(...)" and "[...]" asides; an unclosed one cuts the rest.
+fn drop_parentheticals(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '[' | '（' => depth += 1,
+            ')' | ']' | '）' => {
+                depth = depth.saturating_sub(1);
+                out.push(' ');
+            }
+            _ if depth == 0 => out.push(c),
+            _ => {}
         }
     }
     out
@@ -320,13 +427,18 @@ fn clean_name(part: &str) -> Option<String> {
     if lower == "more" || lower.starts_with("and more") {
         return None;
     }
-    if words.iter().any(|w| {
+    // "Gina Trapani CEO", "Jane Doe Twitter": keep the name before a role word.
+    let is_role = |w: &&str| {
         let lw = w.to_lowercase();
         let lw = lw.trim_matches(|c: char| !c.is_alphanumeric());
         NON_NAME_WORDS.contains(&lw)
-    }) {
-        return None;
-    }
+    };
+    let (words, name) = match words.iter().position(is_role) {
+        None => (words.clone(), name.to_owned()),
+        Some(p) if p >= 2 => (words[..p].to_vec(), words[..p].join(" ")),
+        Some(_) => return None,
+    };
+    let name = name.as_str();
     let has_upper = name.chars().any(char::is_uppercase);
     let has_lower = name.chars().any(char::is_lowercase);
     if has_lower && !has_upper {
@@ -344,8 +456,15 @@ fn clean_name(part: &str) -> Option<String> {
     if !cased {
         return None;
     }
-    // Credentials after a comma ("MD", "PhD") are short all-caps single words.
-    if words.len() == 1 && name.chars().count() <= 4 && !has_lower {
+    // Credentials after a comma ("MD", "Ph.D", "RD") are short single words.
+    if words.len() == 1
+        && (name.chars().count() <= 4 && !has_lower
+            || CREDENTIALS.contains(&norm_word(name).as_str()))
+    {
+        return None;
+    }
+    // "The Daily News Team": an organisation, not a person.
+    if words.len() > 1 && words.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
         return None;
     }
     Some(name.to_owned())
@@ -412,7 +531,7 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
         }
         let small = dom.end(i) - i <= MAX_BYLINE_NODES;
         if !class_found && small && is_byline_element(dom, i) && !in_excluded_region(dom, i) {
-            let text = visible_text(dom, i, MAX_BYLINE_CHARS + 1);
+            let text = spaced_text(dom, i, MAX_BYLINE_CHARS + 1);
             if text.chars().count() <= MAX_BYLINE_CHARS && !parse_authors(&text).is_empty() {
                 out.push(Field::Author, Source::BylineClass, &text);
                 class_found = true;
@@ -435,7 +554,7 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
                     | Tag::Other
             )
         {
-            let text = visible_text(dom, i, MAX_BYLINE_CHARS + 1);
+            let text = spaced_text(dom, i, MAX_BYLINE_CHARS + 1);
             if text.chars().count() <= MAX_BYLINE_CHARS / 2
                 && starts_with_prefix(&text)
                 && !in_excluded_region(dom, i)
@@ -489,6 +608,11 @@ mod tests {
             parse_authors("Posted by Jane Doe on March 25, 2024"),
             ["Jane Doe"]
         );
+        assert_eq!(parse_authors("ByTravis Haney"), ["Travis Haney"]);
+        assert_eq!(
+            parse_authors("By by JOSH HASKELL and PATRICK REEVELL December 16, 2016, 4:19 PM"),
+            ["JOSH HASKELL", "PATRICK REEVELL"]
+        );
     }
 
     #[test]
@@ -523,6 +647,11 @@ mod tests {
         assert!(parse_authors("admin").is_empty());
         assert!(parse_authors("the quick brown fox jumps").is_empty());
         assert!(parse_authors("Updated 3 hours ago").is_empty());
+        assert!(parse_authors("Written By").is_empty());
+        assert_eq!(
+            parse_authors("Genevieve Carlton, Ph.D."),
+            ["Genevieve Carlton"]
+        );
         assert_eq!(parse_authors("Jane Doe (jane@example.com)"), ["Jane Doe"]);
     }
 

@@ -219,6 +219,16 @@ const ZONES: &[(&str, i32)] = &[
     ("aest", 600),
 ];
 
+/// Whether `word` (punctuation ignored) is a month name or abbreviation.
+pub(crate) fn is_month_name(word: &str) -> bool {
+    let w: String = word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    MONTHS.iter().any(|(name, _)| *name == w)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Time {
     hour: u32,
@@ -506,13 +516,35 @@ fn says_updated(text: &str) -> bool {
     UPDATED_WORDS.iter().any(|w| lower.contains(w))
 }
 
-/// Collects `<time>` elements, date-classed blocks and the URL's date.
+/// Nodes before the first h1 where a visible date may sit (a dateline above the headline).
+const NEAR_H1_BEFORE: usize = 150;
+/// Nodes after the first h1 where a visible date may sit (the byline block).
+const NEAR_H1_AFTER: usize = 400;
+/// A visible date line is short: "Published on March 25, 2024 · 5 min read".
+const MAX_DATE_LINE_CHARS: usize = 80;
+/// Most nodes in a date element's subtree.
+const MAX_DATE_NODES: usize = 12;
+/// More distinct `<time>` dates than this: a listing, not one article's date.
+const MAX_DISTINCT_TIMES: usize = 3;
+
+/// Collects `<time>` elements, visible date lines near the headline, and the URL's date.
 pub(crate) fn collect(dom: &Dom, url: Option<&str>, out: &mut Candidates) {
+    let first_h1 = dom.elements(Tag::H1).next();
+    let near_h1 =
+        |i: usize| first_h1.is_some_and(|h| i + NEAR_H1_BEFORE >= h && i <= h + NEAR_H1_AFTER);
+    let mut times: Vec<(Field, Source, String)> = Vec::new();
     let mut found_class_date = false;
-    for i in 0..dom.len() {
+    let mut found_near_date = false;
+    let mut i = 0;
+    while i < dom.len() {
         let NodeKind::Element(tag) = dom.kind(i) else {
+            i += 1;
             continue;
         };
+        if tag.is_invisible() || tag == Tag::Head {
+            i = dom.end(i);
+            continue;
+        }
         if tag == Tag::Time {
             let context = dom
                 .parent(i)
@@ -537,35 +569,64 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>, out: &mut Candidates) {
             } else {
                 Source::TimeElement
             };
-            out.push(field, source, &value);
-            continue;
+            times.push((field, source, value));
         }
-        if found_class_date
-            || tag.is_invisible()
-            || !matches!(
-                tag,
-                Tag::Div | Tag::Span | Tag::P | Tag::Li | Tag::Small | Tag::Other
-            )
-        {
-            continue;
-        }
-        let has_date_class = ["class", "id"].iter().any(|a| {
-            dom.attr(i, a).is_some_and(|v| {
-                v.split_whitespace().any(|w| {
-                    DATE_CLASS_WORDS.iter().any(|d| {
-                        w.eq_ignore_ascii_case(d)
-                            || w.to_ascii_lowercase().ends_with(&format!("-{d}"))
-                            || w.to_ascii_lowercase().ends_with(&format!("_{d}"))
+        let small = dom.end(i) - i <= MAX_DATE_NODES;
+        let date_tag = matches!(
+            tag,
+            Tag::Div
+                | Tag::Span
+                | Tag::P
+                | Tag::Li
+                | Tag::Small
+                | Tag::Time
+                | Tag::Other
+                | Tag::B
+                | Tag::Strong
+                | Tag::Em
+        );
+        if small && date_tag && !(found_class_date && found_near_date) {
+            let has_date_class = ["class", "id"].iter().any(|a| {
+                dom.attr(i, a).is_some_and(|v| {
+                    v.split_whitespace().any(|w| {
+                        let w = w.to_ascii_lowercase();
+                        DATE_CLASS_WORDS.iter().any(|d| {
+                            w == *d
+                                || w.ends_with(&format!("-{d}"))
+                                || w.ends_with(&format!("_{d}"))
+                        })
                     })
                 })
-            })
-        });
-        if has_date_class && dom.end(i) - i < 40 {
-            let text = visible_text(dom, i, MAX_DATE_TEXT_CHARS + 1);
-            if !says_updated(&text) && normalize_date(&text).is_some() {
-                out.push(Field::DatePublished, Source::DateText, &text);
-                found_class_date = true;
+            });
+            let class_wanted =
+                has_date_class && !found_class_date && (first_h1.is_none() || near_h1(i));
+            let near_wanted = !found_near_date && near_h1(i);
+            if class_wanted || near_wanted {
+                let text = visible_text(dom, i, MAX_DATE_LINE_CHARS + 1);
+                if text.chars().count() <= MAX_DATE_LINE_CHARS
+                    && !says_updated(&text)
+                    && normalize_date(&text).is_some()
+                {
+                    if class_wanted {
+                        out.push(Field::DatePublished, Source::DateText, &text);
+                        found_class_date = true;
+                    }
+                    if near_wanted {
+                        out.push(Field::DatePublished, Source::DateNearTitle, &text);
+                        found_near_date = true;
+                    }
+                }
             }
+        }
+        i += 1;
+    }
+    // Many different <time> dates: a listing or a comment thread.
+    let mut distinct: Vec<&str> = times.iter().map(|t| day_prefix(&t.2)).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    for (field, source, value) in &times {
+        if *source == Source::TimePubdate || distinct.len() <= MAX_DISTINCT_TIMES {
+            out.push(*field, *source, value);
         }
     }
     if let Some(url) = url {
@@ -578,6 +639,10 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>, out: &mut Candidates) {
             );
         }
     }
+}
+
+fn day_prefix(s: &str) -> &str {
+    s.get(..10).unwrap_or(s)
 }
 
 #[cfg(test)]

@@ -43,8 +43,6 @@ const ARTICLE_TYPES: &[&str] = &[
     "howto",
     "videoobject",
     "podcastepisode",
-    "qapage",
-    "question",
 ];
 /// Types of the page itself: second choice.
 const PAGE_TYPES: &[&str] = &[
@@ -56,7 +54,6 @@ const PAGE_TYPES: &[&str] = &[
     "searchresultspage",
     "medicalwebpage",
     "realestatelisting",
-    "faqpage",
     "checkoutpage",
     "contactpage",
 ];

@@ -9,8 +9,8 @@
 //! Invariants: never mutates the DOM, never panics on any input, every output
 //! string trimmed and whitespace-collapsed.
 
-pub mod byline;
-pub mod dates;
+mod byline;
+mod dates;
 mod json_ld;
 mod language;
 mod meta_tags;
@@ -88,6 +88,8 @@ pub(crate) enum Source {
     TimeElement,
     /// Visible text of a date-classed element.
     DateText,
+    /// A short visible date line near the first h1.
+    DateNearTitle,
     /// Byline element found by class/id or `rel=author`.
     BylineClass,
     /// A short "By ..." block.
@@ -174,9 +176,6 @@ pub fn extract(dom: &Dom, url: Option<&str>) -> Metadata {
         c.push(Field::Title, Source::TitleTag, &dom.raw_text(t));
     }
     let h1s = title::h1_texts(dom);
-    if let Some(h) = h1s.first() {
-        c.push(Field::Title, Source::H1, h);
-    }
     merge(&c, url, &h1s)
 }
 
@@ -202,18 +201,33 @@ fn merge(c: &Candidates, url: Option<&str>, h1s: &[String]) -> Metadata {
     ] {
         sites.extend(c.all(Field::SiteName, source).map(str::to_owned));
     }
-    let title = c
-        .pick(Field::Title, precedence::TITLE, |v| {
-            (v.chars().count() <= MAX_TITLE_CHARS).then(|| v.to_owned())
-        })
-        .map(|raw| title::finish(&raw, &sites, &hosts, h1s))
-        .filter(|t| !t.is_empty());
+    let mut titles: Vec<String> = Vec::new();
+    for choice in precedence::TITLE {
+        if choice.source == Source::H1 {
+            continue;
+        }
+        for v in c.all(Field::Title, choice.source).take(1) {
+            if v.chars().count() <= MAX_TITLE_CHARS && !titles.iter().any(|t| t == v) {
+                titles.push(v.to_owned());
+            }
+        }
+    }
+    let title = match titles.split_first() {
+        Some((raw, others)) => Some(title::finish(raw, others, &sites, &hosts, h1s)),
+        None => h1s.first().cloned(),
+    }
+    .filter(|t| !t.is_empty());
 
     let authors = precedence::AUTHORS
         .iter()
         .map(|choice| {
             let mut names: Vec<String> = Vec::new();
-            for v in c.all(Field::Author, choice.source) {
+            // Sources that also tag teaser cards and comments: the first value only.
+            let single = matches!(choice.source, Source::Microdata | Source::JsonLdOther);
+            for v in c
+                .all(Field::Author, choice.source)
+                .take(if single { 1 } else { usize::MAX })
+            {
                 if choice.source == Source::ArticleMeta
                     && (v.contains("://") || v.starts_with("www."))
                 {

@@ -58,7 +58,10 @@ pub(crate) const TITLE: &[Choice] = &[
         Source::TitleTag,
         "always present, but carries site names and sections",
     ),
-    c(Source::H1, "last resort: the first visible h1"),
+    c(
+        Source::H1,
+        "last resort: the first visible h1 (any h1 confirmed by a title above wins)",
+    ),
 ];
 
 /// `authors`.
@@ -121,7 +124,14 @@ pub(crate) const DATE_PUBLISHED: &[Choice] = &[
         Source::TimeElement,
         "first <time datetime> not marked as an update",
     ),
-    c(Source::DateText, "visible date in a date-classed element"),
+    c(
+        Source::DateText,
+        "visible date in a date-classed element near the headline",
+    ),
+    c(
+        Source::DateNearTitle,
+        "a short date line just above or below the h1",
+    ),
     c(
         Source::Url,
         "/2024/03/25/ in the URL path: day only, last resort",

@@ -9,7 +9,7 @@ use crate::parse::{push_collapsed, Dom, Tag};
 
 /// Decodes entities, strips stray tags and collapses whitespace.
 pub(crate) fn clean(text: &str) -> String {
-    let decoded = decode_entities(text);
+    let decoded = repair_mojibake(&decode_entities(text));
     let stripped = if decoded.contains('<') {
         strip_tags(&decoded)
     } else {
@@ -19,6 +19,23 @@ pub(crate) fn clean(text: &str) -> String {
     push_collapsed(&mut out, &stripped);
     let trimmed = out.trim_end();
     trimmed.to_owned()
+}
+
+/// Undoes UTF-8 read as windows-1252 ("fÃ¼r" → "für"), which meta values
+/// copied between systems often carry. Kept as is unless the round trip
+/// yields valid UTF-8.
+fn repair_mojibake(text: &str) -> String {
+    if !text.contains(['Ã', 'Â', 'â']) {
+        return text.to_owned();
+    }
+    let (bytes, _, had_errors) = encoding_rs::WINDOWS_1252.encode(text);
+    if had_errors {
+        return text.to_owned();
+    }
+    match String::from_utf8(bytes.into_owned()) {
+        Ok(fixed) if fixed.chars().count() < text.chars().count() => fixed,
+        _ => text.to_owned(),
+    }
 }
 
 /// Removes `<...>` markup (a JSON-LD description sometimes carries HTML).
@@ -139,6 +156,16 @@ const MAX_TEXT_NODES: usize = 2_000;
 /// block boundaries, whitespace collapsed. Stops after about `limit` bytes
 /// or [`MAX_TEXT_NODES`] nodes.
 pub(crate) fn visible_text(dom: &Dom, i: usize, limit: usize) -> String {
+    collect_text(dom, i, limit, false)
+}
+
+/// Like [`visible_text`], with a space at every element boundary: for bylines,
+/// where `By<a>Jane Doe</a><span>CEO</span>` must not glue words together.
+pub(crate) fn spaced_text(dom: &Dom, i: usize, limit: usize) -> String {
+    collect_text(dom, i, limit, true)
+}
+
+fn collect_text(dom: &Dom, i: usize, limit: usize, spaced: bool) -> String {
     let mut out = String::new();
     let end = dom.end(i).min(i + 1 + MAX_TEXT_NODES);
     let mut j = i + 1;
@@ -148,7 +175,7 @@ pub(crate) fn visible_text(dom: &Dom, i: usize, limit: usize) -> String {
                 j = dom.end(j);
                 continue;
             }
-            if tag.is_block() || tag == Tag::Br {
+            if spaced || tag.is_block() || tag == Tag::Br {
                 push_collapsed(&mut out, " ");
             }
         } else if let Some(t) = dom.text(j) {
@@ -177,5 +204,7 @@ mod tests {
             "café été &unknown; & co"
         );
         assert_eq!(clean("a &#0; b"), "a &#0; b");
+        assert_eq!(clean("jetzt fÃ¼r nur 5,99 â‚¬"), "jetzt für nur 5,99 €");
+        assert_eq!(clean("SÃO PAULO"), "SÃO PAULO");
     }
 }

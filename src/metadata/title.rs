@@ -21,6 +21,14 @@ const MAX_H1_CHARS: usize = 300;
 /// A contained h1 replaces the title only when it covers this share of it
 /// (a logo h1 "Daily News" must not replace "Port strike ends | Daily News").
 const MIN_H1_SHARE: f64 = 0.6;
+/// An h1 that rewords the title is taken when this share of the shorter
+/// one's words appear in both.
+const MIN_SHARED_WORDS: f64 = 0.4;
+/// ...and it has at least this many words (a one-word h1 is a section name).
+const MIN_H1_WORDS: usize = 2;
+/// A title found inside a longer h1 must be at least this long (in
+/// normalised chars) to be the headline rather than a word of it.
+const MIN_CONTAINED_CHARS: usize = 12;
 /// Generic suffix removal without a known site name: the suffix has at most
 /// this many words...
 const MAX_SITE_WORDS: usize = 4;
@@ -112,6 +120,19 @@ pub(crate) fn strip_site(raw: &str, sites: &[String], hosts: &[String]) -> Strin
             break;
         }
     }
+    // "davidbau.com Vibe Coding": a bare host name as first or last word.
+    if title == raw.trim() && !hosts.is_empty() {
+        let words: Vec<&str> = title.split_whitespace().collect();
+        let host_word =
+            |w: &str| w.contains('.') && hosts.iter().any(|h| norm(w).starts_with(h.as_str()));
+        if words.len() >= 3 {
+            if words.first().is_some_and(|w| host_word(w)) {
+                title = words[1..].join(" ");
+            } else if words.last().is_some_and(|w| host_word(w)) {
+                title = words[..words.len() - 1].join(" ");
+            }
+        }
+    }
     // No site name matched: a short " | Something" tail after a longer
     // headline is a site or section name in practice.
     if title == raw.trim() {
@@ -126,24 +147,93 @@ pub(crate) fn strip_site(raw: &str, sites: &[String], hosts: &[String]) -> Strin
     title
 }
 
-/// Final title: affixes stripped, the h1's wording when it is the same headline.
-pub(crate) fn finish(raw: &str, sites: &[String], hosts: &[String], h1s: &[String]) -> String {
+/// Final title: affixes stripped, in the h1's wording when an h1 is the same
+/// headline. `raw` is the winner of the precedence table; `others` are the
+/// remaining title candidates (og:title, `<title>`, ...), in precedence order.
+pub(crate) fn finish(
+    raw: &str,
+    others: &[String],
+    sites: &[String],
+    hosts: &[String],
+    h1s: &[String],
+) -> String {
     let stripped = strip_site(raw, sites, hosts);
-    let ns = norm(&stripped);
-    let nr = norm(raw);
-    for h1 in h1s {
-        let nh = norm(h1);
-        if nh.is_empty() || is_site(h1, sites, hosts) {
-            continue;
-        }
-        if nh == ns {
-            return h1.clone();
-        }
-        if nr.contains(&nh) && nh.len() as f64 >= MIN_H1_SHARE * ns.len() as f64 {
-            return h1.clone();
+    let h1s: Vec<&String> = h1s
+        .iter()
+        .filter(|h| !norm(h).is_empty() && !is_site(h, sites, hosts))
+        .collect();
+    // The chosen title first, then the others: an h1 confirmed by any of them
+    // is the visible headline (a JSON-LD "headline" on a product page is not).
+    for candidate in std::iter::once(raw).chain(others.iter().map(String::as_str)) {
+        let cand_stripped = strip_site(candidate, sites, hosts);
+        for h1 in &h1s {
+            let nh = norm(h1);
+            let nc = norm(&cand_stripped);
+            // An h1 holding the title plus a kicker ("Election 2024: ...")
+            // or a styled-uppercase h1: the title's wording is the headline.
+            if nh != nc && nh.contains(&nc) && nc.len() >= MIN_CONTAINED_CHARS {
+                return cand_stripped;
+            }
+            if nh == nc && is_shouting(h1) && !is_shouting(&cand_stripped) {
+                return cand_stripped;
+            }
+            if same_headline(h1, candidate, &cand_stripped) {
+                return (*h1).clone();
+            }
         }
     }
     stripped
+}
+
+/// All cased letters upper case (CSS `text-transform` copied into the DOM).
+fn is_shouting(s: &str) -> bool {
+    s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
+}
+
+/// Whether `h1` is the headline of a title: equal after stripping, equal to
+/// one separator-delimited segment, mostly contained, or sharing most words.
+fn same_headline(h1: &str, raw: &str, stripped: &str) -> bool {
+    let nh = norm(h1);
+    let ns = norm(stripped);
+    if nh == ns {
+        return true;
+    }
+    let is_segment = SEPARATORS
+        .iter()
+        .any(|sep| raw.split(sep).any(|seg| norm(seg) == nh));
+    if is_segment {
+        return true;
+    }
+    if norm(raw).contains(&nh) && nh.len() as f64 >= MIN_H1_SHARE * ns.len() as f64 {
+        return true;
+    }
+    // The visible headline often rewords the SEO title; when they share most
+    // words it is the same story and the h1 is what readers see.
+    let title_words = words(stripped);
+    let h1_words = words(h1);
+    if h1_words.len() < MIN_H1_WORDS {
+        return false;
+    }
+    let shared = h1_words.iter().filter(|w| title_words.contains(w)).count();
+    let smaller = h1_words.len().min(title_words.len()).max(1);
+    shared as f64 >= MIN_SHARED_WORDS * smaller as f64
+}
+
+/// Lower-case words of at least two chars (CJK runs count as one word each char).
+fn words(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in s.split(|c: char| !c.is_alphanumeric()) {
+        if w.chars().any(is_cjk) {
+            out.extend(w.chars().map(|c| c.to_string()));
+        } else if w.chars().count() >= 2 {
+            out.push(w.to_lowercase());
+        }
+    }
+    out
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
 }
 
 #[cfg(test)]
@@ -199,6 +289,7 @@ mod tests {
         assert_eq!(
             finish(
                 "Port strike ends | Daily News",
+                &[],
                 &s(&["Daily News"]),
                 &[],
                 &h1
@@ -206,8 +297,29 @@ mod tests {
             "Port Strike Ends"
         );
         assert_eq!(
-            finish("Port strike ends", &[], &[], &s(&["Daily News"])),
+            finish("Port strike ends", &[], &[], &[], &s(&["Daily News"])),
             "Port strike ends"
+        );
+        // A JSON-LD headline unrelated to the page is outvoted by og:title + h1.
+        assert_eq!(
+            finish(
+                "COMMON QUESTIONS",
+                &s(&["Beard Oil"]),
+                &[],
+                &[],
+                &s(&["Beard Oil"])
+            ),
+            "Beard Oil"
+        );
+        assert_eq!(
+            finish(
+                "News | National Student Support Accelerator",
+                &[],
+                &[],
+                &[],
+                &s(&["News"])
+            ),
+            "News"
         );
     }
 

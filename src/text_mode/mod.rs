@@ -42,7 +42,10 @@ pub fn clean(
         if let Some(hit) = rules.classify_text(&line.text, Place::NOWHERE) {
             removed[i] = true;
             if hit.kind == Kind::Byline && metadata.authors.is_empty() {
-                metadata.authors = crate::metadata::byline::parse_authors(&line.text);
+                metadata.authors = byline_authors(hit.id, &line.text);
+            }
+            if hit.id.starts_with("dateline") {
+                read_dateline(&line.text, &mut metadata);
             }
             log.push((i, removal(hit.kind, hit.id, &line.text)));
         }
@@ -100,6 +103,48 @@ pub fn clean(
     let (kept, refined) = refine(inside, &metadata, rules);
     log.extend(refined);
     (metadata, kept, log)
+}
+
+/// The people named by a byline line: "By Jane Doe", or the part after "by"
+/// in a dateline ("Posted on 12 October 2023 by Bea Hollins"); nothing from a
+/// bare date.
+fn byline_authors(rule: &str, text: &str) -> Vec<String> {
+    if rule.starts_with("byline-by-name") {
+        return crate::metadata::parse_authors(text);
+    }
+    match text.rfind(" by ") {
+        Some(at) => crate::metadata::parse_authors(&text[at + 1..]),
+        None => Vec::new(),
+    }
+}
+
+/// Words opening a dateline that gives the modification date.
+const MODIFIED_WORDS: &[&str] = &[
+    "updated",
+    "last updated",
+    "modified",
+    "last modified",
+    "aktualisiert",
+    "mis à jour",
+    "actualizado",
+    "aggiornato",
+    "atualizado",
+    "bijgewerkt",
+    "обновлено",
+];
+
+/// Takes the date of a dateline line: "Updated ..." lines give the modified
+/// date, all others the published one; the first of each wins.
+fn read_dateline(text: &str, metadata: &mut Metadata) {
+    let lower = text.to_lowercase();
+    let field = if MODIFIED_WORDS.iter().any(|w| lower.starts_with(w)) {
+        &mut metadata.date_modified
+    } else {
+        &mut metadata.date_published
+    };
+    if field.is_none() {
+        *field = crate::metadata::normalize_date(text);
+    }
 }
 
 /// Headed sections that run on past their heading: after a comments heading
