@@ -10,7 +10,7 @@ use crate::blocks::{segment, TextBlock};
 use crate::document::Kind;
 use crate::parse::Dom;
 use crate::parse::Tag;
-use crate::rules::compiled::{CompiledRules, Hit, Place};
+use crate::rules::compiled::{CompiledRules, Hit};
 use crate::rules::thresholds::{
     GUARD_PROSE_SHARE, LINK_DENSE, PROSE_MAX_LINK_DENSITY, PROSE_MIN_CHARS,
 };
@@ -48,7 +48,7 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
         if block.chars > rules.max_phrase_chars() {
             continue;
         }
-        let Some(hit) = rules.classify_text(&block.text, Place::NOWHERE) else {
+        let Some(hit) = rules.classify_text(&block.text) else {
             continue;
         };
         if let Some(boxed) = enclosing_box(dom, &sizes, &blocks, i - 1, hit) {

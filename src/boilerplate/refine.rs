@@ -85,7 +85,7 @@ pub fn refine(
             Some(TITLE_REPEAT)
         } else if (place.head || place.tail) && is_author_line(&norm, block.chars, &authors) {
             Some(BYLINE_AUTHOR)
-        } else if let Some(hit) = rules.classify_text(&block.text, place) {
+        } else if let Some(hit) = rules.classify_at(&block.text, place) {
             Some(hit)
         } else if place.tail && starts_with_author_bio(&norm, &authors) && block.chars >= 60 {
             Some(BIO_AUTHOR)

@@ -3,9 +3,9 @@
 //! Compiled once; cloning is cheap (shared).
 
 use std::collections::HashMap;
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
-use regex::{Regex, RegexSet};
+use regex::Regex;
 
 use super::{phrases, structure, PhraseRule, Position, TokenRule};
 use crate::document::Kind;
@@ -39,7 +39,13 @@ impl Place {
 
 #[derive(Debug)]
 struct Inner {
-    phrase_set: RegexSet,
+    /// The anchored phrase patterns (`^...`), as sets by length tier and
+    /// position class (see [`AnchoredSet`]).
+    anchored: Vec<AnchoredSet>,
+    /// Unanchored patterns ("... auto-generated from a syndicated feed ..."),
+    /// each its own regex so that its literal prefilter rejects most texts
+    /// without running an automaton.
+    unanchored: Vec<usize>,
     phrase_regexes: Vec<Regex>,
     phrase_rules: Vec<PhraseRule>,
     max_phrase_chars: usize,
@@ -49,6 +55,54 @@ struct Inner {
     tags: HashMap<&'static str, Hit>,
     roles: HashMap<&'static str, Hit>,
     selectors: Vec<(scraper::Selector, Hit)>,
+}
+
+/// Lower bounds of the length tiers: a text of `n` chars is only matched
+/// against anchored rules whose `max_chars` reaches the tier below `n`, so a
+/// long paragraph never meets the many short-line rules.
+const LENGTH_TIERS: [usize; 6] = [0, 60, 120, 250, 500, 1000];
+
+/// Anchored phrase rules of one length tier and position class, compiled
+/// when the rules are built.
+#[derive(Debug)]
+struct AnchoredSet {
+    /// Rule indices, in table order.
+    rules: Vec<usize>,
+    set: OnceLock<Option<regex_automata::meta::Regex>>,
+}
+
+impl AnchoredSet {
+    fn compile(&self, phrase_rules: &[PhraseRule]) -> Result<(), String> {
+        if self.set.get().is_some() {
+            return Ok(());
+        }
+        let patterns: Vec<&str> = self
+            .rules
+            .iter()
+            .map(|&i| phrase_rules[i].pattern)
+            .collect();
+        let compiled = if patterns.is_empty() {
+            None
+        } else {
+            Some(regex_automata::meta::Regex::new_many(&patterns).map_err(|e| e.to_string())?)
+        };
+        let _ = self.set.set(compiled);
+        Ok(())
+    }
+
+    /// Indices of the rules matching `text`, in table order.
+    fn matching<'a>(&'a self, text: &str) -> impl Iterator<Item = usize> + 'a {
+        let mut matched = Vec::new();
+        if let Some(Some(set)) = self.set.get() {
+            // An anchored search only starts at position 0, where every
+            // pattern of the set begins with `^` anyway.
+            let mut found = regex_automata::PatternSet::new(set.pattern_len());
+            let input = regex_automata::Input::new(text).anchored(regex_automata::Anchored::Yes);
+            set.which_overlapping_matches(&input, &mut found);
+            matched.extend(found.iter().map(|p| self.rules[p.as_usize()]));
+        }
+        matched.into_iter()
+    }
 }
 
 /// Compiled rules, shared by every document a [`Cleaner`](crate::Cleaner) cleans.
@@ -79,8 +133,31 @@ impl CompiledRules {
             id: id.to_owned(),
             reason,
         };
-        let phrase_set = RegexSet::new(phrase_rules.iter().map(|r| r.pattern))
-            .map_err(|e| invalid("phrases", e.to_string()))?;
+        let mut anchored = Vec::new();
+        for positional in [false, true] {
+            for &tier in &LENGTH_TIERS {
+                let rules: Vec<usize> = (0..phrase_rules.len())
+                    .filter(|&i| {
+                        let r = &phrase_rules[i];
+                        r.pattern.starts_with('^')
+                            && r.max_chars >= tier
+                            && positional == (r.position != Position::Anywhere)
+                    })
+                    .collect();
+                anchored.push(AnchoredSet {
+                    rules,
+                    set: OnceLock::new(),
+                });
+            }
+        }
+        let unanchored: Vec<usize> = (0..phrase_rules.len())
+            .filter(|&i| !phrase_rules[i].pattern.starts_with('^'))
+            .collect();
+        // Every set compiles now, so a bad pattern is an error at start-up.
+        for set in &anchored {
+            set.compile(phrase_rules)
+                .map_err(|e| invalid("phrases", e))?;
+        }
         let phrase_regexes = phrase_rules
             .iter()
             .map(|r| Regex::new(r.pattern).map_err(|e| invalid(r.id, e.to_string())))
@@ -135,7 +212,8 @@ impl CompiledRules {
             .collect::<Result<Vec<_>, _>>()?;
         Ok(CompiledRules {
             inner: Arc::new(Inner {
-                phrase_set,
+                anchored,
+                unanchored,
                 phrase_regexes,
                 phrase_rules: phrase_rules.to_vec(),
                 max_phrase_chars: phrase_rules.iter().map(|r| r.max_chars).max().unwrap_or(0),
@@ -153,9 +231,23 @@ impl CompiledRules {
         self.inner.max_phrase_chars
     }
 
-    /// The first phrase rule (in table order) matching the whole of `text`
-    /// (trimmed, whitespace-collapsed) at `place`.
-    pub fn classify_text(&self, text: &str, place: Place) -> Option<Hit> {
+    /// The first phrase rule (in table order) that may fire anywhere and
+    /// matches the whole of `text` (trimmed, whitespace-collapsed).
+    pub fn classify_text(&self, text: &str) -> Option<Hit> {
+        self.classify(text, Place::NOWHERE)
+    }
+
+    /// The first rule restricted to the article's head or tail (bylines with
+    /// trailing text, bios) that matches `text` at `place`. The rules that
+    /// may fire anywhere are [`classify_text`](Self::classify_text)'s.
+    pub fn classify_at(&self, text: &str, place: Place) -> Option<Hit> {
+        if place == Place::NOWHERE {
+            return None;
+        }
+        self.classify(text, place)
+    }
+
+    fn classify(&self, text: &str, place: Place) -> Option<Hit> {
         let inner = &*self.inner;
         if text.is_empty() || text.len() > inner.max_phrase_chars * 4 {
             return None;
@@ -164,23 +256,33 @@ impl CompiledRules {
         if chars > inner.max_phrase_chars {
             return None;
         }
-        inner
-            .phrase_set
-            .matches(text)
-            .iter()
-            .map(|i| &inner.phrase_rules[i])
-            .find(|r| {
-                chars <= r.max_chars
-                    && match r.position {
-                        Position::Anywhere => true,
-                        Position::Head => place.head,
-                        Position::Tail => place.tail,
-                    }
-            })
-            .map(|r| Hit {
-                kind: r.kind,
-                id: r.id,
-            })
+        let positional = place != Place::NOWHERE;
+        let fits = |r: &PhraseRule| {
+            chars <= r.max_chars
+                && match r.position {
+                    Position::Anywhere => !positional,
+                    Position::Head => place.head,
+                    Position::Tail => place.tail,
+                }
+        };
+        let tier = LENGTH_TIERS.iter().rposition(|&t| t <= chars).unwrap_or(0);
+        let set = &inner.anchored[usize::from(positional) * LENGTH_TIERS.len() + tier];
+        let anchored = set.matching(text).find(|&i| fits(&inner.phrase_rules[i]));
+        // Table order is priority order: an unanchored rule only matters if
+        // it comes before the anchored match.
+        let limit = anchored.unwrap_or(usize::MAX);
+        let unanchored = (!positional).then_some(()).and_then(|()| {
+            inner
+                .unanchored
+                .iter()
+                .copied()
+                .take_while(|&i| i < limit)
+                .find(|&i| fits(&inner.phrase_rules[i]) && inner.phrase_regexes[i].is_match(text))
+        });
+        unanchored.or(anchored).map(|i| Hit {
+            kind: inner.phrase_rules[i].kind,
+            id: inner.phrase_rules[i].id,
+        })
     }
 
     /// The compiled regex of phrase rule `id` (for extracting numbers, names).
@@ -329,7 +431,7 @@ mod tests {
     #[test]
     fn phrases_judge_whole_lines() {
         let rules = builtin();
-        let kind = |t: &str| rules.classify_text(t, Place::NOWHERE).map(|h| h.kind);
+        let kind = |t: &str| rules.classify_text(t).map(|h| h.kind);
         assert_eq!(kind("Share This Article"), Some(Kind::Share));
         assert_eq!(
             kind("The council will share its findings with residents next week."),
@@ -371,13 +473,13 @@ mod tests {
     fn tail_rules_need_the_tail() {
         let rules = builtin();
         let bio = "Pooja Sood, a dynamic blog writer and tech enthusiast, is a trailblazer.";
-        assert_eq!(rules.classify_text(bio, Place::NOWHERE), None);
+        assert_eq!(rules.classify_text(bio), None);
         let tail = Place {
             head: false,
             tail: true,
         };
         assert_eq!(
-            rules.classify_text(bio, tail).map(|h| h.kind),
+            rules.classify_at(bio, tail).map(|h| h.kind),
             Some(Kind::AuthorBio)
         );
     }

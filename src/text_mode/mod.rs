@@ -15,7 +15,7 @@ use crate::blocks::TextBlock;
 use crate::boilerplate::{refine::normalize, refine::refine, removal};
 use crate::document::{BlockKind, Kind, Metadata, Removal};
 use crate::parse::push_collapsed;
-use crate::rules::compiled::{CompiledRules, Place};
+use crate::rules::compiled::CompiledRules;
 use crate::rules::thresholds::PROSE_MIN_CHARS;
 
 /// What one short, non-sentence line costs the span that includes it:
@@ -39,7 +39,7 @@ pub fn clean(
     let mut metadata = Metadata::default();
 
     for (i, line) in lines.iter().enumerate() {
-        if let Some(hit) = rules.classify_text(&line.text, Place::NOWHERE) {
+        if let Some(hit) = rules.classify_text(&line.text) {
             removed[i] = true;
             if hit.kind == Kind::Byline && metadata.authors.is_empty() {
                 metadata.authors = byline_authors(hit.id, &line.text);
