@@ -25,6 +25,8 @@ const SHORT_LINE_PENALTY: f32 = 25.0;
 const SENTENCE_MIN_WORDS: usize = 4;
 /// Share of the page's prose that must precede a comments heading.
 const COMMENTS_MIN_PROSE_BEFORE: f32 = 0.25;
+/// A dek has at least this many words (a dateline like "Kabul:" has one).
+const DEK_MIN_WORDS: usize = 5;
 /// The title is looked for among this many first lines.
 const TITLE_SEARCH_LINES: usize = 40;
 
@@ -68,6 +70,7 @@ pub fn clean(
         })
         .collect();
     let span = max_span(&scores);
+    metadata.description = find_dek(&lines, &removed, &metadata, span.map(|(a, _)| a));
 
     let mut inside = Vec::new();
     let mut outside: Option<(usize, String)> = None;
@@ -116,6 +119,31 @@ fn byline_authors(rule: &str, text: &str) -> Vec<String> {
         Some(at) => crate::metadata::parse_authors(&text[at + 1..]),
         None => Vec::new(),
     }
+}
+
+/// The dek (standfirst): the first sentence-like line between the title and
+/// the article's first line.
+fn find_dek(
+    lines: &[TextBlock],
+    removed: &[bool],
+    metadata: &Metadata,
+    start: Option<usize>,
+) -> Option<String> {
+    let start = start?;
+    let title = metadata.title.as_deref().map(normalize)?;
+    let after_title = lines[..start]
+        .iter()
+        .rposition(|l| normalize(&l.text) == title)?
+        + 1;
+    lines[after_title..start]
+        .iter()
+        .zip(&removed[after_title..start])
+        .find(|(l, &r)| {
+            !r && l.text.split_whitespace().count() >= DEK_MIN_WORDS
+                && !l.text.ends_with(':')
+                && normalize(&l.text) != title
+        })
+        .map(|(l, _)| l.text.clone())
 }
 
 /// Words opening a dateline that gives the modification date.
