@@ -999,9 +999,11 @@ impl Writer {
         if !self.progress.is_hidden() {
             self.progress
                 .set_position(self.read_bytes.load(Ordering::Relaxed));
+            let secs = self.progress.elapsed().as_secs_f64().max(1e-3);
             self.progress.set_message(format!(
-                "{} records ({} error)",
+                "{} records, {:.0}/s, {} error",
                 self.counts.records(),
+                self.counts.records() as f64 / secs,
                 self.counts.error
             ));
         }
