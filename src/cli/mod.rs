@@ -3,6 +3,8 @@
 //! Errors get their context here, at the edge (file names, record ids); the
 //! library's errors stay typed.
 
+mod batch;
+mod bench;
 mod clean;
 mod eval;
 mod input;
@@ -27,6 +29,10 @@ enum Command {
     Clean(clean::CleanArgs),
     /// Score extraction against a dataset folder (html/<id>.html.gz + ground-truth.json).
     Eval(eval::EvalArgs),
+    /// Clean many pages (files, directories, JSONL, WARC, - for JSONL on stdin) into JSONL.
+    Batch(batch::BatchArgs),
+    /// Measure speed (pages/s, MB/s, cost relative to a bare HTML parse, peak memory).
+    Bench(bench::BenchArgs),
 }
 
 /// Output formats of `clean`.
@@ -68,6 +74,8 @@ pub fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Clean(args) => clean::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Batch(args) => batch::run(args),
+        Command::Bench(args) => bench::run(args),
     };
     match result {
         Ok(code) => code,
