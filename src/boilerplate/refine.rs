@@ -9,6 +9,10 @@ use crate::document::{BlockKind, Kind, Metadata, Removal};
 use crate::rules::compiled::{CompiledRules, Hit, Place};
 use crate::rules::thresholds::{LINK_DENSE, PROSE_MIN_CHARS, TAIL_BLOCKS};
 
+/// A dek repeats the page description and is at most this long (chars).
+const DEK_MAX_CHARS: usize = 400;
+/// Descriptions shorter than this are labels, not deks.
+const DEK_MIN_CHARS: usize = 30;
 /// How many first blocks count as the article's head (title, byline, date).
 const HEAD_BLOCKS: usize = 6;
 /// A byline block is at most this much longer than the names it holds
@@ -19,6 +23,10 @@ const LINK_BOX_MAX_CHARS: usize = 220;
 /// ... and nearly all link.
 const LINK_BOX_MIN_DENSITY: f32 = 0.85;
 
+const DEK: Hit = Hit {
+    kind: Kind::TitleRepeat,
+    id: "dek-description",
+};
 const TITLE_REPEAT: Hit = Hit {
     kind: Kind::TitleRepeat,
     id: "title-repeat",
@@ -51,6 +59,11 @@ pub fn refine(
         .as_deref()
         .map(normalize)
         .filter(|t| !t.is_empty());
+    let description = metadata
+        .description
+        .as_deref()
+        .map(|d| normalize(d.trim_end_matches(['.', '…'])))
+        .filter(|d| d.chars().count() >= DEK_MIN_CHARS);
     let authors: Vec<String> = metadata
         .authors
         .iter()
@@ -81,8 +94,17 @@ pub fn refine(
             (_, BlockKind::Heading(1)) => place.head,
             _ => false,
         };
+        // Only a dek set as a heading: many sites copy their first paragraph
+        // into the description, and that paragraph is the article.
+        let is_dek = place.head
+            && matches!(block.kind, BlockKind::Heading(_))
+            && i + 1 < n
+            && block.chars <= DEK_MAX_CHARS
+            && description.as_deref().is_some_and(|d| norm == d);
         verdicts[i] = if is_title {
             Some(TITLE_REPEAT)
+        } else if is_dek {
+            Some(DEK)
         } else if (place.head || place.tail) && is_author_line(&norm, block.chars, &authors) {
             Some(BYLINE_AUTHOR)
         } else if let Some(hit) = rules.classify_at(&block.text, place) {
