@@ -24,6 +24,9 @@ const BOX_MAX_CHARS: u32 = 500;
 const SEE_ALSO_BOX_MAX_CHARS: u32 = 300;
 /// Author boxes hold a bio paragraph or two.
 const BIO_BOX_MAX_CHARS: u32 = 1200;
+/// Rules whose match is a lone token, not part of a widget: a counter or a
+/// URL sits in a share bar as often as beside a step of the article.
+const NO_BOX: &[&str] = &["share-counter"];
 /// Rules whose match is a section heading, heading what follows it.
 const SECTION_HEADINGS: &[&str] = &["comments-heading"];
 /// A section heading heads a section only after this share of the page's
@@ -136,6 +139,9 @@ fn enclosing_box(
 ) -> Option<usize> {
     let block = &blocks[at];
     let total_prose = sizes.prose.first().copied().unwrap_or(0) as f32;
+    if NO_BOX.contains(&hit.id) {
+        return None;
+    }
     let section = SECTION_HEADINGS.contains(&hit.id);
     let (limit, prose_cap) = if section {
         // A heading above the article (a "0 Comments" link in its meta line,

@@ -27,6 +27,10 @@ const DEK: Hit = Hit {
     kind: Kind::TitleRepeat,
     id: "dek-description",
 };
+const PAGE_URL: Hit = Hit {
+    kind: Kind::Share,
+    id: "share-page-url",
+};
 const TITLE_REPEAT: Hit = Hit {
     kind: Kind::TitleRepeat,
     id: "title-repeat",
@@ -101,7 +105,13 @@ pub fn refine(
             && i + 1 < n
             && block.chars <= DEK_MAX_CHARS
             && description.as_deref().is_some_and(|d| norm == d);
-        verdicts[i] = if is_title {
+        let is_page_url = metadata
+            .canonical_url
+            .as_deref()
+            .is_some_and(|u| same_url(u, &block.text));
+        verdicts[i] = if is_page_url {
+            Some(PAGE_URL)
+        } else if is_title {
             Some(TITLE_REPEAT)
         } else if is_dek {
             Some(DEK)
@@ -131,6 +141,16 @@ pub fn refine(
         }
     }
     (kept, removed)
+}
+
+/// Whether two URLs name the same page, ignoring scheme and a final slash.
+fn same_url(a: &str, b: &str) -> bool {
+    let strip = |u: &str| {
+        let u = u.trim();
+        let u = u.split_once("://").map_or(u, |(_, rest)| rest);
+        u.trim_end_matches('/').to_ascii_lowercase()
+    };
+    !b.contains(char::is_whitespace) && strip(a) == strip(b)
 }
 
 /// Lower-case letters and digits only, single spaces: "By Jane Doe |" → "by jane doe".

@@ -160,6 +160,7 @@ pub const SELECTORS: &[SelectorRule] = &[
 /// Rules applied by code with context (metadata, position, content selection).
 #[rustfmt::skip]
 pub const CONTEXT: &[ContextRule] = &[
+    ContextRule { id: "share-page-url", kind: Kind::Share, note: "the page's own URL printed for copying (equal to the canonical URL)" },
     ContextRule { id: "dek-description", kind: Kind::TitleRepeat, note: "the dek (standfirst) at the article's head, equal to the page description: metadata, not body" },
     ContextRule { id: "title-repeat", kind: Kind::TitleRepeat, note: "a block equal to the page title (metadata), usually the h1" },
     ContextRule { id: "byline-author-name", kind: Kind::Byline, note: "a short block that is only the author's name (from metadata), optionally with \"By\"" },
