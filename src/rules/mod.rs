@@ -97,6 +97,20 @@ pub struct ContextRule {
     pub note: &'static str,
 }
 
+/// A hint that an element holds the article body: class/id word sequences
+/// (same whole-word matching as [`TokenRule`]) or an attribute value.
+#[derive(Debug, Clone, Copy)]
+pub struct ContentHint {
+    /// Stable id.
+    pub id: &'static str,
+    /// The word sequence, lower case; empty when `attr` is used.
+    pub tokens: &'static [&'static str],
+    /// `(attribute, value)` that marks the body, e.g. `("itemprop", "articleBody")`.
+    pub attr: Option<(&'static str, &'static str)>,
+    /// Why.
+    pub note: &'static str,
+}
+
 /// A rule on a CSS selector.
 #[derive(Debug, Clone, Copy)]
 pub struct SelectorRule {

@@ -1,6 +1,6 @@
 //! Structural rules: tags, ARIA roles, class/id words and CSS selectors.
 
-use super::{ContextRule, RoleRule, SelectorRule, TagRule, TokenRule};
+use super::{ContentHint, ContextRule, RoleRule, SelectorRule, TagRule, TokenRule};
 use crate::document::Kind;
 
 /// Tag rules. `header` and `footer` only count outside `<article>`/`<main>`
@@ -171,4 +171,20 @@ pub const CONTEXT: &[ContextRule] = &[
     ContextRule { id: "comments-section", kind: Kind::Comments, note: "scraped-text lines after a comments heading that follows the article" },
     ContextRule { id: "related-section", kind: Kind::Related, note: "short scraped-text lines (headlines) after a related-articles heading" },
     ContextRule { id: "text-outside-content", kind: Kind::LowContent, note: "scraped-text lines outside the article's span" },
+];
+
+/// Hints that an element is the article body. They only raise a container's
+/// score in content selection; they never remove or keep anything alone.
+#[rustfmt::skip]
+pub const CONTENT_HINTS: &[ContentHint] = &[
+    ContentHint { id: "hint-itemprop-articlebody", tokens: &[], attr: Some(("itemprop", "articleBody")), note: "schema.org microdata" },
+    ContentHint { id: "hint-article-body", tokens: &["article", "body"], attr: None, note: "" },
+    ContentHint { id: "hint-article-content", tokens: &["article", "content"], attr: None, note: "" },
+    ContentHint { id: "hint-article-text", tokens: &["article", "text"], attr: None, note: "" },
+    ContentHint { id: "hint-entry-content", tokens: &["entry", "content"], attr: None, note: "WordPress" },
+    ContentHint { id: "hint-post-content", tokens: &["post", "content"], attr: None, note: "" },
+    ContentHint { id: "hint-post-body", tokens: &["post", "body"], attr: None, note: "" },
+    ContentHint { id: "hint-story-body", tokens: &["story", "body"], attr: None, note: "" },
+    ContentHint { id: "hint-story-content", tokens: &["story", "content"], attr: None, note: "" },
+    ContentHint { id: "hint-body-text", tokens: &["body", "text"], attr: None, note: "" },
 ];

@@ -14,6 +14,8 @@ use crate::blocks::{segment, TextBlock};
 use crate::boilerplate::{removal, Pruned};
 use crate::document::{Kind, Removal};
 use crate::parse::{Dom, NodeKind, Tag};
+use crate::rules::compiled::split_words;
+use crate::rules::structure::CONTENT_HINTS;
 use crate::rules::thresholds::{JUNK_WEIGHT, LINK_DENSE, PROSE_MIN_CHARS, SHORT_BLOCK_WEIGHT};
 
 /// A card list has at least this many cards.
@@ -23,6 +25,9 @@ const CARD_MIN_LINK_CHARS: u32 = 15;
 
 /// ... and it is at least this share of the card's text.
 const CARD_MIN_LINK_SHARE: f32 = 0.15;
+
+/// How much a content hint raises a container's score (0.5 = half again).
+const CONTENT_HINT_BONUS: f32 = 0.5;
 
 /// Below this score (one short sentence) a page has no article.
 const MIN_ARTICLE_SCORE: f32 = 15.0;
@@ -69,6 +74,13 @@ pub fn select(dom: &Dom, pruned: &Pruned) -> (Option<MainContent>, Vec<(usize, R
     for i in (1..dom.len()).rev() {
         if let Some(p) = dom.parent(i) {
             score[p] += score[i];
+        }
+    }
+    // A content hint raises the hinted container's own score (not its
+    // ancestors'): a short article marked as the body beats a longer box.
+    for (i, s) in score.iter_mut().enumerate() {
+        if *s > 0.0 && has_content_hint(dom, i) {
+            *s *= 1.0 + CONTENT_HINT_BONUS;
         }
     }
     let mut best: Option<(usize, f32)> = None;
@@ -168,6 +180,34 @@ fn blocks_with_text(blocks: &[TextBlock], dom: &Dom, node: usize) -> usize {
         .take_while(|b| dom.contains(node, b.start))
         .take(2)
         .count()
+}
+
+/// Whether element `i` carries a content hint (see `rules::structure::CONTENT_HINTS`).
+fn has_content_hint(dom: &Dom, i: usize) -> bool {
+    if !matches!(dom.kind(i), NodeKind::Element(_)) {
+        return false;
+    }
+    let mut words = Vec::new();
+    let names = dom
+        .attr(i, "class")
+        .unwrap_or("")
+        .split_ascii_whitespace()
+        .chain(dom.attr(i, "id"));
+    let mut name_words: Vec<Vec<String>> = Vec::new();
+    for name in names {
+        words.clear();
+        split_words(name, &mut words);
+        name_words.push(words.clone());
+    }
+    CONTENT_HINTS.iter().any(|h| match h.attr {
+        Some((attr, value)) => dom
+            .attr(i, attr)
+            .is_some_and(|v| v.split_ascii_whitespace().any(|w| w == value)),
+        None => name_words.iter().any(|w| {
+            w.windows(h.tokens.len())
+                .any(|win| win.iter().zip(h.tokens).all(|(a, b)| a == b))
+        }),
+    })
 }
 
 /// One `low_content` entry per run of outside blocks under the same top-level
