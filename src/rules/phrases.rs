@@ -130,8 +130,11 @@ pub const PHRASES: &[PhraseRule] = &[
         "donation prompts, a paywall's cousin"),
     // ---- comments
     phrase!("comments-heading", Comments, "*", 80, Anywhere,
-        r"^(?:\d+\s+)?(?i:(?:reader |readers' |your )?comments?|responses?|replies|réactions|reacties|reactions|leave a (?:comment|reply)|post a comment|add (?:a|your) comment|join the (?:conversation|discussion)|show comments|view comments|load comments|comments are closed|be the first to comment|kommentare|kommentar schreiben|commentaires|laisser un commentaire|comentarios|deja un comentario|commenti|lascia un commento|comentários|deixe um comentário|reageer|комментарии|leave a reply|post comment|los comentarios están sujetos a moderación.*|comments are moderated.*)\s*(?:\(\d+\)|\d+)?\s*:?$",
+        r"^(?:\d+\s+)?(?i:(?:reader |readers' |your )?comments?|responses?|replies|réactions|reacties|reactions|leave a (?:comment|reply)|post a comment|add (?:a|your) comment|join the (?:conversation|discussion)|show comments|view comments|load comments|comments are closed|be the first to comment|kommentare|kommentar schreiben|commentaires|laisser un commentaire|comentarios|deja un comentario|commenti|lascia un commento|comentários|deixe um comentário|reageer|комментарии|leave a reply|post comment|los comentarios están sujetos a moderación.*|comments are moderated.*|\d+\s+(?:responses?|comments?|replies|thoughts|reactions)\s+(?:to|on|for)\s.*)\s*(?:\(\d+\)|\d+)?\s*:?$",
         "comment section headings; \"Comments made by the minister ...\" is a sentence and stays"),
+    phrase!("comments-author-says", Comments, "en", 60, Anywhere,
+        r"^\S.{0,40}\s(?:says|said|wrote|replied):$",
+        "\"joetoronto says:\" opening each comment"),
     // ---- taxonomy
     phrase!("taxonomy-label", Taxonomy, "*", 300, Anywhere,
         r"^(?i:tags?|tagged(?: with)?|filed under|categories|category|topics?|posted in|more on|keywords|schlagwörter|schlagworte|themen|étiquettes|mots-clés|mots clés|thèmes|etiquetas|temas|argomenti|assuntos|onderwerpen|trefwoorden|теги|метки|темы)\s*:.*$",
