@@ -21,6 +21,10 @@ use crate::rules::thresholds::PROSE_MIN_CHARS;
 /// What one short, non-sentence line costs the span that includes it:
 /// menus and headline lists are runs of such lines.
 const SHORT_LINE_PENALTY: f32 = 25.0;
+/// A teaser line counts this share of its length against the span.
+const TEASER_LINE_WEIGHT: f32 = 0.5;
+/// What a headline-like short line costs the span that includes it.
+const HEADLINE_LINE_PENALTY: f32 = 40.0;
 /// A line ending like a sentence counts as prose from this many words.
 const SENTENCE_MIN_WORDS: usize = 4;
 /// Share of the page's prose that must precede a comments heading.
@@ -62,8 +66,12 @@ pub fn clean(
         .map(|(l, &r)| {
             if r {
                 0.0
+            } else if is_teaser_line(&l.text) {
+                -(l.chars as f32) * TEASER_LINE_WEIGHT
             } else if is_prose(l) {
                 l.chars as f32
+            } else if is_headline_like(&l.text) {
+                -HEADLINE_LINE_PENALTY
             } else {
                 -SHORT_LINE_PENALTY
             }
@@ -263,6 +271,63 @@ fn split_lines(text: &str) -> Vec<TextBlock> {
             text,
         })
         .collect()
+}
+
+/// Share of capitalised words among a line's first words above which it
+/// reads as a headline (Title Case), not a sentence.
+const TITLE_CASE_SHARE: f32 = 0.7;
+/// How many first words the Title Case test looks at.
+const TITLE_CASE_WORDS: usize = 8;
+
+/// Whether `text` opens in Title Case: "Customers Leave Without Paying $690
+/// Bill At Troy Steakhouse ...". Sentences capitalise fewer words, and never
+/// their function words: a line counts as Title Case when most of its first
+/// words are capitalised and its capitalised function words ("At", "Of")
+/// outnumber lower-case ones ("the", "of"); `strict` also wants at least one
+/// capitalised function word (short lines like "Palm Bay d. Rockledge 70-44"
+/// have none and are no headlines).
+fn opens_in_title_case(text: &str, strict: bool) -> bool {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .take(TITLE_CASE_WORDS)
+        .collect();
+    if words.len() < 4 {
+        return false;
+    }
+    let is_upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let function =
+        |w: &str| FUNCTION_WORDS.contains(&w.to_lowercase().trim_end_matches([',', ':']));
+    let capitalised = words.iter().filter(|w| is_upper(w)).count();
+    let upper_function = words.iter().filter(|w| function(w) && is_upper(w)).count();
+    let lower_function = words.iter().filter(|w| function(w) && !is_upper(w)).count();
+    capitalised as f32 >= TITLE_CASE_SHARE * words.len() as f32
+        && if strict {
+            upper_function >= 1 && upper_function > lower_function
+        } else {
+            (upper_function >= 1 && upper_function >= lower_function)
+                || (lower_function == 0 && capitalised == words.len())
+        }
+}
+
+/// Short English function words, capitalised only in Title Case headlines.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from", "as",
+    "after", "over", "into", "about", "is", "are", "was", "be", "it", "its", "his", "her", "their",
+];
+
+/// A teaser for another article: a Title Case headline run into its
+/// summary, or a summary cut off with an ellipsis.
+fn is_teaser_line(text: &str) -> bool {
+    let cut_off = text.ends_with("...") || text.ends_with('…');
+    let long = text.chars().count() >= PROSE_MIN_CHARS;
+    long && (cut_off || opens_in_title_case(text, false))
+}
+
+/// A short Title Case line without a full stop: a headline in a list of
+/// other articles (or a subheading, which the prose around it outweighs).
+fn is_headline_like(text: &str) -> bool {
+    !text.ends_with(['.', '!', '?', ':']) && opens_in_title_case(text, true)
 }
 
 /// Long lines, and sentences of a few words, are prose.
