@@ -280,3 +280,51 @@ fn print_shows_one_page_and_its_ground_truth() {
     assert!(page.contains("=== ground truth (5 words) ===\na b c d e\n"));
     assert!(page.contains("  [found] a b  c"));
 }
+
+#[test]
+fn metadata_is_scored_per_field() {
+    let dir = TempDir::new("metadata");
+    let truth = r#"{
+        "p1": {"title": "Port strike ends", "author": "Jane Doe", "date": "2024-03-25T09:00:00Z"},
+        "p2": {"title": "Wrong title", "author": null, "date": null},
+        "p3": {"articleBody": "x"}
+    }"#;
+    write(&dir.path().join("ground-truth.json"), truth.as_bytes());
+    let page = |title: &str, author: &str, date: &str| {
+        format!(
+            "<html><head><title>{title} | Gazette</title><meta property=\"og:site_name\" content=\"Gazette\">\
+             <meta name=\"author\" content=\"{author}\"><meta property=\"article:published_time\" content=\"{date}\">\
+             </head><body><article><h1>{title}</h1><p>A paragraph of the article that is long enough \
+             to be kept as the body, with a clause.</p></article></body></html>"
+        )
+    };
+    write(
+        &dir.path().join("html/p1.html"),
+        page("Port strike ends", "Jane Doe", "2024-03-25T10:00:00+01:00").as_bytes(),
+    );
+    write(
+        &dir.path().join("html/p2.html"),
+        page("Ferry fined", "John Roe", "2024-03-26").as_bytes(),
+    );
+    write(
+        &dir.path().join("html/p3.html"),
+        page("T", "A", "2024-01-01").as_bytes(),
+    );
+    let out = deboiler(&["eval", "--dataset", &dir.arg(""), "--metadata"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    // p1 right on every field; p2 wrong on all three (a title that differs,
+    // an author and a date where the labels say none); p3 is not annotated.
+    assert!(
+        line(&text, "title").contains("1           2  0.500"),
+        "{text}"
+    );
+    assert!(
+        line(&text, "authors").contains("1           2  0.500"),
+        "{text}"
+    );
+    assert!(
+        line(&text, "date_published").contains("1           2  0.500"),
+        "{text}"
+    );
+}

@@ -20,6 +20,8 @@ use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use deboiler::{Cleaner, Input, InputKind};
+
+use super::eval_metadata::{self, FieldScore, MetaTruth};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -96,6 +98,12 @@ pub struct EvalArgs {
     /// Exit with code 1 when the shingle F1 is below X (a regression gate).
     #[arg(long, value_name = "X")]
     pub min_f1: Option<f64>,
+    /// Also score metadata against the ground truth's `title`, `author` and
+    /// `date` labels: title exact after whitespace normalisation, authors as
+    /// a case-insensitive set, date_published on the same day; a label set to
+    /// null is right when nothing is output.
+    #[arg(long)]
+    pub metadata: bool,
     /// Write the extracted texts to FILE as {id: {"articleBody": text}}.
     #[arg(long, value_name = "FILE")]
     pub dump_predictions: Option<PathBuf>,
@@ -142,10 +150,21 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
             .map(|(page, ex)| score_page(page, ex))
             .collect()
     });
-    let summary = summarize(dir, source, &results, speed);
+    let mut summary = summarize(dir, source, &results, speed);
+    if args.metadata {
+        summary.metadata = eval_metadata::score(
+            pages
+                .iter()
+                .zip(&extracted)
+                .map(|(p, ex)| (&p.meta, ex.metadata.as_ref())),
+        );
+    }
 
     let mut out = String::new();
     write_summary(&mut out, &summary);
+    if args.metadata {
+        eval_metadata::write_table(&mut out, &summary.metadata);
+    }
     write_worst(&mut out, &results, args.worst);
     write_errors(&mut out, &results);
     if let Some(id) = &args.print {
@@ -201,6 +220,8 @@ struct Page {
     with: Option<Vec<String>>,
     without: Option<Vec<String>>,
     page_type: Option<String>,
+    /// Metadata labels, for `--metadata`.
+    meta: MetaTruth,
 }
 
 fn load_ground_truth(path: &Path) -> Result<Vec<Page>> {
@@ -233,6 +254,7 @@ fn load_ground_truth(path: &Path) -> Result<Vec<Page>> {
             with: snippets("with"),
             without: snippets("without"),
             page_type: string("pageType"),
+            meta: MetaTruth::from_json(obj),
             id,
         });
     }
@@ -268,6 +290,8 @@ fn select_pages(pages: &mut Vec<Page>, args: &EvalArgs) -> Result<()> {
 #[derive(Debug, Default)]
 struct Extracted {
     text: String,
+    /// The metadata the cleaner found (not when scoring a predictions file).
+    metadata: Option<deboiler::Metadata>,
     /// Why the page has no output, when it failed.
     error: Option<String>,
 }
@@ -276,6 +300,7 @@ impl Extracted {
     fn failed(error: String) -> Extracted {
         Extracted {
             text: String::new(),
+            metadata: None,
             error: Some(error),
         }
     }
@@ -373,6 +398,7 @@ fn clean_one(cleaner: &Cleaner, page: &Page, bytes: &[u8], kind: InputKind) -> E
     match catch_unwind(AssertUnwindSafe(|| cleaner.clean_input(&input))) {
         Ok(Ok(doc)) => Extracted {
             text: doc.text,
+            metadata: Some(doc.metadata),
             error: None,
         },
         Ok(Err(e)) => Extracted::failed(format!("cannot clean: {e}")),
@@ -410,10 +436,12 @@ fn read_predictions(path: &Path, pages: &[Page]) -> Result<Vec<Extracted>> {
                     .and_then(Value::as_str)
                     .unwrap_or_default()
                     .to_owned(),
+                metadata: None,
                 error: None,
             },
             Some(Value::String(s)) => Extracted {
                 text: s.clone(),
+                metadata: None,
                 error: None,
             },
             Some(Value::Null) => Extracted::default(),
@@ -570,6 +598,8 @@ struct Summary {
     without: Option<Rate>,
     speed: Option<Speed>,
     by_type: BTreeMap<String, TypeRow>,
+    /// Per-field metadata results (`--metadata`).
+    metadata: Vec<FieldScore>,
 }
 
 /// What `--json` writes and `--compare` reads.
@@ -616,6 +646,7 @@ fn summarize(dir: &Path, source: String, results: &[PageResult], speed: Option<S
             .iter()
             .map(|(t, rs)| (t.clone(), type_row(rs)))
             .collect(),
+        metadata: Vec::new(),
     }
 }
 

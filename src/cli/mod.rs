@@ -7,6 +7,7 @@ mod batch;
 mod bench;
 mod clean;
 mod eval;
+mod eval_metadata;
 mod input;
 mod metric;
 
