@@ -27,6 +27,8 @@ const TEASER_LINE_WEIGHT: f32 = 0.5;
 const HEADLINE_LINE_PENALTY: f32 = 40.0;
 /// A line ending like a sentence counts as prose from this many words.
 const SENTENCE_MIN_WORDS: usize = 4;
+/// Share of the page's prose after which a related heading opens the tail.
+const RELATED_TAIL_PROSE_BEFORE: f32 = 0.6;
 /// Share of the page's prose that must precede a comments heading.
 const COMMENTS_MIN_PROSE_BEFORE: f32 = 0.25;
 /// A dek has at least this many words (a dateline like "Kabul:" has one).
@@ -221,6 +223,17 @@ fn remove_sections(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(usi
                             j,
                             removal(Kind::Comments, "comments-section", &lines[j].text),
                         ));
+                    }
+                }
+                return;
+            }
+            // Late in the page, a related heading opens the page's tail:
+            // headlines, bylines and summaries of other stories.
+            Some(Kind::Related) if seen as f32 >= RELATED_TAIL_PROSE_BEFORE * total as f32 => {
+                for j in i..lines.len() {
+                    if !removed[j] {
+                        removed[j] = true;
+                        log.push((j, removal(Kind::Related, "related-section", &lines[j].text)));
                     }
                 }
                 return;
