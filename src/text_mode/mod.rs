@@ -230,13 +230,19 @@ fn remove_sections(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(usi
             // Late in the page, a related heading opens the page's tail:
             // headlines, bylines and summaries of other stories.
             Some(Kind::Related) if seen as f32 >= RELATED_TAIL_PROSE_BEFORE * total as f32 => {
-                for j in i..lines.len() {
-                    if !removed[j] {
-                        removed[j] = true;
-                        log.push((j, removal(Kind::Related, "related-section", &lines[j].text)));
+                // ... up to a comments heading, which heads its own section.
+                let comments: Vec<usize> = log
+                    .iter()
+                    .filter(|(_, r)| r.kind == Kind::Comments)
+                    .map(|(at, _)| *at)
+                    .collect();
+                while i < lines.len() && !(removed[i] && comments.contains(&i)) {
+                    if !removed[i] {
+                        removed[i] = true;
+                        log.push((i, removal(Kind::Related, "related-section", &lines[i].text)));
                     }
+                    i += 1;
                 }
-                return;
             }
             Some(Kind::Related) => {
                 while i < lines.len() && !removed[i] && !is_prose(&lines[i]) {
