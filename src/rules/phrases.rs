@@ -31,7 +31,7 @@ pub const PHRASES: &[PhraseRule] = &[
         r"^(?i:(?:reading time|read time)\s*:?\s*)?(?i:about |approx\.? |~)?\d{1,3}\s*-?\s*(?i:min|mins|minute|minutes|minuten|minutos|minuti|минут[аы]?)\.?(?:\s+(?i:read|reading|to read|de lectura|de lecture|di lettura|de leitura|lesezeit|leestijd|leestijd|чтения|lesen))?$",
         "\"13 Min Read\", \"5 minute read\", \"Reading time: 4 min\""),
     phrase!("reading-time-label", ReadingTime, "*", 60, Anywhere,
-        r"^(?i:lesezeit|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd|время чтения)\s*:?\s*(?:ca\.\s*)?\d{1,3}\s*(?i:min|minuten|minutes|minutos|minuti|минут[аы]?)\.?$",
+        r"^(?i:lesezeit|temps de lecture|tiempo de lectura|lectura de|lectura|tempo di lettura|lettura di|lettura|tempo de leitura|leitura de|leitura|leestijd|время чтения)\s*:?\s*(?:ca\.\s*)?\d{1,3}\s*(?i:min|minuten|minutes|minutos|minuti|минут[аы]?)\.?$",
         "reading time labels in other languages"),
     phrase!("reading-time-trailing", ReadingTime, "*", 140, Anywhere,
         r"^.{0,100}[·|•–—]\s*(?i:(?:reading time|read time|lesezeit|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura|leestijd|время чтения)\s*:?\s*)?\d{1,3}\s*-?\s*(?i:min|mins|minute|minutes|minuten|minutos|minuti|минут[аы]?)\.?(?:\s+(?i:read|reading|to read|de lectura|de lecture|di lettura|de leitura|lesezeit|leestijd|чтения))?$",
@@ -180,6 +180,6 @@ pub const PHRASES: &[PhraseRule] = &[
         r"(?i)\b(?:best viewed (?:at|in|with)|you are visitor(?: number)?|site (?:designed|built|developed) by|powered by (?:wordpress|blogger|drupal|ghost|squarespace|wix))\b",
         "old-web footer credits and hit counters"),
     phrase!("footer-links", Footer, "*", 200, Anywhere,
-        r"^(?:(?i:privacy policy|privacy|terms of (?:use|service)|terms and conditions|terms|contact us|contact|about us|about|advertise(?: with us)?|careers|sitemap|accessibility|cookie policy|impressum|datenschutz|kontakt|mentions légales|aviso legal|privacidad)[\s,|·•/]*){1,}$",
+        r"^(?:(?i:privacy policy|privacy|terms of (?:use|service)|terms and conditions|terms|contact us|contact|about us|about|advertise(?: with us)?|careers|sitemap|accessibility|cookie policy|impressum|datenschutz|kontakt|mentions légales|aviso legal|privacidad|política de privacidad|contacto|contato|contatti|privacy|cookies|accesibilidad|accessibilité|barrierefreiheit)[\s,|·•/]*){1,}$",
         "footer link rows"),
 ];

@@ -170,6 +170,7 @@ pub const CONTEXT: &[ContextRule] = &[
     ContextRule { id: "outside-content", kind: Kind::LowContent, note: "text outside the selected content container" },
     ContextRule { id: "comments-section", kind: Kind::Comments, note: "scraped-text lines after a comments heading that follows the article" },
     ContextRule { id: "related-section", kind: Kind::Related, note: "short scraped-text lines (headlines) after a related-articles heading" },
+    ContextRule { id: "caption-beside-credit", kind: Kind::Caption, note: "a short scraped-text line next to a photo credit: the photo's caption" },
     ContextRule { id: "text-outside-content", kind: Kind::LowContent, note: "scraped-text lines outside the article's span" },
 ];
 

@@ -31,6 +31,12 @@ const SENTENCE_MIN_WORDS: usize = 4;
 const RELATED_TAIL_PROSE_BEFORE: f32 = 0.6;
 /// Share of the page's prose that must precede a comments heading.
 const COMMENTS_MIN_PROSE_BEFORE: f32 = 0.25;
+/// A photo credit naming its author is at most this long (chars).
+const CREDIT_MAX_CHARS: usize = 60;
+/// A caption beside a photo credit is at most this long (chars).
+const CAPTION_MAX_CHARS: usize = 200;
+/// A dek is at most this long (chars).
+const DEK_MAX_CHARS: usize = 300;
 /// A dek has at least this many words (a dateline like "Kabul:" has one).
 const DEK_MIN_WORDS: usize = 5;
 /// The title is looked for among this many first lines.
@@ -60,6 +66,14 @@ pub fn clean(
     }
     metadata.title = find_title(&lines, &removed);
     remove_sections(&lines, &mut removed, &mut log);
+    remove_captions(&lines, &mut removed, &mut log);
+    if let Some(dek) = take_dek(&lines, &mut removed, &metadata) {
+        log.push((
+            dek,
+            removal(Kind::TitleRepeat, "dek-description", &lines[dek].text),
+        ));
+        metadata.description = Some(lines[dek].text.clone());
+    }
 
     // The article span: maximum-sum run of line scores.
     let scores: Vec<f32> = lines
@@ -80,7 +94,9 @@ pub fn clean(
         })
         .collect();
     let span = max_span(&scores);
-    metadata.description = find_dek(&lines, &removed, &metadata, span.map(|(a, _)| a));
+    if metadata.description.is_none() {
+        metadata.description = find_dek(&lines, &removed, &metadata, span.map(|(a, _)| a));
+    }
 
     let mut inside = Vec::new();
     let mut outside: Option<(usize, String)> = None;
@@ -128,6 +144,54 @@ fn byline_authors(rule: &str, text: &str) -> Vec<String> {
     match text.rfind(" by ") {
         Some(at) => crate::metadata::parse_authors(&text[at + 1..]),
         None => Vec::new(),
+    }
+}
+
+/// A photo's caption sits on the line before or after its credit ("Foto:
+/// Andrés Molina"): a short line there goes with the credit.
+fn remove_captions(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(usize, Removal)>) {
+    // Only a credit that is a name ("Foto: Andrés Molina"); "Image: Jose
+    // Mourinho, left, has replaced ..." is the caption itself.
+    let credits: Vec<usize> = log
+        .iter()
+        .filter(|(at, r)| r.kind == Kind::Caption && lines[*at].chars <= CREDIT_MAX_CHARS)
+        .map(|(at, _)| *at)
+        .collect();
+    for at in credits {
+        for n in [at.wrapping_sub(1), at + 1] {
+            let Some(line) = lines.get(n) else { continue };
+            if !removed[n] && line.chars <= CAPTION_MAX_CHARS && !is_headline_like(&line.text) {
+                removed[n] = true;
+                log.push((
+                    n,
+                    removal(Kind::Caption, "caption-beside-credit", &line.text),
+                ));
+            }
+        }
+    }
+}
+
+/// The dek set under the headline: the first line after the title (bylines
+/// and datelines aside) that reads as a headline's continuation, not a
+/// sentence: several words and no closing full stop.
+fn take_dek(lines: &[TextBlock], removed: &mut [bool], metadata: &Metadata) -> Option<usize> {
+    let title = metadata.title.as_deref().map(normalize)?;
+    let at = lines
+        .iter()
+        .take(TITLE_SEARCH_LINES)
+        .rposition(|l| normalize(&l.text) == title)?;
+    let next = (at + 1..lines.len()).find(|&i| !removed[i])?;
+    let line = &lines[next];
+    let words = line.text.split_whitespace().count();
+    let dek_like = words >= DEK_MIN_WORDS
+        && line.chars <= DEK_MAX_CHARS
+        && !line.text.ends_with(['.', '!', '?', ':', '…'])
+        && normalize(&line.text) != title;
+    if dek_like {
+        removed[next] = true;
+        Some(next)
+    } else {
+        None
     }
 }
 
