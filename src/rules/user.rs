@@ -467,12 +467,14 @@ fn check(rules: &UserRules) -> Result<(), Problem> {
         for (i, id) in list.iter().enumerate() {
             let loc = Loc::Disable(site, i);
             match builtin.get(id.as_str()) {
-                Some(&"context") => return Err(problem(
-                    loc,
-                    format!(
+                Some(&"context") => {
+                    return Err(problem(
+                        loc,
+                        format!(
                         "`{id}` is applied by code with the page's context and cannot be disabled"
                     ),
-                )),
+                    ))
+                }
                 Some(_) => {}
                 None if ids.contains_key(id.as_str()) => {}
                 None => {
