@@ -242,7 +242,7 @@ pub struct Explanation {
     pub entries: Vec<Explained>,
     /// The language whose phrase tables applied (`None`: all of them).
     pub language: Option<String>,
-    /// Where that language came from: `declared`, `detected (0.93)` or `unknown`.
+    /// Where that language came from: `declared`, `detected, confidence 0.93` or `unknown`.
     pub language_source: String,
     /// The domains of the user site sections that applied.
     pub sites: Vec<String>,

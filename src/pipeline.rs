@@ -127,7 +127,7 @@ fn run_traced(
         language: language.tag.clone(),
         language_source: match language.source {
             LanguageSource::Declared => "declared".to_owned(),
-            LanguageSource::Detected(c) => format!("detected ({c:.2})"),
+            LanguageSource::Detected(c) => format!("detected, confidence {c:.2}"),
             LanguageSource::Unknown => "unknown".to_owned(),
         },
         sites: sites.iter().map(|s| (*s).to_owned()).collect(),

@@ -808,4 +808,60 @@ mod tests {
             Some(Kind::AuthorBio)
         );
     }
+
+    #[test]
+    fn language_selects_tables_and_star_rules_always_apply() {
+        let book = builtin_book();
+        let id = |lang: Option<&str>, text: &str| {
+            book.rules(lang, &[]).classify_text(text).map(|h| h.id)
+        };
+        // `nav-link-row` is English-only.
+        assert_eq!(id(None, "Jump to Recipe"), Some("nav-link-row"));
+        assert_eq!(id(Some("en-US"), "Jump to Recipe"), Some("nav-link-row"));
+        assert_eq!(id(Some("de"), "Jump to Recipe"), None);
+        assert_eq!(id(Some("ja"), "Jump to Recipe"), None);
+        // `*` rules apply in every language.
+        assert_eq!(id(Some("de"), "Advertisement"), Some("ad-label"));
+        assert_eq!(
+            id(Some("ja"), "Lesen Sie auch: Streik beendet"),
+            Some("see-also-other")
+        );
+        // Selections are cached: the same language shares one mask.
+        let a = book.rules(Some("de-DE"), &[]);
+        let b = book.rules(Some("de"), &[]);
+        assert!(Arc::ptr_eq(&a.active, &b.active));
+    }
+
+    #[test]
+    fn disabled_and_site_rules_are_masks_over_one_compile() {
+        let mut specs = RuleSpecs::builtin();
+        specs.disable = vec!["cls-share", "tag-nav"];
+        specs.tokens.insert(
+            0,
+            TokenSpec {
+                id: "user-promo-rail",
+                kind: Kind::Advertisement,
+                tokens: vec!["promo".into(), "rail".into()],
+                scope: Scope::Site(0),
+            },
+        );
+        specs.sites = vec![SiteSpec {
+            domain: "example.com".into(),
+            disable: vec!["cls-related"],
+        }];
+        let book = RuleBook::compile(specs).unwrap();
+        let names = |r: &CompiledRules, n: &str| r.classify_names(std::iter::once(n)).map(|h| h.id);
+        let (elsewhere, sites) = book.for_page(None, Some("https://other.test/a"));
+        assert!(sites.is_empty());
+        assert_eq!(names(&elsewhere, "share-bar"), None);
+        assert_eq!(elsewhere.classify_tag("nav"), None);
+        assert_eq!(names(&elsewhere, "promo-rail"), Some("cls-promo"));
+        assert_eq!(names(&elsewhere, "related-posts"), Some("cls-related"));
+        let (site, sites) = book.for_page(None, Some("https://news.Example.com:8080/a"));
+        assert_eq!(sites, ["example.com"]);
+        assert_eq!(names(&site, "promoRail"), Some("user-promo-rail"));
+        assert_eq!(names(&site, "related-posts"), None);
+        let (_, sites) = book.for_page(None, Some("https://notexample.com/"));
+        assert!(sites.is_empty());
+    }
 }
