@@ -1,9 +1,13 @@
 //! [`Cleaner`]: rules compiled once, shared across threads, cleaning many pages.
 
-use crate::document::Document;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::document::{Document, Explanation};
 use crate::error::Error;
 use crate::pipeline;
-use crate::rules::compiled::CompiledRules;
+use crate::rules::compiled::{builtin_book, RuleBook};
+use crate::rules::user::{SiteRules, UserRules};
 
 /// Default input size limit: larger pages are almost always not articles
 /// (data dumps, binary blobs) and would cost memory for nothing.
@@ -93,13 +97,40 @@ pub(crate) struct Options {
 #[derive(Debug)]
 pub struct Cleaner {
     pub(crate) options: Options,
-    pub(crate) rules: CompiledRules,
+    /// Every rule, compiled once; per-page selections cached inside.
+    pub(crate) book: Arc<RuleBook>,
+}
+
+/// Where user rules come from, read when the cleaner is built.
+#[derive(Debug, Clone)]
+enum RulesSource {
+    Typed(UserRules),
+    File(PathBuf),
+    Toml(String),
 }
 
 /// Builds a [`Cleaner`].
+///
+/// ```
+/// use deboiler::{Cleaner, Kind};
+/// let cleaner = Cleaner::builder()
+///     .rules_toml(r#"
+///         disable = ["cls-sidebar"]
+///         [[phrase]]
+///         id = "user-shop-the-look"
+///         kind = "advertisement"
+///         text = "Shop the look"
+///     "#)
+///     .build()
+///     .unwrap();
+/// let doc = cleaner.clean(b"<article><p>A paragraph long enough to be the article, \
+///     with a clause or two, and a full stop.</p><p>SHOP THE LOOK</p></article>").unwrap();
+/// assert!(doc.removed.iter().any(|r| r.rule == "user-shop-the-look" && r.kind == Kind::Advertisement));
+/// ```
 #[derive(Debug, Clone)]
 pub struct CleanerBuilder {
     options: Options,
+    rules: Vec<RulesSource>,
 }
 
 impl Default for CleanerBuilder {
@@ -109,6 +140,7 @@ impl Default for CleanerBuilder {
                 max_bytes: DEFAULT_MAX_BYTES,
                 input: InputKind::Auto,
             },
+            rules: Vec::new(),
         }
     }
 }
@@ -126,12 +158,80 @@ impl CleanerBuilder {
         self
     }
 
-    /// Compiles the rules.
+    /// Adds user rules (see [`UserRules`]): extra phrases, class/id words and
+    /// selectors, and built-in rules to disable, globally or per site.
+    pub fn rules(mut self, rules: UserRules) -> Self {
+        self.rules.push(RulesSource::Typed(rules));
+        self
+    }
+
+    /// Adds the rules of a TOML rules file (format: README, "Rules file"),
+    /// read when [`build`](Self::build) runs.
+    pub fn rules_file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.rules.push(RulesSource::File(path.into()));
+        self
+    }
+
+    /// Adds rules given as TOML text, in the rules-file format.
+    pub fn rules_toml(mut self, toml: &str) -> Self {
+        self.rules.push(RulesSource::Toml(toml.to_owned()));
+        self
+    }
+
+    /// Reads and checks the user rules and compiles them with the built-in
+    /// ones. Without user rules, the built-in rules compiled once per process
+    /// are shared. A bad rules file is an [`Error::RulesFile`] naming the file,
+    /// line and problem.
     pub fn build(self) -> Result<Cleaner, Error> {
+        let book = if self.rules.is_empty() {
+            Arc::clone(builtin_book())
+        } else {
+            let mut all = UserRules::default();
+            for source in self.rules {
+                let rules = match source {
+                    RulesSource::Typed(r) => r,
+                    RulesSource::File(path) => UserRules::from_file(path)?,
+                    RulesSource::Toml(text) => UserRules::from_toml(&text)?,
+                };
+                merge(&mut all, rules);
+            }
+            all.validate()?;
+            Arc::new(RuleBook::compile(all.specs())?)
+        };
         Ok(Cleaner {
             options: self.options,
-            rules: CompiledRules::builtin()?,
+            book,
         })
+    }
+}
+
+/// Appends `more` to `all`, joining site sections with the same domain.
+fn merge(all: &mut UserRules, more: UserRules) {
+    all.disable.extend(more.disable);
+    all.phrases.extend(more.phrases);
+    all.tokens.extend(more.tokens);
+    all.selectors.extend(more.selectors);
+    for site in more.sites {
+        match all
+            .sites
+            .iter_mut()
+            .find(|s| s.domain.eq_ignore_ascii_case(&site.domain))
+        {
+            Some(s) => {
+                let SiteRules {
+                    disable,
+                    phrases,
+                    tokens,
+                    selectors,
+                    ..
+                } = site;
+                s.disable.extend(disable);
+                s.phrases.extend(phrases);
+                s.tokens.extend(tokens);
+                s.selectors.extend(selectors);
+            }
+            None => all.sites.push(site),
+        }
     }
 }
 
@@ -146,7 +246,7 @@ impl Cleaner {
     pub fn new() -> Cleaner {
         Cleaner {
             options: CleanerBuilder::default().options,
-            rules: crate::rules::compiled::builtin().clone(),
+            book: Arc::clone(builtin_book()),
         }
     }
 
@@ -169,6 +269,20 @@ impl Cleaner {
             });
         }
         Ok(pipeline::run(self, input))
+    }
+
+    /// Cleans one page and says why: every kept block and every removal in
+    /// document order, the language and site sections the rules were chosen
+    /// for, and where each metadata field came from. The document inside is
+    /// exactly what [`clean_input`](Self::clean_input) returns.
+    pub fn explain(&self, input: &Input<'_>) -> Result<Explanation, Error> {
+        if input.bytes.len() > self.options.max_bytes {
+            return Err(Error::TooLarge {
+                size: input.bytes.len(),
+                limit: self.options.max_bytes,
+            });
+        }
+        Ok(pipeline::explain(self, input))
     }
 }
 

@@ -204,3 +204,49 @@ pub struct Document {
     #[serde(skip)]
     pub blocks: Vec<Block>,
 }
+
+/// What happened to one block of the page, for [`Explanation`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// Kept in the article, as this kind of block.
+    Kept(BlockKind),
+    /// Removed by a rule.
+    Removed {
+        /// What kind of boilerplate it was.
+        kind: Kind,
+        /// The id of the rule that fired.
+        rule: String,
+    },
+}
+
+/// One block of the page (kept) or one removal, in document order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explained {
+    /// Document order key: the node (HTML) or line (text) the block starts at.
+    pub order: usize,
+    /// Kept or removed, and why.
+    pub verdict: Verdict,
+    /// The block's text (removals: as logged, shortened when long).
+    pub text: String,
+}
+
+/// Why a page came out as it did: every kept block and every removal in
+/// document order, the language and site sections the rules were selected
+/// for, and where each metadata field came from. Built by
+/// [`Cleaner::explain`](crate::Cleaner::explain); not part of the JSON output.
+#[derive(Debug, Clone)]
+pub struct Explanation {
+    /// The cleaned document, exactly as [`Cleaner::clean_input`](crate::Cleaner::clean_input) returns it.
+    pub document: Document,
+    /// Kept blocks and removals, in document order.
+    pub entries: Vec<Explained>,
+    /// The language whose phrase tables applied (`None`: all of them).
+    pub language: Option<String>,
+    /// Where that language came from: `declared`, `detected, confidence 0.93` or `unknown`.
+    pub language_source: String,
+    /// The domains of the user site sections that applied.
+    pub sites: Vec<String>,
+    /// For each metadata field with a value, the source that won
+    /// (`json-ld-article`, `open-graph`, `html-lang`, ...).
+    pub metadata_sources: Vec<(&'static str, String)>,
+}

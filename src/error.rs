@@ -24,4 +24,24 @@ pub enum Error {
         /// What is wrong with it.
         reason: String,
     },
+    /// A rules file has a bad entry (or is not valid TOML).
+    #[error("{file}:{line}:{column}: {message}")]
+    RulesFile {
+        /// The file, as given.
+        file: String,
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column of the problem.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// A rules file could not be read.
+    #[error("cannot read rules file {file}: {source}")]
+    RulesRead {
+        /// The file, as given.
+        file: String,
+        /// Why.
+        source: std::io::Error,
+    },
 }

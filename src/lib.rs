@@ -29,8 +29,11 @@ pub mod select;
 pub mod text_mode;
 
 pub use cleaner::{Cleaner, CleanerBuilder, Input, InputKind, DEFAULT_MAX_BYTES};
-pub use document::{Block, BlockKind, Document, Kind, Metadata, Removal, Status};
+pub use document::{
+    Block, BlockKind, Document, Explained, Explanation, Kind, Metadata, Removal, Status, Verdict,
+};
 pub use error::Error;
+pub use rules::user::{PhraseMatch, SiteRules, UserPhrase, UserRules, UserSelector, UserToken};
 
 /// Cleans one page with the default settings.
 pub fn clean(bytes: &[u8]) -> Result<Document, Error> {

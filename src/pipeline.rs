@@ -3,38 +3,73 @@
 //! HTML: bytes ─decode→ text ─parse→ Dom ─┬─ metadata → Metadata
 //!                                        └─ boilerplate(&Metadata) → Pruned ─ select → MainContent ─ render
 //! Text: bytes ─decode→ text ─text_mode (same stages over lines)→ blocks ─ render
+//!
+//! The rules a page is cleaned with are chosen after metadata: its language
+//! (declared, else detected) selects the phrase tables, its URL's host (the
+//! caller's URL, else the canonical one) the user's site sections.
 
 use crate::cleaner::{Cleaner, Input, InputKind};
 use crate::decode::decode;
-use crate::document::{Block, Document, Kind, Status};
+use crate::document::{Block, Document, Explained, Explanation, Kind, Status, Verdict};
 use crate::parse::Dom;
+use crate::rules::page::{sample_dom, sample_text, LanguageSource, PageLanguage};
 use crate::{boilerplate, metadata, render, select, text_mode};
 
 pub(crate) fn run(cleaner: &Cleaner, input: &Input<'_>) -> Document {
+    run_traced(cleaner, input, false).0
+}
+
+/// Cleans a page and, when asked, says why: every block and removal in
+/// document order, the rule selection and the metadata sources.
+pub(crate) fn explain(cleaner: &Cleaner, input: &Input<'_>) -> Explanation {
+    let (document, trace) = run_traced(cleaner, input, true);
+    trace.unwrap_or_else(|| Explanation {
+        document: document.clone(),
+        entries: Vec::new(),
+        language: None,
+        language_source: String::new(),
+        sites: Vec::new(),
+        metadata_sources: Vec::new(),
+    })
+}
+
+fn run_traced(
+    cleaner: &Cleaner,
+    input: &Input<'_>,
+    trace: bool,
+) -> (Document, Option<Explanation>) {
     let kind = match input.kind.unwrap_or(cleaner.options.input) {
         InputKind::Auto => sniff(input.bytes),
         other => other,
     };
     let decoded = decode(input.bytes, input.charset, kind == InputKind::Html);
-    let (mut metadata, blocks, mut removed) = if kind == InputKind::Text {
-        text_mode::clean(&decoded.text, &cleaner.rules)
-    } else {
-        let dom = Dom::parse(&decoded.text);
-        let metadata = metadata::extract(&dom, input.url);
-        let mut pruned = boilerplate::prune(&dom, &metadata, &cleaner.rules);
-        let (main, outside) = select::select(&dom, &pruned);
-        pruned.log.extend(outside);
-        let blocks = match main {
-            Some(main) => {
-                let (kept, log) =
-                    boilerplate::refine::refine(main.blocks, &metadata, &cleaner.rules);
-                pruned.log.extend(log);
-                kept
-            }
-            None => Vec::new(),
+    let book = &cleaner.book;
+    let (mut metadata, blocks, mut removed, language, sites, mut sources) =
+        if kind == InputKind::Text {
+            let language = PageLanguage::choose(None, || sample_text(&decoded.text));
+            let (rules, sites) = book.for_page(language.tag.as_deref(), input.url);
+            let (metadata, blocks, removed) = text_mode::clean(&decoded.text, &rules);
+            let sources = Vec::new();
+            (metadata, blocks, removed, language, sites, sources)
+        } else {
+            let dom = Dom::parse(&decoded.text);
+            let (metadata, sources) = metadata::extract_with_sources(&dom, input.url);
+            let language = PageLanguage::choose(metadata.language.as_deref(), || sample_dom(&dom));
+            let url = input.url.or(metadata.canonical_url.as_deref());
+            let (rules, sites) = book.for_page(language.tag.as_deref(), url);
+            let mut pruned = boilerplate::prune(&dom, &metadata, &rules);
+            let (main, outside) = select::select(&dom, &pruned);
+            pruned.log.extend(outside);
+            let blocks = match main {
+                Some(main) => {
+                    let (kept, log) = boilerplate::refine::refine(main.blocks, &metadata, &rules);
+                    pruned.log.extend(log);
+                    kept
+                }
+                None => Vec::new(),
+            };
+            (metadata, blocks, pruned.log, language, sites, sources)
         };
-        (metadata, blocks, pruned.log)
-    };
     // Document order: removals are keyed by the node (or line) they start at.
     removed.sort_by_key(|(order, _)| *order);
     if metadata.reading_time_minutes.is_none() {
@@ -42,6 +77,26 @@ pub(crate) fn run(cleaner: &Cleaner, input: &Input<'_>) -> Document {
             .iter()
             .find(|(_, r)| r.kind == Kind::ReadingTime)
             .and_then(|(_, r)| first_number(&r.text));
+        if metadata.reading_time_minutes.is_some() {
+            sources.push(("reading_time_minutes", "reading-time line".to_owned()));
+        }
+    }
+    let mut entries: Vec<Explained> = Vec::new();
+    if trace {
+        entries.extend(removed.iter().map(|(order, r)| Explained {
+            order: *order,
+            verdict: Verdict::Removed {
+                kind: r.kind,
+                rule: r.rule.clone(),
+            },
+            text: r.text.clone(),
+        }));
+        entries.extend(blocks.iter().map(|b| Explained {
+            order: b.start,
+            verdict: Verdict::Kept(b.kind.clone()),
+            text: b.text.clone(),
+        }));
+        entries.sort_by_key(|e| e.order);
     }
     let blocks: Vec<Block> = blocks
         .into_iter()
@@ -52,7 +107,7 @@ pub(crate) fn run(cleaner: &Cleaner, input: &Input<'_>) -> Document {
         .collect();
     let removed = removed.into_iter().map(|(_, r)| r).collect();
     let text = render::text(&blocks);
-    Document {
+    let document = Document {
         status: if text.is_empty() {
             Status::Empty
         } else {
@@ -65,7 +120,27 @@ pub(crate) fn run(cleaner: &Cleaner, input: &Input<'_>) -> Document {
         text,
         removed,
         blocks,
-    }
+    };
+    let explanation = trace.then(|| Explanation {
+        document: document.clone(),
+        entries,
+        language: language.tag.clone(),
+        language_source: match language.source {
+            LanguageSource::Declared => "declared".to_owned(),
+            LanguageSource::Detected(c) => format!("detected, confidence {c:.2}"),
+            LanguageSource::Unknown => "unknown".to_owned(),
+        },
+        sites: sites.iter().map(|s| (*s).to_owned()).collect(),
+        metadata_sources: if kind == InputKind::Text {
+            vec![(
+                "*",
+                "text mode: title, byline and dateline lines".to_owned(),
+            )]
+        } else {
+            sources
+        },
+    });
+    (document, explanation)
 }
 
 /// The first run of ASCII digits in `text`, as a number.

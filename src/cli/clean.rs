@@ -27,15 +27,24 @@ pub struct CleanArgs {
     /// The charset known from outside the page (an HTTP header), if any.
     #[arg(long)]
     pub charset: Option<String>,
+    /// A rules file (TOML) adding and disabling rules, globally or per site.
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+    /// Show every block in document order, kept or removed (with kind and
+    /// rule), and where each metadata field came from, instead of the output.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 /// Exit codes: 0 an article was found, 1 none was found, 2 the input could not be read.
 pub fn run(args: &CleanArgs) -> Result<ExitCode> {
+    // Rules first: a bad rules file is an error before any input is read.
+    let mut builder = Cleaner::builder().input(args.input.into());
+    if let Some(rules) = &args.rules {
+        builder = builder.rules_file(rules);
+    }
+    let cleaner = builder.build()?;
     let bytes = read_input(&args.page)?;
-    let cleaner = Cleaner::builder()
-        .input(args.input.into())
-        .build()
-        .context("cannot build the cleaner")?;
     let source = args.page.display().to_string();
     let mut input = Input::new(&bytes).source(&source);
     if let Some(url) = &args.url {
@@ -43,6 +52,20 @@ pub fn run(args: &CleanArgs) -> Result<ExitCode> {
     }
     if let Some(charset) = &args.charset {
         input = input.charset(charset);
+    }
+    if args.explain {
+        let explanation = cleaner
+            .explain(&input)
+            .with_context(|| format!("cannot clean {source}"))?;
+        let width = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(EXPLAIN_WIDTH);
+        let out = render::explain(&explanation, width);
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(out.as_bytes())?;
+        stdout.flush()?;
+        return Ok(exit_code(explanation.document.status));
     }
     let doc = cleaner
         .clean_input(&input)
@@ -59,8 +82,15 @@ pub fn run(args: &CleanArgs) -> Result<ExitCode> {
         stdout.write_all(b"\n")?;
     }
     stdout.flush()?;
-    Ok(match doc.status {
+    Ok(exit_code(doc.status))
+}
+
+/// Line width of `--explain` when the terminal's (`COLUMNS`) is not known.
+const EXPLAIN_WIDTH: usize = 120;
+
+fn exit_code(status: Status) -> ExitCode {
+    match status {
         Status::Ok => ExitCode::SUCCESS,
         _ => ExitCode::from(1),
-    })
+    }
 }

@@ -114,6 +114,8 @@ pub(crate) struct Candidate {
 #[derive(Debug, Default)]
 pub(crate) struct Candidates {
     items: Vec<Candidate>,
+    /// The source each picked field came from (for `--explain`).
+    winners: std::cell::RefCell<Vec<(Field, Source)>>,
 }
 
 impl Candidates {
@@ -150,9 +152,16 @@ impl Candidates {
         order: &[Choice],
         mut accept: impl FnMut(&str) -> Option<T>,
     ) -> Option<T> {
-        order
-            .iter()
-            .find_map(|choice| self.all(field, choice.source).find_map(&mut accept))
+        order.iter().find_map(|choice| {
+            let v = self.all(field, choice.source).find_map(&mut accept)?;
+            self.won(field, choice.source);
+            Some(v)
+        })
+    }
+
+    /// Records that `field`'s value came from `source`.
+    fn won(&self, field: Field, source: Source) {
+        self.winners.borrow_mut().push((field, source));
     }
 }
 
@@ -163,6 +172,15 @@ const MAX_TAG_CHARS: usize = 100;
 
 /// Extracts page metadata. Never mutates `dom`, never panics.
 pub fn extract(dom: &Dom, url: Option<&str>) -> Metadata {
+    extract_with_sources(dom, url).0
+}
+
+/// [`extract`], and for each field that has a value, the source that won
+/// (`title` → `json-ld-article`, `language` → `html-lang`).
+pub fn extract_with_sources(
+    dom: &Dom,
+    url: Option<&str>,
+) -> (Metadata, Vec<(&'static str, String)>) {
     let mut c = Candidates::default();
     let canonical_hint = url;
     json_ld::collect(dom, canonical_hint, &mut c);
@@ -176,7 +194,63 @@ pub fn extract(dom: &Dom, url: Option<&str>) -> Metadata {
         c.push(Field::Title, Source::TitleTag, &dom.raw_text(t));
     }
     let h1s = title::h1_texts(dom);
-    merge(&c, url, &h1s)
+    let metadata = merge(&c, url, &h1s);
+    let mut sources: Vec<(&'static str, String)> = Vec::new();
+    for (field, source) in c.winners.into_inner() {
+        let name = field.name();
+        if field.is_set(&metadata) && !sources.iter().any(|(f, _)| *f == name) {
+            sources.push((name, kebab(&format!("{source:?}"))));
+        }
+    }
+    (metadata, sources)
+}
+
+impl Field {
+    /// The field's name in the JSON output.
+    fn name(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Author => "authors",
+            Field::DatePublished => "date_published",
+            Field::DateModified => "date_modified",
+            Field::SiteName => "site_name",
+            Field::Description => "description",
+            Field::Language => "language",
+            Field::CanonicalUrl => "canonical_url",
+            Field::Image => "image",
+            Field::Tags => "tags",
+            Field::ReadingTime => "reading_time_minutes",
+        }
+    }
+
+    /// Whether `m` has a value for this field.
+    fn is_set(self, m: &Metadata) -> bool {
+        match self {
+            Field::Title => m.title.is_some(),
+            Field::Author => !m.authors.is_empty(),
+            Field::DatePublished => m.date_published.is_some(),
+            Field::DateModified => m.date_modified.is_some(),
+            Field::SiteName => m.site_name.is_some(),
+            Field::Description => m.description.is_some(),
+            Field::Language => m.language.is_some(),
+            Field::CanonicalUrl => m.canonical_url.is_some(),
+            Field::Image => m.image.is_some(),
+            Field::Tags => !m.tags.is_empty(),
+            Field::ReadingTime => m.reading_time_minutes.is_some(),
+        }
+    }
+}
+
+/// `JsonLdArticle` → `json-ld-article`.
+fn kebab(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            out.push('-');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
 }
 
 fn merge(c: &Candidates, url: Option<&str>, h1s: &[String]) -> Metadata {
@@ -208,13 +282,19 @@ fn merge(c: &Candidates, url: Option<&str>, h1s: &[String]) -> Metadata {
         }
         for v in c.all(Field::Title, choice.source).take(1) {
             if v.chars().count() <= MAX_TITLE_CHARS && !titles.iter().any(|t| t == v) {
+                if titles.is_empty() {
+                    c.won(Field::Title, choice.source);
+                }
                 titles.push(v.to_owned());
             }
         }
     }
     let title = match titles.split_first() {
         Some((raw, others)) => Some(title::finish(raw, others, &sites, &hosts, h1s)),
-        None => h1s.first().cloned(),
+        None => {
+            c.won(Field::Title, Source::H1);
+            h1s.first().cloned()
+        }
     }
     .filter(|t| !t.is_empty());
 
@@ -244,9 +324,13 @@ fn merge(c: &Candidates, url: Option<&str>, h1s: &[String]) -> Metadata {
                     }
                 }
             }
+            (names, choice.source)
+        })
+        .find(|(names, _)| !names.is_empty())
+        .map(|(names, source)| {
+            c.won(Field::Author, source);
             names
         })
-        .find(|names| !names.is_empty())
         .unwrap_or_default();
 
     let date_published = c.pick(
@@ -270,6 +354,9 @@ fn merge(c: &Candidates, url: Option<&str>, h1s: &[String]) -> Metadata {
                 && t.chars().count() <= MAX_TAG_CHARS
                 && !tags.iter().any(|x| x.to_lowercase() == t.to_lowercase())
             {
+                if tags.is_empty() {
+                    c.won(Field::Tags, choice.source);
+                }
                 tags.push(t.to_owned());
             }
         }

@@ -5,9 +5,11 @@
 //! sanitized by construction (no script, style, iframe, event handler or URL
 //! can pass through).
 
+mod explain;
 mod html;
 mod markdown;
 
+pub use explain::explain;
 pub use html::html;
 pub use markdown::markdown;
 

@@ -1,13 +1,23 @@
-//! The rule tables compiled into matchers: one regex set for phrases, a word
+//! The rule tables compiled into matchers: regex sets for phrases, a word
 //! index for class/id tokens, lookups for tags and roles, parsed selectors.
-//! Compiled once; cloning is cheap (shared).
+//!
+//! A [`RuleBook`] compiles every rule a cleaner knows exactly once: the
+//! built-in tables plus the user's rules, global and per site (see
+//! [`user`](super::user)); the user's entries go into the same matchers as
+//! the built-ins. Which rules apply to one page (its language, its site, the
+//! `disable` lists) is a mask over the compiled rules, computed once per
+//! (language, sites) key and cached. Nothing is compiled per page, per
+//! language or per site section: one compile of the phrase sets costs about
+//! 100 ms, a mask a few microseconds. A page is cleaned with a
+//! [`CompiledRules`]: the shared matchers plus one mask, cloned with two
+//! reference-count increments.
 
-use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, OnceLock};
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock, RwLock};
 
 use regex::Regex;
 
-use super::{phrases, structure, PhraseRule, Position, TokenRule};
+use super::{phrases, structure, Position};
 use crate::document::Kind;
 use crate::error::Error;
 
@@ -37,6 +47,134 @@ impl Place {
     };
 }
 
+/// Where a rule applies: every page, or the pages of one site section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Scope {
+    /// Every page.
+    Global,
+    /// Pages of site section `n` (an index into [`RuleSpecs::sites`]).
+    Site(u32),
+}
+
+/// A phrase rule in owned form: a built-in table entry or a user rule.
+#[derive(Debug, Clone)]
+pub(crate) struct PhraseSpec {
+    pub id: &'static str,
+    pub kind: Kind,
+    /// ISO 639-1 code, or `*` for any language.
+    pub lang: String,
+    pub pattern: String,
+    pub max_chars: usize,
+    pub position: Position,
+    pub scope: Scope,
+}
+
+/// A class/id word rule in owned form.
+#[derive(Debug, Clone)]
+pub(crate) struct TokenSpec {
+    pub id: &'static str,
+    pub kind: Kind,
+    pub tokens: Vec<String>,
+    pub scope: Scope,
+}
+
+/// A selector rule in owned form.
+#[derive(Debug, Clone)]
+pub(crate) struct SelectorSpec {
+    pub id: &'static str,
+    pub kind: Kind,
+    pub selector: String,
+    pub scope: Scope,
+}
+
+/// A site section: the domain it covers and the rule ids it disables.
+#[derive(Debug, Clone)]
+pub(crate) struct SiteSpec {
+    /// Lower-case host name; subdomains are covered too.
+    pub domain: String,
+    pub disable: Vec<&'static str>,
+}
+
+/// Every rule a [`RuleBook`] compiles, in priority order.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RuleSpecs {
+    pub phrases: Vec<PhraseSpec>,
+    pub tokens: Vec<TokenSpec>,
+    pub selectors: Vec<SelectorSpec>,
+    /// Rule ids disabled on every page.
+    pub disable: Vec<&'static str>,
+    pub sites: Vec<SiteSpec>,
+}
+
+impl RuleSpecs {
+    /// The built-in tables.
+    pub(crate) fn builtin() -> RuleSpecs {
+        RuleSpecs {
+            phrases: phrases::PHRASES
+                .iter()
+                .map(|r| PhraseSpec {
+                    id: r.id,
+                    kind: r.kind,
+                    lang: r.lang.to_owned(),
+                    pattern: r.pattern.to_owned(),
+                    max_chars: r.max_chars,
+                    position: r.position,
+                    scope: Scope::Global,
+                })
+                .collect(),
+            tokens: structure::TOKENS
+                .iter()
+                .map(|r| TokenSpec {
+                    id: r.id,
+                    kind: r.kind,
+                    tokens: r.tokens.iter().map(|t| (*t).to_owned()).collect(),
+                    scope: Scope::Global,
+                })
+                .collect(),
+            selectors: structure::SELECTORS
+                .iter()
+                .map(|r| SelectorSpec {
+                    id: r.id,
+                    kind: r.kind,
+                    selector: r.selector.to_owned(),
+                    scope: Scope::Global,
+                })
+                .collect(),
+            disable: Vec::new(),
+            sites: Vec::new(),
+        }
+    }
+}
+
+/// Every built-in rule id, with what kind of rule it is (`phrase`, `token`,
+/// `tag`, `role`, `selector`, `context`).
+pub(crate) fn builtin_ids() -> impl Iterator<Item = (&'static str, &'static str)> {
+    phrases::PHRASES
+        .iter()
+        .map(|r| (r.id, "phrase"))
+        .chain(structure::TOKENS.iter().map(|r| (r.id, "token")))
+        .chain(structure::TAGS.iter().map(|r| (r.id, "tag")))
+        .chain(structure::ROLES.iter().map(|r| (r.id, "role")))
+        .chain(structure::SELECTORS.iter().map(|r| (r.id, "selector")))
+        .chain(structure::CONTEXT.iter().map(|r| (r.id, "context")))
+}
+
+/// A user rule id as `&'static str`, like the built-in ids: each distinct id
+/// is allocated once per process, however many cleaners are built.
+pub(crate) fn intern(id: &str) -> &'static str {
+    static IDS: LazyLock<Mutex<HashSet<&'static str>>> = LazyLock::new(Default::default);
+    if let Some((builtin, _)) = builtin_ids().find(|(b, _)| *b == id) {
+        return builtin;
+    }
+    let mut ids = IDS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(known) = ids.get(id) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(id.to_owned().into_boxed_str());
+    ids.insert(leaked);
+    leaked
+}
+
 #[derive(Debug)]
 struct Inner {
     /// The anchored phrase patterns (`^...`), as sets by length tier and
@@ -47,14 +185,19 @@ struct Inner {
     /// without running an automaton.
     unanchored: Vec<usize>,
     phrase_regexes: Vec<Regex>,
-    phrase_rules: Vec<PhraseRule>,
-    max_phrase_chars: usize,
+    phrase_rules: Vec<PhraseSpec>,
     /// First word of a token rule → indices into `token_rules`.
-    token_index: HashMap<&'static str, Vec<usize>>,
-    token_rules: Vec<TokenRule>,
-    tags: HashMap<&'static str, Hit>,
-    roles: HashMap<&'static str, Hit>,
-    selectors: Vec<(scraper::Selector, Hit)>,
+    token_index: HashMap<String, Vec<usize>>,
+    token_rules: Vec<TokenSpec>,
+    /// Tag name → index into `tag_hits`.
+    tags: HashMap<&'static str, usize>,
+    tag_hits: Vec<Hit>,
+    /// Role → index into `role_hits`.
+    roles: HashMap<&'static str, usize>,
+    role_hits: Vec<Hit>,
+    selectors: Vec<(scraper::Selector, Hit, Scope)>,
+    /// Languages some phrase rule is restricted to.
+    langs: HashSet<String>,
 }
 
 /// Lower bounds of the length tiers: a text of `n` chars is only matched
@@ -72,14 +215,14 @@ struct AnchoredSet {
 }
 
 impl AnchoredSet {
-    fn compile(&self, phrase_rules: &[PhraseRule]) -> Result<(), String> {
+    fn compile(&self, phrase_rules: &[PhraseSpec]) -> Result<(), String> {
         if self.set.get().is_some() {
             return Ok(());
         }
         let patterns: Vec<&str> = self
             .rules
             .iter()
-            .map(|&i| phrase_rules[i].pattern)
+            .map(|&i| phrase_rules[i].pattern.as_str())
             .collect();
         let compiled = if patterns.is_empty() {
             None
@@ -105,34 +248,64 @@ impl AnchoredSet {
     }
 }
 
-/// Compiled rules, shared by every document a [`Cleaner`](crate::Cleaner) cleans.
+/// Which compiled rules apply to a page: one flag per rule.
+#[derive(Debug)]
+struct Active {
+    phrases: Vec<bool>,
+    tokens: Vec<bool>,
+    tags: Vec<bool>,
+    roles: Vec<bool>,
+    selectors: Vec<bool>,
+    /// Longest text an active phrase rule looks at.
+    max_phrase_chars: usize,
+}
+
+/// The rules one page is cleaned with: the shared matchers and which of
+/// their rules apply. Cloning is cheap (shared).
 #[derive(Debug, Clone)]
 pub struct CompiledRules {
     inner: Arc<Inner>,
+    active: Arc<Active>,
 }
 
-static BUILTIN: LazyLock<CompiledRules> =
-    LazyLock::new(|| CompiledRules::builtin().expect("built-in rules compile (tested)"));
+/// The language and site sections a [`CompiledRules`] was selected for.
+type PageKey = (Option<String>, Vec<u32>);
 
-/// The built-in rules, compiled once per process.
+/// Every rule a cleaner knows, compiled once, with the per-page selections
+/// (language, site sections) cached.
+#[derive(Debug)]
+pub struct RuleBook {
+    inner: Arc<Inner>,
+    disable: HashSet<&'static str>,
+    sites: Vec<SiteSpec>,
+    cache: RwLock<HashMap<PageKey, CompiledRules>>,
+}
+
+static BUILTIN_BOOK: LazyLock<Arc<RuleBook>> = LazyLock::new(|| {
+    Arc::new(RuleBook::compile(RuleSpecs::builtin()).expect("built-in rules compile (tested)"))
+});
+
+static BUILTIN: LazyLock<CompiledRules> = LazyLock::new(|| BUILTIN_BOOK.rules(None, &[]));
+
+/// The built-in rules, compiled once per process, every table applying.
 pub fn builtin() -> &'static CompiledRules {
     &BUILTIN
 }
 
-impl CompiledRules {
-    /// Compiles the built-in tables.
-    pub fn builtin() -> Result<CompiledRules, Error> {
-        Self::compile(phrases::PHRASES, structure::TOKENS)
-    }
+/// The built-in rule book, compiled once per process.
+pub fn builtin_book() -> &'static Arc<RuleBook> {
+    &BUILTIN_BOOK
+}
 
-    fn compile(
-        phrase_rules: &[PhraseRule],
-        token_rules: &[TokenRule],
-    ) -> Result<CompiledRules, Error> {
+impl RuleBook {
+    /// Compiles `specs`: every phrase set, token index and selector, so a bad
+    /// rule is an error now, never while cleaning.
+    pub(crate) fn compile(specs: RuleSpecs) -> Result<RuleBook, Error> {
         let invalid = |id: &str, reason: String| Error::InvalidRule {
             id: id.to_owned(),
             reason,
         };
+        let phrase_rules = specs.phrases;
         let mut anchored = Vec::new();
         for positional in [false, true] {
             for &tier in &LENGTH_TIERS {
@@ -153,82 +326,223 @@ impl CompiledRules {
         let unanchored: Vec<usize> = (0..phrase_rules.len())
             .filter(|&i| !phrase_rules[i].pattern.starts_with('^'))
             .collect();
-        // Every set compiles now, so a bad pattern is an error at start-up.
-        for set in &anchored {
-            set.compile(phrase_rules)
-                .map_err(|e| invalid("phrases", e))?;
-        }
         let phrase_regexes = phrase_rules
             .iter()
-            .map(|r| Regex::new(r.pattern).map_err(|e| invalid(r.id, e.to_string())))
+            .map(|r| Regex::new(&r.pattern).map_err(|e| invalid(r.id, e.to_string())))
             .collect::<Result<Vec<_>, _>>()?;
-        let mut token_index: HashMap<&'static str, Vec<usize>> = HashMap::new();
-        for (i, rule) in token_rules.iter().enumerate() {
+        // Every set compiles now, so a bad pattern is an error at start-up.
+        for set in &anchored {
+            set.compile(&phrase_rules)
+                .map_err(|e| invalid("phrases", e))?;
+        }
+        let mut token_index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, rule) in specs.tokens.iter().enumerate() {
             let first = rule
                 .tokens
                 .first()
                 .ok_or_else(|| invalid(rule.id, "empty token list".into()))?;
-            token_index.entry(first).or_default().push(i);
+            token_index.entry(first.clone()).or_default().push(i);
         }
+        let hit = |kind, id| Hit { kind, id };
+        let tag_hits: Vec<Hit> = structure::TAGS.iter().map(|r| hit(r.kind, r.id)).collect();
         let tags = structure::TAGS
             .iter()
-            .map(|r| {
-                (
-                    r.tag,
-                    Hit {
-                        kind: r.kind,
-                        id: r.id,
-                    },
-                )
-            })
+            .enumerate()
+            .map(|(i, r)| (r.tag, i))
             .collect();
+        let role_hits: Vec<Hit> = structure::ROLES.iter().map(|r| hit(r.kind, r.id)).collect();
         let roles = structure::ROLES
             .iter()
-            .map(|r| {
-                (
-                    r.role,
-                    Hit {
-                        kind: r.kind,
-                        id: r.id,
-                    },
-                )
-            })
+            .enumerate()
+            .map(|(i, r)| (r.role, i))
             .collect();
-        let selectors = structure::SELECTORS
+        let selectors = specs
+            .selectors
             .iter()
             .map(|r| {
-                scraper::Selector::parse(r.selector)
-                    .map(|s| {
-                        (
-                            s,
-                            Hit {
-                                kind: r.kind,
-                                id: r.id,
-                            },
-                        )
-                    })
+                scraper::Selector::parse(&r.selector)
+                    .map(|s| (s, hit(r.kind, r.id), r.scope))
                     .map_err(|e| invalid(r.id, e.to_string()))
             })
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(CompiledRules {
-            inner: Arc::new(Inner {
-                anchored,
-                unanchored,
-                phrase_regexes,
-                phrase_rules: phrase_rules.to_vec(),
-                max_phrase_chars: phrase_rules.iter().map(|r| r.max_chars).max().unwrap_or(0),
-                token_index,
-                token_rules: token_rules.to_vec(),
-                tags,
-                roles,
-                selectors,
-            }),
+        let langs = phrase_rules
+            .iter()
+            .filter(|r| r.lang != "*")
+            .map(|r| r.lang.clone())
+            .collect();
+        let inner = Inner {
+            anchored,
+            unanchored,
+            phrase_regexes,
+            phrase_rules,
+            token_index,
+            token_rules: specs.tokens,
+            tags,
+            tag_hits,
+            roles,
+            role_hits,
+            selectors,
+            langs,
+        };
+        Ok(RuleBook {
+            inner: Arc::new(inner),
+            disable: specs.disable.into_iter().collect(),
+            sites: specs.sites,
+            cache: RwLock::new(HashMap::new()),
         })
+    }
+
+    /// Whether any site section exists (else no host needs looking up).
+    pub fn has_sites(&self) -> bool {
+        !self.sites.is_empty()
+    }
+
+    /// The site sections covering `host`: the domain itself or a subdomain.
+    pub fn sites_for(&self, host: &str) -> Vec<u32> {
+        let host = host.trim_end_matches('.').to_ascii_lowercase();
+        (0..self.sites.len())
+            .filter(|&i| {
+                let d = &self.sites[i].domain;
+                host == *d
+                    || (host.len() > d.len()
+                        && host.ends_with(d.as_str())
+                        && host.as_bytes()[host.len() - d.len() - 1] == b'.')
+            })
+            .map(|i| i as u32)
+            .collect()
+    }
+
+    /// The rules for a page in language `lang` (a BCP 47 tag; `None` when not
+    /// known: every table applies) on site sections `sites`.
+    pub fn rules(&self, lang: Option<&str>, sites: &[u32]) -> CompiledRules {
+        let lang = lang.map(|l| {
+            let primary = l
+                .split(['-', '_'])
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            // Every language without tables of its own selects the same rules.
+            if self.inner.langs.contains(&primary) {
+                primary
+            } else {
+                String::new()
+            }
+        });
+        let key: PageKey = (lang, sites.to_vec());
+        if let Some(hit) = self
+            .cache
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+        {
+            return hit.clone();
+        }
+        let rules = CompiledRules {
+            inner: Arc::clone(&self.inner),
+            active: Arc::new(self.select(key.0.as_deref(), sites)),
+        };
+        self.cache
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, rules.clone());
+        rules
+    }
+
+    /// The rules for a page with language `lang` at `url` (the site sections
+    /// covering its host), and the domains of those sections.
+    pub fn for_page(&self, lang: Option<&str>, url: Option<&str>) -> (CompiledRules, Vec<&str>) {
+        let sites = match url.and_then(host_of) {
+            Some(host) if self.has_sites() => self.sites_for(host),
+            _ => Vec::new(),
+        };
+        let domains = sites
+            .iter()
+            .map(|&s| self.sites[s as usize].domain.as_str())
+            .collect();
+        (self.rules(lang, &sites), domains)
+    }
+
+    fn select(&self, lang: Option<&str>, sites: &[u32]) -> Active {
+        let inner = &*self.inner;
+        let disabled: HashSet<&str> = self
+            .disable
+            .iter()
+            .copied()
+            .chain(
+                sites
+                    .iter()
+                    .flat_map(|&s| self.sites[s as usize].disable.iter().copied()),
+            )
+            .collect();
+        let in_scope = |scope: Scope| match scope {
+            Scope::Global => true,
+            Scope::Site(s) => sites.contains(&s),
+        };
+        let phrases: Vec<bool> = inner
+            .phrase_rules
+            .iter()
+            .map(|r| {
+                in_scope(r.scope)
+                    && !disabled.contains(r.id)
+                    && (r.lang == "*" || lang.is_none_or(|l| l == r.lang))
+            })
+            .collect();
+        let max_phrase_chars = inner
+            .phrase_rules
+            .iter()
+            .zip(&phrases)
+            .filter(|(_, &on)| on)
+            .map(|(r, _)| r.max_chars)
+            .max()
+            .unwrap_or(0);
+        Active {
+            tokens: inner
+                .token_rules
+                .iter()
+                .map(|r| in_scope(r.scope) && !disabled.contains(r.id))
+                .collect(),
+            tags: inner
+                .tag_hits
+                .iter()
+                .map(|h| !disabled.contains(h.id))
+                .collect(),
+            roles: inner
+                .role_hits
+                .iter()
+                .map(|h| !disabled.contains(h.id))
+                .collect(),
+            selectors: inner
+                .selectors
+                .iter()
+                .map(|(_, h, scope)| in_scope(*scope) && !disabled.contains(h.id))
+                .collect(),
+            phrases,
+            max_phrase_chars,
+        }
+    }
+}
+
+/// The lower-case host of an `http(s)://` URL (no user info, no port).
+pub fn host_of(url: &str) -> Option<&str> {
+    let (_, rest) = url.trim().split_once("://")?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?;
+    let host = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next()?,
+        None => host.split(':').next()?,
+    };
+    (!host.is_empty()).then_some(host)
+}
+
+impl CompiledRules {
+    /// Compiles the built-in tables anew (tests; use [`builtin`] to share).
+    pub fn builtin() -> Result<CompiledRules, Error> {
+        Ok(RuleBook::compile(RuleSpecs::builtin())?.rules(None, &[]))
     }
 
     /// Longest text any phrase rule looks at, in chars.
     pub fn max_phrase_chars(&self) -> usize {
-        self.inner.max_phrase_chars
+        self.active.max_phrase_chars
     }
 
     /// The first phrase rule (in table order) that may fire anywhere and
@@ -249,16 +563,20 @@ impl CompiledRules {
 
     fn classify(&self, text: &str, place: Place) -> Option<Hit> {
         let inner = &*self.inner;
-        if text.is_empty() || text.len() > inner.max_phrase_chars * 4 {
+        let active = &*self.active;
+        let max = active.max_phrase_chars;
+        if text.is_empty() || text.len() > max * 4 {
             return None;
         }
         let chars = text.chars().count();
-        if chars > inner.max_phrase_chars {
+        if chars > max {
             return None;
         }
         let positional = place != Place::NOWHERE;
-        let fits = |r: &PhraseRule| {
-            chars <= r.max_chars
+        let fits = |i: usize| {
+            let r = &inner.phrase_rules[i];
+            active.phrases[i]
+                && chars <= r.max_chars
                 && match r.position {
                     Position::Anywhere => !positional,
                     Position::Head => place.head,
@@ -267,7 +585,7 @@ impl CompiledRules {
         };
         let tier = LENGTH_TIERS.iter().rposition(|&t| t <= chars).unwrap_or(0);
         let set = &inner.anchored[usize::from(positional) * LENGTH_TIERS.len() + tier];
-        let anchored = set.matching(text).find(|&i| fits(&inner.phrase_rules[i]));
+        let anchored = set.matching(text).find(|&i| fits(i));
         // Table order is priority order: an unanchored rule only matters if
         // it comes before the anchored match.
         let limit = anchored.unwrap_or(usize::MAX);
@@ -277,7 +595,7 @@ impl CompiledRules {
                 .iter()
                 .copied()
                 .take_while(|&i| i < limit)
-                .find(|&i| fits(&inner.phrase_rules[i]) && inner.phrase_regexes[i].is_match(text))
+                .find(|&i| fits(i) && inner.phrase_regexes[i].is_match(text))
         });
         unanchored.or(anchored).map(|i| Hit {
             kind: inner.phrase_rules[i].kind,
@@ -308,9 +626,12 @@ impl CompiledRules {
                     continue;
                 };
                 for &ri in candidates {
-                    let tokens = inner.token_rules[ri].tokens;
+                    if !self.active.tokens[ri] {
+                        continue;
+                    }
+                    let tokens = &inner.token_rules[ri].tokens;
                     let fits = words.len() - start >= tokens.len()
-                        && tokens.iter().zip(&words[start..]).all(|(t, w)| *t == w);
+                        && tokens.iter().zip(&words[start..]).all(|(t, w)| t == w);
                     if fits && best.is_none_or(|b| ri < b) {
                         best = Some(ri);
                     }
@@ -325,22 +646,26 @@ impl CompiledRules {
 
     /// The tag rule for a lower-case tag name.
     pub fn classify_tag(&self, tag: &str) -> Option<Hit> {
-        self.inner.tags.get(tag).copied()
+        let i = *self.inner.tags.get(tag)?;
+        self.active.tags[i].then(|| self.inner.tag_hits[i])
     }
 
     /// The role rule for a `role` attribute value.
     pub fn classify_role(&self, role: &str) -> Option<Hit> {
         role.split_ascii_whitespace().find_map(|r| {
-            self.inner
-                .roles
-                .get(r.to_ascii_lowercase().as_str())
-                .copied()
+            let i = *self.inner.roles.get(r.to_ascii_lowercase().as_str())?;
+            self.active.roles[i].then(|| self.inner.role_hits[i])
         })
     }
 
-    /// Selector rules, in table order.
+    /// Selector rules that apply, in table order.
     pub fn selectors(&self) -> impl Iterator<Item = (&scraper::Selector, Hit)> {
-        self.inner.selectors.iter().map(|(s, h)| (s, *h))
+        self.inner
+            .selectors
+            .iter()
+            .zip(self.active.selectors.iter())
+            .filter(|(_, &on)| on)
+            .map(|((s, h, _), _)| (s, *h))
     }
 }
 
@@ -482,5 +807,61 @@ mod tests {
             rules.classify_at(bio, tail).map(|h| h.kind),
             Some(Kind::AuthorBio)
         );
+    }
+
+    #[test]
+    fn language_selects_tables_and_star_rules_always_apply() {
+        let book = builtin_book();
+        let id = |lang: Option<&str>, text: &str| {
+            book.rules(lang, &[]).classify_text(text).map(|h| h.id)
+        };
+        // `nav-link-row` is English-only.
+        assert_eq!(id(None, "Jump to Recipe"), Some("nav-link-row"));
+        assert_eq!(id(Some("en-US"), "Jump to Recipe"), Some("nav-link-row"));
+        assert_eq!(id(Some("de"), "Jump to Recipe"), None);
+        assert_eq!(id(Some("ja"), "Jump to Recipe"), None);
+        // `*` rules apply in every language.
+        assert_eq!(id(Some("de"), "Advertisement"), Some("ad-label"));
+        assert_eq!(
+            id(Some("ja"), "Lesen Sie auch: Streik beendet"),
+            Some("see-also-other")
+        );
+        // Selections are cached: the same language shares one mask.
+        let a = book.rules(Some("de-DE"), &[]);
+        let b = book.rules(Some("de"), &[]);
+        assert!(Arc::ptr_eq(&a.active, &b.active));
+    }
+
+    #[test]
+    fn disabled_and_site_rules_are_masks_over_one_compile() {
+        let mut specs = RuleSpecs::builtin();
+        specs.disable = vec!["cls-share", "tag-nav"];
+        specs.tokens.insert(
+            0,
+            TokenSpec {
+                id: "user-promo-rail",
+                kind: Kind::Advertisement,
+                tokens: vec!["promo".into(), "rail".into()],
+                scope: Scope::Site(0),
+            },
+        );
+        specs.sites = vec![SiteSpec {
+            domain: "example.com".into(),
+            disable: vec!["cls-related"],
+        }];
+        let book = RuleBook::compile(specs).unwrap();
+        let names = |r: &CompiledRules, n: &str| r.classify_names(std::iter::once(n)).map(|h| h.id);
+        let (elsewhere, sites) = book.for_page(None, Some("https://other.test/a"));
+        assert!(sites.is_empty());
+        assert_eq!(names(&elsewhere, "share-bar"), None);
+        assert_eq!(elsewhere.classify_tag("nav"), None);
+        assert_eq!(names(&elsewhere, "promo-rail"), Some("cls-promo"));
+        assert_eq!(names(&elsewhere, "related-posts"), Some("cls-related"));
+        let (site, sites) = book.for_page(None, Some("https://news.Example.com:8080/a"));
+        assert_eq!(sites, ["example.com"]);
+        assert_eq!(names(&site, "promoRail"), Some("user-promo-rail"));
+        assert_eq!(names(&site, "related-posts"), None);
+        let (_, sites) = book.for_page(None, Some("https://notexample.com/"));
+        assert!(sites.is_empty());
     }
 }

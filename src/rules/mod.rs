@@ -3,12 +3,15 @@
 //! Every rule has a stable kebab-case id, a [`Kind`], what it matches, and a
 //! note saying why it exists (and its known false positives). Engines that
 //! apply these tables live in the stage modules (`boilerplate`, `text_mode`);
-//! [`compiled`] turns the tables into matchers once per [`Cleaner`](crate::Cleaner).
+//! [`compiled`] turns the tables into matchers once per [`Cleaner`](crate::Cleaner);
+//! [`user`] reads the user's rules file into more rows of the same tables.
 
 pub mod compiled;
+pub mod page;
 pub mod phrases;
 pub mod structure;
 pub mod thresholds;
+pub mod user;
 
 use crate::document::Kind;
 
