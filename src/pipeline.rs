@@ -76,7 +76,7 @@ fn run_traced(
         metadata.reading_time_minutes = removed
             .iter()
             .find(|(_, r)| r.kind == Kind::ReadingTime)
-            .and_then(|(_, r)| first_number(&r.text));
+            .and_then(|(_, r)| reading_minutes(&r.text));
         if metadata.reading_time_minutes.is_some() {
             sources.push(("reading_time_minutes", "reading-time line".to_owned()));
         }
@@ -143,14 +143,31 @@ fn run_traced(
     (document, explanation)
 }
 
-/// The first run of ASCII digits in `text`, as a number.
-fn first_number(text: &str) -> Option<u32> {
-    let start = text.find(|c: char| c.is_ascii_digit())?;
-    let digits: String = text[start..]
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    digits.parse().ok()
+/// The minutes a reading-time line states: the number before a minutes
+/// word ("Lesezeit: 4 Minuten", "14.02.2024 · 4 min read"), else its only
+/// number ("Reading time: 4").
+fn reading_minutes(text: &str) -> Option<u32> {
+    let mut numbers = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+        let digits: String = rest[start..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        let after = &rest[start + digits.len()..];
+        let unit = after
+            .trim_start_matches([' ', '-', '\u{a0}'])
+            .to_lowercase();
+        if unit.starts_with("min") || unit.starts_with("мин") {
+            return digits.parse().ok();
+        }
+        numbers.push(digits);
+        rest = after;
+    }
+    match numbers.as_slice() {
+        [only] => only.parse().ok(),
+        _ => None,
+    }
 }
 
 /// Markup density above which input is taken for HTML: real pages have a tag
@@ -192,6 +209,18 @@ pub(crate) fn sniff(bytes: &[u8]) -> InputKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reading_minutes_take_the_number_before_the_unit() {
+        assert_eq!(
+            reading_minutes("Von Anna Schmidt · 14.02.2024, 16:45 Uhr · Lesezeit: 4 Minuten"),
+            Some(4)
+        );
+        assert_eq!(reading_minutes("13 Min Read"), Some(13));
+        assert_eq!(reading_minutes("Reading time: 7"), Some(7));
+        assert_eq!(reading_minutes("12.03.2024 · 5-minute read"), Some(5));
+        assert_eq!(reading_minutes("Время чтения: 3 мин"), Some(3));
+    }
 
     #[test]
     fn sniffs_html_and_text() {
