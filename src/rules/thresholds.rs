@@ -37,3 +37,8 @@ pub const JUNK_WEIGHT: f32 = 1.0;
 /// Short blocks (under [`PROSE_MIN_CHARS`]) count this fraction of their
 /// length as prose: headings and short paragraphs belong to articles too.
 pub const SHORT_BLOCK_WEIGHT: f32 = 0.3;
+
+/// A `<noscript>` holding at least this much markup (bytes) may be the page's
+/// content for readers without scripts; smaller ones hold tracking pixels and
+/// "please enable JavaScript" notes.
+pub const NOSCRIPT_MIN_CHARS: usize = 2000;

@@ -60,10 +60,76 @@ fn weigh(block: &TextBlock) -> (f32, f32) {
 /// Picks the article container. Returns it with its blocks, plus a
 /// `low_content` log of the text left outside it.
 pub fn select(dom: &Dom, pruned: &Pruned) -> (Option<MainContent>, Vec<(usize, Removal)>) {
-    let blocks = segment(dom, &pruned.removed, 0);
-    let in_card = card_members(dom, &blocks);
+    let outer = Choice::new(dom, &pruned.removed);
+    if let Some(ns) = &pruned.noscript {
+        let inner = Choice::new(&ns.dom, &ns.pruned.removed);
+        if inner.score() > outer.score() {
+            // The page's script-free copy wins: everything of the outer page
+            // is outside, and the copy's log entries sit at its <noscript>.
+            let mut log = outside_log(dom, &outer.blocks, None);
+            log.extend(ns.pruned.log.iter().map(|(_, r)| (ns.at, r.clone())));
+            let (main, inner_log) = inner.finish(&ns.dom);
+            log.extend(inner_log.into_iter().map(|(_, r)| (ns.at, r)));
+            let main = main.map(|mut m| {
+                m.root = ns.at;
+                for b in &mut m.blocks {
+                    (b.owner, b.start, b.stop) = (ns.at, ns.at, ns.at + 1);
+                }
+                m
+            });
+            return (main, log);
+        }
+    }
+    outer.finish(dom)
+}
+
+/// The best container of one page and its score.
+struct Choice {
+    blocks: Vec<TextBlock>,
+    best: Option<(usize, f32)>,
+}
+
+impl Choice {
+    fn new(dom: &Dom, removed: &[bool]) -> Choice {
+        let blocks = segment(dom, removed, 0);
+        let best = best_container(dom, &blocks);
+        Choice { blocks, best }
+    }
+
+    /// The winning score, or below any real one when there is no container.
+    fn score(&self) -> f32 {
+        self.best
+            .map(|(_, s)| s)
+            .filter(|&s| s >= MIN_ARTICLE_SCORE)
+            .unwrap_or(f32::MIN)
+    }
+
+    fn finish(self, dom: &Dom) -> (Option<MainContent>, Vec<(usize, Removal)>) {
+        let blocks = self.blocks;
+        let root = match self.best {
+            Some((root, s)) if s >= MIN_ARTICLE_SCORE => root,
+            _ => return (None, outside_log(dom, &blocks, None)),
+        };
+        let log = outside_log(dom, &blocks, Some(root));
+        let inside = blocks
+            .into_iter()
+            .filter(|b| dom.contains(root, b.start))
+            .collect();
+        (
+            Some(MainContent {
+                root,
+                blocks: inside,
+            }),
+            log,
+        )
+    }
+}
+
+/// The highest-scoring element and its score.
+fn best_container(dom: &Dom, blocks: &[TextBlock]) -> Option<(usize, f32)> {
+    let in_card = card_members(dom, blocks);
     let mut score = vec![0f32; dom.len()];
-    for block in &blocks {
+    for block in blocks {
         let (prose, junk) = if in_card[block.owner] {
             (0.0, block.link_chars as f32)
         } else {
@@ -89,22 +155,7 @@ pub fn select(dom: &Dom, pruned: &Pruned) -> (Option<MainContent>, Vec<(usize, R
             best = Some((i, s));
         }
     }
-    let root = match best {
-        Some((root, s)) if s >= MIN_ARTICLE_SCORE => root,
-        _ => return (None, outside_log(dom, &blocks, None)),
-    };
-    let log = outside_log(dom, &blocks, Some(root));
-    let inside = blocks
-        .into_iter()
-        .filter(|b| dom.contains(root, b.start))
-        .collect();
-    (
-        Some(MainContent {
-            root,
-            blocks: inside,
-        }),
-        log,
-    )
+    best
 }
 
 /// Per node: inside a card of a card list, i.e. one of at least
