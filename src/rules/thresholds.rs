@@ -42,3 +42,25 @@ pub const SHORT_BLOCK_WEIGHT: f32 = 0.3;
 /// content for readers without scripts; smaller ones hold tracking pixels and
 /// "please enable JavaScript" notes.
 pub const NOSCRIPT_MIN_CHARS: usize = 2000;
+
+/// One rung of the content-selection ladder: which removals it undoes before
+/// scoring the page again.
+#[derive(Debug, Clone, Copy)]
+pub struct Policy {
+    /// Stable id.
+    pub id: &'static str,
+    /// Removal kinds whose subtrees this policy puts back.
+    pub restore: &'static [crate::document::Kind],
+    /// An attempt scoring at least this is kept without trying the next rung.
+    pub accept: f32,
+    /// Why the rung exists.
+    pub note: &'static str,
+}
+
+/// Selection policies from strict to lenient, tried in order: the first
+/// attempt reaching its `accept` score is kept, else the best-scoring one.
+#[rustfmt::skip]
+pub const LADDER: &[Policy] = &[
+    Policy { id: "strict", restore: &[], accept: 400.0, note: "every boilerplate rule applies: articles, documentation, most pages" },
+    Policy { id: "thread", restore: &[crate::document::Kind::Comments], accept: 0.0, note: "forum software marks every post, the first too, as a comment: when the page has no article outside them, the posts are the content" },
+];

@@ -16,7 +16,9 @@ use crate::document::{Kind, Removal};
 use crate::parse::{Dom, NodeKind, Tag};
 use crate::rules::compiled::split_words;
 use crate::rules::structure::CONTENT_HINTS;
-use crate::rules::thresholds::{JUNK_WEIGHT, LINK_DENSE, PROSE_MIN_CHARS, SHORT_BLOCK_WEIGHT};
+use crate::rules::thresholds::{
+    JUNK_WEIGHT, LADDER, LINK_DENSE, PROSE_MIN_CHARS, SHORT_BLOCK_WEIGHT,
+};
 
 /// A card list has at least this many cards.
 const CARD_LIST_MIN: usize = 3;
@@ -60,9 +62,9 @@ fn weigh(block: &TextBlock) -> (f32, f32) {
 /// Picks the article container. Returns it with its blocks, plus a
 /// `low_content` log of the text left outside it.
 pub fn select(dom: &Dom, pruned: &Pruned) -> (Option<MainContent>, Vec<(usize, Removal)>) {
-    let outer = Choice::new(dom, &pruned.removed);
+    let outer = Choice::climb(dom, pruned);
     if let Some(ns) = &pruned.noscript {
-        let inner = Choice::new(&ns.dom, &ns.pruned.removed);
+        let inner = Choice::climb(&ns.dom, &ns.pruned);
         if inner.score() > outer.score() {
             // The page's script-free copy wins: everything of the outer page
             // is outside, and the copy's log entries sit at its <noscript>.
@@ -90,6 +92,39 @@ struct Choice {
 }
 
 impl Choice {
+    /// Tries the [`LADDER`]'s policies in order: the first attempt reaching
+    /// its policy's `accept` score wins, else the best one (the earlier on ties).
+    fn climb(dom: &Dom, pruned: &Pruned) -> Choice {
+        let mut best: Option<Choice> = None;
+        for policy in LADDER {
+            let attempt = if policy.restore.is_empty() {
+                Choice::new(dom, &pruned.removed)
+            } else {
+                let mut removed = pruned.removed.clone();
+                let mut changed = false;
+                for (node, r) in &pruned.log {
+                    if policy.restore.contains(&r.kind) {
+                        if let Some(slot) = removed.get_mut(*node) {
+                            changed |= std::mem::replace(slot, false);
+                        }
+                    }
+                }
+                if !changed {
+                    continue;
+                }
+                Choice::new(dom, &removed)
+            };
+            let accepted = attempt.score() >= policy.accept;
+            if best.as_ref().is_none_or(|b| attempt.score() > b.score()) {
+                best = Some(attempt);
+            }
+            if accepted {
+                break;
+            }
+        }
+        best.unwrap_or_else(|| Choice::new(dom, &pruned.removed))
+    }
+
     fn new(dom: &Dom, removed: &[bool]) -> Choice {
         let blocks = segment(dom, removed, 0);
         let best = best_container(dom, &blocks);
