@@ -64,3 +64,9 @@ pub const LADDER: &[Policy] = &[
     Policy { id: "strict", restore: &[], accept: 400.0, note: "every boilerplate rule applies: articles, documentation, most pages" },
     Policy { id: "thread", restore: &[crate::document::Kind::Comments], accept: 0.0, note: "forum software marks every post, the first too, as a comment: when the page has no article outside them, the posts are the content" },
 ];
+
+/// The best-scoring container must hold at least this share of the text in
+/// the page's `<main>` landmark, else the whole landmark is the content:
+/// listings, collections, service pages and threads spread it over many
+/// cards, sections or posts, none of which alone is the page.
+pub const LANDMARK_MIN_SHARE_OF_MAIN: f32 = 0.5;

@@ -17,7 +17,8 @@ use crate::parse::{Dom, NodeKind, Tag};
 use crate::rules::compiled::split_words;
 use crate::rules::structure::CONTENT_HINTS;
 use crate::rules::thresholds::{
-    JUNK_WEIGHT, LADDER, LINK_DENSE, PROSE_MIN_CHARS, SHORT_BLOCK_WEIGHT,
+    JUNK_WEIGHT, LADDER, LANDMARK_MIN_SHARE_OF_MAIN, LINK_DENSE, PROSE_MIN_CHARS,
+    SHORT_BLOCK_WEIGHT,
 };
 
 /// A card list has at least this many cards.
@@ -145,6 +146,7 @@ impl Choice {
             Some((root, s)) if s >= MIN_ARTICLE_SCORE => root,
             _ => return (None, outside_log(dom, &blocks, None)),
         };
+        let root = widen_to_landmark(dom, &blocks, root);
         let log = outside_log(dom, &blocks, Some(root));
         let inside = blocks
             .into_iter()
@@ -157,6 +159,39 @@ impl Choice {
             }),
             log,
         )
+    }
+}
+
+/// The page's `<main>` (or `role=main`) landmark instead of `root` when the
+/// scoring missed what the page itself calls its content: `root` lies outside
+/// the landmark (a footer blurb beating a product grid), or inside it with
+/// less than [`LANDMARK_MIN_SHARE_OF_MAIN`] of its text (one card, one
+/// section, one post out of many).
+fn widen_to_landmark(dom: &Dom, blocks: &[TextBlock], root: usize) -> usize {
+    let chars = |n: usize| -> usize {
+        let first = blocks.partition_point(|b| b.start < n);
+        blocks[first..]
+            .iter()
+            .take_while(|b| dom.contains(n, b.start))
+            .map(|b| b.chars)
+            .sum()
+    };
+    let landmarks = || {
+        (0..dom.len())
+            .filter(|&i| dom.tag(i) == Some(Tag::Main) || dom.attr(i, "role") == Some("main"))
+    };
+    // The innermost landmark holding `root`, else the first one with text.
+    let main = match landmarks().filter(|&m| dom.contains(m, root)).last() {
+        Some(m) => m,
+        None => match landmarks().find(|&m| chars(m) > 0) {
+            Some(m) if !dom.contains(root, m) => return m,
+            _ => return root,
+        },
+    };
+    if main != root && (chars(root) as f32) < LANDMARK_MIN_SHARE_OF_MAIN * chars(main) as f32 {
+        main
+    } else {
+        root
     }
 }
 
