@@ -70,3 +70,8 @@ pub const LADDER: &[Policy] = &[
 /// listings, collections, service pages and threads spread it over many
 /// cards, sections or posts, none of which alone is the page.
 pub const LANDMARK_MIN_SHARE_OF_MAIN: f32 = 0.5;
+
+/// Cards (repeated siblings with a linked headline) holding at least this
+/// share of the selected content's text make it a card page, whose cards are
+/// kept whole: below it, a card grid inside an article is a related rail.
+pub const CARD_PAGE_MIN_SHARE: f32 = 0.4;

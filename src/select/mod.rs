@@ -17,8 +17,8 @@ use crate::parse::{Dom, NodeKind, Tag};
 use crate::rules::compiled::split_words;
 use crate::rules::structure::CONTENT_HINTS;
 use crate::rules::thresholds::{
-    JUNK_WEIGHT, LADDER, LANDMARK_MIN_SHARE_OF_MAIN, LINK_DENSE, PROSE_MIN_CHARS,
-    SHORT_BLOCK_WEIGHT,
+    CARD_PAGE_MIN_SHARE, JUNK_WEIGHT, LADDER, LANDMARK_MIN_SHARE_OF_MAIN, LINK_DENSE,
+    PROSE_MIN_CHARS, SHORT_BLOCK_WEIGHT,
 };
 
 /// A card list has at least this many cards.
@@ -90,6 +90,8 @@ pub fn select(dom: &Dom, pruned: &Pruned) -> (Option<MainContent>, Vec<(usize, R
 struct Choice {
     blocks: Vec<TextBlock>,
     best: Option<(usize, f32)>,
+    /// Per node: inside a card of a card list.
+    in_card: Vec<bool>,
 }
 
 impl Choice {
@@ -128,8 +130,13 @@ impl Choice {
 
     fn new(dom: &Dom, removed: &[bool]) -> Choice {
         let blocks = segment(dom, removed, 0);
-        let best = best_container(dom, &blocks);
-        Choice { blocks, best }
+        let in_card = card_members(dom, &blocks);
+        let best = best_container(dom, &blocks, &in_card);
+        Choice {
+            blocks,
+            best,
+            in_card,
+        }
     }
 
     /// The winning score, or below any real one when there is no container.
@@ -148,10 +155,25 @@ impl Choice {
         };
         let root = widen_to_landmark(dom, &blocks, root);
         let log = outside_log(dom, &blocks, Some(root));
-        let inside = blocks
+        let mut inside: Vec<TextBlock> = blocks
             .into_iter()
             .filter(|b| dom.contains(root, b.start))
             .collect();
+        // On a card page (a listing, a collection) the cards are the content:
+        // their headline links are the items' names, not links away, so
+        // they stop counting as link text for the refine pass.
+        let total: usize = inside.iter().map(|b| b.chars).sum();
+        let cards: usize = inside
+            .iter()
+            .filter(|b| self.in_card[b.owner])
+            .map(|b| b.chars)
+            .sum();
+        if cards as f32 >= CARD_PAGE_MIN_SHARE * total as f32 {
+            for b in inside.iter_mut().filter(|b| self.in_card[b.owner]) {
+                b.link_chars = 0;
+                b.lead_link_chars = 0;
+            }
+        }
         (
             Some(MainContent {
                 root,
@@ -196,8 +218,7 @@ fn widen_to_landmark(dom: &Dom, blocks: &[TextBlock], root: usize) -> usize {
 }
 
 /// The highest-scoring element and its score.
-fn best_container(dom: &Dom, blocks: &[TextBlock]) -> Option<(usize, f32)> {
-    let in_card = card_members(dom, blocks);
+fn best_container(dom: &Dom, blocks: &[TextBlock], in_card: &[bool]) -> Option<(usize, f32)> {
     let mut score = vec![0f32; dom.len()];
     for block in blocks {
         let (prose, junk) = if in_card[block.owner] {
