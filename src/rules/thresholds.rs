@@ -75,3 +75,12 @@ pub const LANDMARK_MIN_SHARE_OF_MAIN: f32 = 0.5;
 /// share of the selected content's text make it a card page, whose cards are
 /// kept whole: below it, a card grid inside an article is a related rail.
 pub const CARD_PAGE_MIN_SHARE: f32 = 0.4;
+
+/// A soft structural rule (a word page builders also use for content blocks)
+/// spares an element holding at least this many chars of prose: two or three
+/// sentences, more than a sidebar box's blurb.
+pub const SOFT_RULE_MAX_PROSE: usize = 200;
+
+/// ... on pages where at least this many elements holding that much prose
+/// match the soft rule: a page builder's blocks, not one donation box.
+pub const SOFT_RULE_MIN_HOLDERS: usize = 3;
