@@ -51,6 +51,8 @@ pub struct Policy {
     pub id: &'static str,
     /// Removal kinds whose subtrees this policy puts back.
     pub restore: &'static [crate::document::Kind],
+    /// Whether cards of card lists and teasers count as prose, not links.
+    pub cards: bool,
     /// An attempt scoring at least this is kept without trying the next rung.
     pub accept: f32,
     /// Why the rung exists.
@@ -61,8 +63,9 @@ pub struct Policy {
 /// attempt reaching its `accept` score is kept, else the best-scoring one.
 #[rustfmt::skip]
 pub const LADDER: &[Policy] = &[
-    Policy { id: "strict", restore: &[], accept: 400.0, note: "every boilerplate rule applies: articles, documentation, most pages" },
-    Policy { id: "thread", restore: &[crate::document::Kind::Comments], accept: 0.0, note: "forum software marks every post, the first too, as a comment: when the page has no article outside them, the posts are the content" },
+    Policy { id: "strict", restore: &[], cards: false, accept: 400.0, note: "every boilerplate rule applies: articles, documentation, most pages" },
+    Policy { id: "thread", restore: &[crate::document::Kind::Comments], cards: false, accept: 400.0, note: "forum software marks every post, the first too, as a comment: when the page has no article outside them, the posts are the content" },
+    Policy { id: "cards", restore: &[], cards: true, accept: 0.0, note: "a page without an article may be a listing: its cards and teasers are the content, not links away" },
 ];
 
 /// The best-scoring container must hold at least this share of the text in

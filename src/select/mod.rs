@@ -100,8 +100,16 @@ impl Choice {
     fn climb(dom: &Dom, pruned: &Pruned) -> Choice {
         let mut best: Option<Choice> = None;
         for policy in LADDER {
-            let attempt = if policy.restore.is_empty() {
-                Choice::new(dom, &pruned.removed)
+            let attempt = if policy.restore.is_empty()
+                || !pruned
+                    .log
+                    .iter()
+                    .any(|(_, r)| policy.restore.contains(&r.kind))
+            {
+                if !policy.restore.is_empty() {
+                    continue;
+                }
+                Choice::new(dom, &pruned.removed, policy.cards)
             } else {
                 let mut removed = pruned.removed.clone();
                 let mut changed = false;
@@ -115,7 +123,7 @@ impl Choice {
                 if !changed {
                     continue;
                 }
-                Choice::new(dom, &removed)
+                Choice::new(dom, &removed, policy.cards)
             };
             let accepted = attempt.score() >= policy.accept;
             if best.as_ref().is_none_or(|b| attempt.score() > b.score()) {
@@ -125,13 +133,13 @@ impl Choice {
                 break;
             }
         }
-        best.unwrap_or_else(|| Choice::new(dom, &pruned.removed))
+        best.unwrap_or_else(|| Choice::new(dom, &pruned.removed, false))
     }
 
-    fn new(dom: &Dom, removed: &[bool]) -> Choice {
+    fn new(dom: &Dom, removed: &[bool], cards_are_content: bool) -> Choice {
         let blocks = segment(dom, removed, 0);
         let in_card = card_members(dom, &blocks);
-        let best = best_container(dom, &blocks, &in_card);
+        let best = best_container(dom, &blocks, &in_card, cards_are_content);
         Choice {
             blocks,
             best,
@@ -218,10 +226,17 @@ fn widen_to_landmark(dom: &Dom, blocks: &[TextBlock], root: usize) -> usize {
 }
 
 /// The highest-scoring element and its score.
-fn best_container(dom: &Dom, blocks: &[TextBlock], in_card: &[bool]) -> Option<(usize, f32)> {
+fn best_container(
+    dom: &Dom,
+    blocks: &[TextBlock],
+    in_card: &[bool],
+    cards_are_content: bool,
+) -> Option<(usize, f32)> {
     let mut score = vec![0f32; dom.len()];
     for block in blocks {
-        let (prose, junk) = if in_card[block.owner] {
+        let (prose, junk) = if cards_are_content && (in_card[block.owner] || block.is_teaser()) {
+            (block.chars as f32, 0.0)
+        } else if in_card[block.owner] {
             (0.0, block.link_chars as f32)
         } else {
             weigh(block)
