@@ -12,15 +12,19 @@
 //! Invariants: the DOM is never mutated (removals are a mask by node index);
 //! every removal is logged with its kind and rule id; the log is in document
 //! order once the pipeline sorts it by node.
+//!
+//! A page that renders its content with scripts and keeps a copy for readers
+//! without them inside `<noscript>` (forum software does) has that copy parsed
+//! and pruned too ([`Pruned::noscript`]); content selection weighs both.
 
 pub mod phrases;
 pub mod refine;
 pub mod structure;
 
 use crate::document::{Kind, Metadata, Removal};
-use crate::parse::Dom;
+use crate::parse::{Dom, Tag};
 use crate::rules::compiled::{CompiledRules, Hit};
-use crate::rules::thresholds::MAX_LOGGED_CHARS;
+use crate::rules::thresholds::{MAX_LOGGED_CHARS, NOSCRIPT_MIN_CHARS};
 
 /// The page with boilerplate marked.
 #[derive(Debug)]
@@ -29,6 +33,28 @@ pub struct Pruned {
     pub removed: Vec<bool>,
     /// Removals with the node (or line) they start at, for ordering.
     pub log: Vec<(usize, Removal)>,
+    /// The largest `<noscript>` copy of the page, parsed and pruned, if any.
+    pub noscript: Option<Box<NoscriptPage>>,
+}
+
+/// The markup a page shows readers without scripts, parsed on its own.
+pub struct NoscriptPage {
+    /// The `<noscript>` element in the outer page.
+    pub at: usize,
+    /// Its content, parsed as a document.
+    pub dom: Dom,
+    /// Its boilerplate.
+    pub pruned: Pruned,
+}
+
+impl std::fmt::Debug for NoscriptPage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NoscriptPage")
+            .field("at", &self.at)
+            .field("nodes", &self.dom.len())
+            .field("pruned", &self.pruned)
+            .finish()
+    }
 }
 
 impl Pruned {
@@ -42,14 +68,49 @@ impl Pruned {
 
 /// Marks the page's boilerplate.
 pub fn prune(dom: &Dom, metadata: &Metadata, rules: &CompiledRules) -> Pruned {
-    let _ = metadata;
     let mut pruned = Pruned {
         removed: vec![false; dom.len()],
         log: Vec::new(),
+        noscript: None,
     };
     structure::prune(dom, rules, &mut pruned);
     phrases::prune(dom, rules, &mut pruned);
+    pruned.noscript = noscript_page(dom, metadata, rules);
     pruned
+}
+
+/// The largest `<noscript>` in the body holding markup of at least
+/// [`NOSCRIPT_MIN_CHARS`], parsed and pruned. Its content is a single text
+/// node: the parser treats `<noscript>` as raw text, as browsers running
+/// scripts do.
+fn noscript_page(
+    dom: &Dom,
+    metadata: &Metadata,
+    rules: &CompiledRules,
+) -> Option<Box<NoscriptPage>> {
+    let (at, markup) = dom
+        .elements(Tag::Noscript)
+        .filter(|&i| dom.ancestors(i).any(|a| dom.tag(a) == Some(Tag::Body)))
+        .filter_map(|i| {
+            let text = dom.children(i).find_map(|c| dom.text(c))?;
+            (text.len() >= NOSCRIPT_MIN_CHARS && text.contains('<')).then_some((i, text))
+        })
+        .max_by_key(|(_, text)| text.len())?;
+    let inner = Dom::parse(markup);
+    // A nested <noscript> cannot hold another copy: no recursion.
+    let mut pruned = Pruned {
+        removed: vec![false; inner.len()],
+        log: Vec::new(),
+        noscript: None,
+    };
+    structure::prune(&inner, rules, &mut pruned);
+    phrases::prune(&inner, rules, &mut pruned);
+    let _ = metadata;
+    Some(Box::new(NoscriptPage {
+        at,
+        dom: inner,
+        pruned,
+    }))
 }
 
 /// A log entry, its text shortened to [`MAX_LOGGED_CHARS`].

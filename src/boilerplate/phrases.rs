@@ -43,7 +43,23 @@ const RELATED_SUMMARY_MAX_CHARS: usize = 300;
 
 pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
     let blocks = segment(dom, &pruned.removed, 0);
-    let sizes = Sizes::new(dom, &blocks);
+    // Boxes are measured with the comments in: on a forum thread the posts
+    // are the content (see the selection ladder), and the box holding the
+    // thread's title and posts is no widget.
+    let mut with_comments = pruned.removed.clone();
+    let mut restored = false;
+    for (node, r) in &pruned.log {
+        if r.kind == Kind::Comments {
+            if let Some(slot) = with_comments.get_mut(*node) {
+                restored |= std::mem::replace(slot, false);
+            }
+        }
+    }
+    let sizes = if restored {
+        Sizes::new(dom, &segment(dom, &with_comments, 0))
+    } else {
+        Sizes::new(dom, &blocks)
+    };
     let mut i = 0;
     while i < blocks.len() {
         let block = &blocks[i];

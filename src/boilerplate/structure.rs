@@ -12,6 +12,7 @@ use crate::parse::{push_collapsed, Dom, NodeKind, Tag};
 use crate::rules::compiled::{CompiledRules, Hit};
 use crate::rules::thresholds::{
     GUARD_MIN_PROSE, GUARD_PROSE_SHARE, PROSE_MAX_LINK_DENSITY, PROSE_MIN_CHARS,
+    SOFT_RULE_MAX_PROSE, SOFT_RULE_MIN_HOLDERS,
 };
 
 /// Prose chars (long, low-link blocks) under each node, before any removal.
@@ -33,10 +34,18 @@ pub fn prose_per_node(dom: &Dom) -> Vec<u32> {
     prose
 }
 
+/// Rules whose word also names the building blocks of page builders: every
+/// block of an Elementor page is an `elementor-widget`. On a page where at
+/// least [`SOFT_RULE_MIN_HOLDERS`] elements holding prose match them (a page
+/// built of widgets), they only remove elements with less prose than
+/// [`SOFT_RULE_MAX_PROSE`]; elsewhere they are ordinary rules.
+const SOFT_RULES: &[&str] = &["cls-widget"];
+
 pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
     let prose = prose_per_node(dom);
     let total = prose.first().copied().unwrap_or(0) as f32;
     let guard = (GUARD_PROSE_SHARE * total).max(GUARD_MIN_PROSE as f32);
+    let built_of_widgets = soft_prose_holders(dom, rules, &prose) >= SOFT_RULE_MIN_HOLDERS;
     let mut article_ends: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < dom.len() {
@@ -58,14 +67,33 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
         } else {
             classify(dom, rules, i, tag, !article_ends.is_empty())
         };
+        let soft_spared = built_of_widgets
+            && hit.is_some_and(|h| {
+                SOFT_RULES.contains(&h.id) && prose[i] as usize >= SOFT_RULE_MAX_PROSE
+            });
         match hit {
-            Some(hit) if (prose[i] as f32) <= guard => {
+            Some(hit) if (prose[i] as f32) <= guard && !soft_spared => {
                 pruned.remove(i, hit, &visible_text(dom, i));
                 i = dom.end(i);
             }
             _ => i += 1,
         }
     }
+}
+
+/// How many elements holding prose match a soft rule by class or id.
+fn soft_prose_holders(dom: &Dom, rules: &CompiledRules, prose: &[u32]) -> usize {
+    (0..dom.len())
+        .filter(|&i| prose[i] as usize >= SOFT_RULE_MAX_PROSE)
+        .filter(|&i| {
+            let classes = dom.attr(i, "class").unwrap_or("");
+            let id = dom.attr(i, "id").unwrap_or("");
+            let names = classes.split_ascii_whitespace().chain(std::iter::once(id));
+            rules
+                .classify_names(names)
+                .is_some_and(|h| SOFT_RULES.contains(&h.id))
+        })
+        .count()
 }
 
 /// The structural rule matching element `i`, if any.

@@ -37,3 +37,53 @@ pub const JUNK_WEIGHT: f32 = 1.0;
 /// Short blocks (under [`PROSE_MIN_CHARS`]) count this fraction of their
 /// length as prose: headings and short paragraphs belong to articles too.
 pub const SHORT_BLOCK_WEIGHT: f32 = 0.3;
+
+/// A `<noscript>` holding at least this much markup (bytes) may be the page's
+/// content for readers without scripts; smaller ones hold tracking pixels and
+/// "please enable JavaScript" notes.
+pub const NOSCRIPT_MIN_CHARS: usize = 2000;
+
+/// One rung of the content-selection ladder: which removals it undoes before
+/// scoring the page again.
+#[derive(Debug, Clone, Copy)]
+pub struct Policy {
+    /// Stable id.
+    pub id: &'static str,
+    /// Removal kinds whose subtrees this policy puts back.
+    pub restore: &'static [crate::document::Kind],
+    /// Whether cards of card lists and teasers count as prose, not links.
+    pub cards: bool,
+    /// An attempt scoring at least this is kept without trying the next rung.
+    pub accept: f32,
+    /// Why the rung exists.
+    pub note: &'static str,
+}
+
+/// Selection policies from strict to lenient, tried in order: the first
+/// attempt reaching its `accept` score is kept, else the best-scoring one.
+#[rustfmt::skip]
+pub const LADDER: &[Policy] = &[
+    Policy { id: "strict", restore: &[], cards: false, accept: 400.0, note: "every boilerplate rule applies: articles, documentation, most pages" },
+    Policy { id: "thread", restore: &[crate::document::Kind::Comments], cards: false, accept: 400.0, note: "forum software marks every post, the first too, as a comment: when the page has no article outside them, the posts are the content" },
+    Policy { id: "cards", restore: &[], cards: true, accept: 0.0, note: "a page without an article may be a listing: its cards and teasers are the content, not links away" },
+];
+
+/// The best-scoring container must hold at least this share of the text in
+/// the page's `<main>` landmark, else the whole landmark is the content:
+/// listings, collections, service pages and threads spread it over many
+/// cards, sections or posts, none of which alone is the page.
+pub const LANDMARK_MIN_SHARE_OF_MAIN: f32 = 0.5;
+
+/// Cards (repeated siblings with a linked headline) holding at least this
+/// share of the selected content's text make it a card page, whose cards are
+/// kept whole: below it, a card grid inside an article is a related rail.
+pub const CARD_PAGE_MIN_SHARE: f32 = 0.4;
+
+/// A soft structural rule (a word page builders also use for content blocks)
+/// spares an element holding at least this many chars of prose: two or three
+/// sentences, more than a sidebar box's blurb.
+pub const SOFT_RULE_MAX_PROSE: usize = 200;
+
+/// ... on pages where at least this many elements holding that much prose
+/// match the soft rule: a page builder's blocks, not one donation box.
+pub const SOFT_RULE_MIN_HOLDERS: usize = 3;

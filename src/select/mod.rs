@@ -16,7 +16,10 @@ use crate::document::{Kind, Removal};
 use crate::parse::{Dom, NodeKind, Tag};
 use crate::rules::compiled::split_words;
 use crate::rules::structure::CONTENT_HINTS;
-use crate::rules::thresholds::{JUNK_WEIGHT, LINK_DENSE, PROSE_MIN_CHARS, SHORT_BLOCK_WEIGHT};
+use crate::rules::thresholds::{
+    CARD_PAGE_MIN_SHARE, JUNK_WEIGHT, LADDER, LANDMARK_MIN_SHARE_OF_MAIN, LINK_DENSE,
+    PROSE_MIN_CHARS, SHORT_BLOCK_WEIGHT,
+};
 
 /// A card list has at least this many cards.
 const CARD_LIST_MIN: usize = 3;
@@ -60,11 +63,180 @@ fn weigh(block: &TextBlock) -> (f32, f32) {
 /// Picks the article container. Returns it with its blocks, plus a
 /// `low_content` log of the text left outside it.
 pub fn select(dom: &Dom, pruned: &Pruned) -> (Option<MainContent>, Vec<(usize, Removal)>) {
-    let blocks = segment(dom, &pruned.removed, 0);
-    let in_card = card_members(dom, &blocks);
+    let outer = Choice::climb(dom, pruned);
+    if let Some(ns) = &pruned.noscript {
+        let inner = Choice::climb(&ns.dom, &ns.pruned);
+        if inner.score() > outer.score() {
+            // The page's script-free copy wins: everything of the outer page
+            // is outside, and the copy's log entries sit at its <noscript>.
+            let mut log = outside_log(dom, &outer.blocks, None);
+            log.extend(ns.pruned.log.iter().map(|(_, r)| (ns.at, r.clone())));
+            let (main, inner_log) = inner.finish(&ns.dom);
+            log.extend(inner_log.into_iter().map(|(_, r)| (ns.at, r)));
+            let main = main.map(|mut m| {
+                m.root = ns.at;
+                for b in &mut m.blocks {
+                    (b.owner, b.start, b.stop) = (ns.at, ns.at, ns.at + 1);
+                }
+                m
+            });
+            return (main, log);
+        }
+    }
+    outer.finish(dom)
+}
+
+/// The best container of one page and its score.
+struct Choice {
+    blocks: Vec<TextBlock>,
+    best: Option<(usize, f32)>,
+    /// Per node: inside a card of a card list.
+    in_card: Vec<bool>,
+}
+
+impl Choice {
+    /// Tries the [`LADDER`]'s policies in order: the first attempt reaching
+    /// its policy's `accept` score wins, else the best one (the earlier on ties).
+    fn climb(dom: &Dom, pruned: &Pruned) -> Choice {
+        let mut best: Option<Choice> = None;
+        for policy in LADDER {
+            let attempt = if policy.restore.is_empty()
+                || !pruned
+                    .log
+                    .iter()
+                    .any(|(_, r)| policy.restore.contains(&r.kind))
+            {
+                if !policy.restore.is_empty() {
+                    continue;
+                }
+                Choice::new(dom, &pruned.removed, policy.cards)
+            } else {
+                let mut removed = pruned.removed.clone();
+                let mut changed = false;
+                for (node, r) in &pruned.log {
+                    if policy.restore.contains(&r.kind) {
+                        if let Some(slot) = removed.get_mut(*node) {
+                            changed |= std::mem::replace(slot, false);
+                        }
+                    }
+                }
+                if !changed {
+                    continue;
+                }
+                Choice::new(dom, &removed, policy.cards)
+            };
+            let accepted = attempt.score() >= policy.accept;
+            if best.as_ref().is_none_or(|b| attempt.score() > b.score()) {
+                best = Some(attempt);
+            }
+            if accepted {
+                break;
+            }
+        }
+        best.unwrap_or_else(|| Choice::new(dom, &pruned.removed, false))
+    }
+
+    fn new(dom: &Dom, removed: &[bool], cards_are_content: bool) -> Choice {
+        let blocks = segment(dom, removed, 0);
+        let in_card = card_members(dom, &blocks);
+        let best = best_container(dom, &blocks, &in_card, cards_are_content);
+        Choice {
+            blocks,
+            best,
+            in_card,
+        }
+    }
+
+    /// The winning score, or below any real one when there is no container.
+    fn score(&self) -> f32 {
+        self.best
+            .map(|(_, s)| s)
+            .filter(|&s| s >= MIN_ARTICLE_SCORE)
+            .unwrap_or(f32::MIN)
+    }
+
+    fn finish(self, dom: &Dom) -> (Option<MainContent>, Vec<(usize, Removal)>) {
+        let blocks = self.blocks;
+        let root = match self.best {
+            Some((root, s)) if s >= MIN_ARTICLE_SCORE => root,
+            _ => return (None, outside_log(dom, &blocks, None)),
+        };
+        let root = widen_to_landmark(dom, &blocks, root);
+        let log = outside_log(dom, &blocks, Some(root));
+        let mut inside: Vec<TextBlock> = blocks
+            .into_iter()
+            .filter(|b| dom.contains(root, b.start))
+            .collect();
+        // On a card page (a listing, a collection) the cards are the content:
+        // their headline links are the items' names, not links away, so
+        // they stop counting as link text for the refine pass.
+        let total: usize = inside.iter().map(|b| b.chars).sum();
+        let cards: usize = inside
+            .iter()
+            .filter(|b| self.in_card[b.owner])
+            .map(|b| b.chars)
+            .sum();
+        if cards as f32 >= CARD_PAGE_MIN_SHARE * total as f32 {
+            for b in inside.iter_mut().filter(|b| self.in_card[b.owner]) {
+                b.link_chars = 0;
+                b.lead_link_chars = 0;
+            }
+        }
+        (
+            Some(MainContent {
+                root,
+                blocks: inside,
+            }),
+            log,
+        )
+    }
+}
+
+/// The page's `<main>` (or `role=main`) landmark instead of `root` when the
+/// scoring missed what the page itself calls its content: `root` lies outside
+/// the landmark (a footer blurb beating a product grid), or inside it with
+/// less than [`LANDMARK_MIN_SHARE_OF_MAIN`] of its text (one card, one
+/// section, one post out of many).
+fn widen_to_landmark(dom: &Dom, blocks: &[TextBlock], root: usize) -> usize {
+    let chars = |n: usize| -> usize {
+        let first = blocks.partition_point(|b| b.start < n);
+        blocks[first..]
+            .iter()
+            .take_while(|b| dom.contains(n, b.start))
+            .map(|b| b.chars)
+            .sum()
+    };
+    let landmarks = || {
+        (0..dom.len())
+            .filter(|&i| dom.tag(i) == Some(Tag::Main) || dom.attr(i, "role") == Some("main"))
+    };
+    // The innermost landmark holding `root`, else the first one with text.
+    let main = match landmarks().filter(|&m| dom.contains(m, root)).last() {
+        Some(m) => m,
+        None => match landmarks().find(|&m| chars(m) > 0) {
+            Some(m) if !dom.contains(root, m) => return m,
+            _ => return root,
+        },
+    };
+    if main != root && (chars(root) as f32) < LANDMARK_MIN_SHARE_OF_MAIN * chars(main) as f32 {
+        main
+    } else {
+        root
+    }
+}
+
+/// The highest-scoring element and its score.
+fn best_container(
+    dom: &Dom,
+    blocks: &[TextBlock],
+    in_card: &[bool],
+    cards_are_content: bool,
+) -> Option<(usize, f32)> {
     let mut score = vec![0f32; dom.len()];
-    for block in &blocks {
-        let (prose, junk) = if in_card[block.owner] {
+    for block in blocks {
+        let (prose, junk) = if cards_are_content && (in_card[block.owner] || block.is_teaser()) {
+            (block.chars as f32, 0.0)
+        } else if in_card[block.owner] {
             (0.0, block.link_chars as f32)
         } else {
             weigh(block)
@@ -89,22 +261,7 @@ pub fn select(dom: &Dom, pruned: &Pruned) -> (Option<MainContent>, Vec<(usize, R
             best = Some((i, s));
         }
     }
-    let root = match best {
-        Some((root, s)) if s >= MIN_ARTICLE_SCORE => root,
-        _ => return (None, outside_log(dom, &blocks, None)),
-    };
-    let log = outside_log(dom, &blocks, Some(root));
-    let inside = blocks
-        .into_iter()
-        .filter(|b| dom.contains(root, b.start))
-        .collect();
-    (
-        Some(MainContent {
-            root,
-            blocks: inside,
-        }),
-        log,
-    )
+    best
 }
 
 /// Per node: inside a card of a card list, i.e. one of at least
