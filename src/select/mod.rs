@@ -211,7 +211,7 @@ fn widen_to_landmark(dom: &Dom, blocks: &[TextBlock], root: usize) -> usize {
             .filter(|&i| dom.tag(i) == Some(Tag::Main) || dom.attr(i, "role") == Some("main"))
     };
     // The innermost landmark holding `root`, else the first one with text.
-    let main = match landmarks().filter(|&m| dom.contains(m, root)).last() {
+    let main = match landmarks().rfind(|&m| dom.contains(m, root)) {
         Some(m) => m,
         None => match landmarks().find(|&m| chars(m) > 0) {
             Some(m) if !dom.contains(root, m) => return m,
