@@ -26,6 +26,9 @@ pub enum CharsetSource {
     Guess,
     /// The input was valid UTF-8 (or nothing else applied).
     Default,
+    /// A legacy charset was declared, but the bytes are valid UTF-8 with
+    /// multibyte sequences: pages that declare one and send the other.
+    ValidUtf8,
 }
 
 /// Decoded page text.
@@ -52,13 +55,21 @@ pub fn decode(bytes: &[u8], caller_charset: Option<&str>, sniff_meta: bool) -> D
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return finish(&bytes[bom_len..], encoding, CharsetSource::Bom);
     }
-    if let Some(encoding) = caller_charset.and_then(|l| Encoding::for_label(l.trim().as_bytes())) {
-        return finish(bytes, ascii_compatible(encoding), CharsetSource::Caller);
-    }
-    if sniff_meta {
-        if let Some(encoding) = prescan_meta(&bytes[..bytes.len().min(PRESCAN_BYTES)]) {
-            return finish(bytes, ascii_compatible(encoding), CharsetSource::Meta);
+    let declared = caller_charset
+        .and_then(|l| Encoding::for_label(l.trim().as_bytes()))
+        .map(|e| (e, CharsetSource::Caller))
+        .or_else(|| {
+            sniff_meta
+                .then(|| prescan_meta(&bytes[..bytes.len().min(PRESCAN_BYTES)]))
+                .flatten()
+                .map(|e| (e, CharsetSource::Meta))
+        });
+    if let Some((encoding, source)) = declared {
+        let encoding = ascii_compatible(encoding);
+        if encoding != encoding_rs::UTF_8 && is_multibyte_utf8(bytes) {
+            return finish(bytes, encoding_rs::UTF_8, CharsetSource::ValidUtf8);
         }
+        return finish(bytes, encoding, source);
     }
     if std::str::from_utf8(bytes).is_ok() {
         return finish(bytes, encoding_rs::UTF_8, CharsetSource::Default);
@@ -68,6 +79,12 @@ pub fn decode(bytes: &[u8], caller_charset: Option<&str>, sniff_meta: bool) -> D
     detector.feed(sample, sample.len() == bytes.len());
     let guess = detector.guess(None, true);
     finish(bytes, guess, CharsetSource::Guess)
+}
+
+/// Whether `bytes` are valid UTF-8 holding at least one multibyte sequence.
+/// Legacy-encoded text with non-ASCII letters is almost never valid UTF-8.
+fn is_multibyte_utf8(bytes: &[u8]) -> bool {
+    !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok()
 }
 
 /// A page that declares UTF-16 in `<meta>` is ASCII-compatible bytes by
@@ -174,6 +191,18 @@ mod tests {
         let d = decode(&bytes, None, true);
         assert_eq!(d.source, CharsetSource::Guess);
         assert!(d.text.contains("東京都"));
+    }
+
+    #[test]
+    fn utf8_bytes_under_a_legacy_declaration_are_utf8() {
+        let page = "<meta charset=iso-8859-1><p>Günstige Tarife für alle</p>";
+        let d = decode(page.as_bytes(), None, true);
+        assert_eq!(d.source, CharsetSource::ValidUtf8);
+        assert!(d.text.contains("Günstige Tarife für"));
+        // Real Latin-1 bytes stay Latin-1.
+        let d = decode(b"<meta charset=iso-8859-1><p>G\xfcnstige</p>", None, true);
+        assert_eq!(d.source, CharsetSource::Meta);
+        assert!(d.text.contains("Günstige"));
     }
 
     #[test]
