@@ -21,6 +21,10 @@ use crate::rules::thresholds::PROSE_MIN_CHARS;
 /// What one short, non-sentence line costs the span that includes it:
 /// menus and headline lists are runs of such lines.
 const SHORT_LINE_PENALTY: f32 = 25.0;
+/// A keyword list has at least this many words...
+const KEYWORD_LIST_MIN_WORDS: usize = 15;
+/// ... in runs of at most this many words between commas.
+const KEYWORD_RUN_MAX_WORDS: f32 = 4.0;
 /// A teaser line counts this share of its length against the span.
 const TEASER_LINE_WEIGHT: f32 = 0.5;
 /// What a headline-like short line costs the span that includes it.
@@ -82,6 +86,8 @@ pub fn clean(
         .map(|(l, &r)| {
             if r {
                 0.0
+            } else if is_keyword_list(&l.text) {
+                -(l.chars as f32) * TEASER_LINE_WEIGHT
             } else if is_teaser_line(&l.text) {
                 -(l.chars as f32) * TEASER_LINE_WEIGHT
             } else if is_prose(l) {
@@ -398,6 +404,18 @@ const FUNCTION_WORDS: &[&str] = &[
     "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from", "as",
     "after", "over", "into", "about", "is", "are", "was", "be", "it", "its", "his", "her", "their",
 ];
+
+/// A tag cloud or keyword line: long, without a single sentence end, and
+/// either bare words or short comma-separated runs ("stock car brasil, stock
+/// car cascavel, ...").
+fn is_keyword_list(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    if words < KEYWORD_LIST_MIN_WORDS || text.contains(['.', '!', '?', '。']) {
+        return false;
+    }
+    let runs = text.split([',', ';', '|', '·']).count();
+    runs == 1 || words as f32 / runs as f32 <= KEYWORD_RUN_MAX_WORDS
+}
 
 /// A teaser for another article: a Title Case headline run into its
 /// summary, or a summary cut off with an ellipsis.
