@@ -72,6 +72,13 @@ fn run_traced(
         };
     // Document order: removals are keyed by the node (or line) they start at.
     removed.sort_by_key(|(order, _)| *order);
+    // No declared language: the one detected in the text, when confident.
+    if metadata.language.is_none() {
+        if let LanguageSource::Detected(_) = language.source {
+            metadata.language = language.tag.clone();
+            sources.push(("language", "detected in the text".to_owned()));
+        }
+    }
     if metadata.reading_time_minutes.is_none() {
         metadata.reading_time_minutes = removed
             .iter()
