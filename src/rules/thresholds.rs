@@ -65,7 +65,7 @@ pub struct Policy {
 pub const LADDER: &[Policy] = &[
     Policy { id: "strict", restore: &[], cards: false, accept: 400.0, note: "every boilerplate rule applies: articles, documentation, most pages" },
     Policy { id: "thread", restore: &[crate::document::Kind::Comments], cards: false, accept: 400.0, note: "forum software marks every post, the first too, as a comment: when the page has no article outside them, the posts are the content" },
-    Policy { id: "cards", restore: &[], cards: true, accept: 0.0, note: "a page without an article may be a listing: its cards and teasers are the content, not links away" },
+    Policy { id: "cards", restore: &[crate::document::Kind::Caption], cards: true, accept: 0.0, note: "a page without an article may be a listing: its cards and teasers are the content, not links away" },
 ];
 
 /// The best-scoring container must hold at least this share of the text in

@@ -100,31 +100,20 @@ impl Choice {
     fn climb(dom: &Dom, pruned: &Pruned) -> Choice {
         let mut best: Option<Choice> = None;
         for policy in LADDER {
-            let attempt = if policy.restore.is_empty()
-                || !pruned
-                    .log
-                    .iter()
-                    .any(|(_, r)| policy.restore.contains(&r.kind))
-            {
-                if !policy.restore.is_empty() {
-                    continue;
-                }
-                Choice::new(dom, &pruned.removed, policy.cards)
-            } else {
-                let mut removed = pruned.removed.clone();
-                let mut changed = false;
-                for (node, r) in &pruned.log {
-                    if policy.restore.contains(&r.kind) {
-                        if let Some(slot) = removed.get_mut(*node) {
-                            changed |= std::mem::replace(slot, false);
-                        }
+            let mut removed = pruned.removed.clone();
+            let mut changed = false;
+            for (node, r) in &pruned.log {
+                if policy.restore.contains(&r.kind) {
+                    if let Some(slot) = removed.get_mut(*node) {
+                        changed |= std::mem::replace(slot, false);
                     }
                 }
-                if !changed {
-                    continue;
-                }
-                Choice::new(dom, &removed, policy.cards)
-            };
+            }
+            // A rung that would repeat an earlier attempt is skipped.
+            if !policy.restore.is_empty() && !changed && !policy.cards {
+                continue;
+            }
+            let attempt = Choice::new(dom, &removed, policy.cards);
             let accepted = attempt.score() >= policy.accept;
             if best.as_ref().is_none_or(|b| attempt.score() > b.score()) {
                 best = Some(attempt);
