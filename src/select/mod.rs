@@ -195,14 +195,14 @@ fn widen_to_landmark(dom: &Dom, blocks: &[TextBlock], root: usize) -> usize {
             .map(|b| b.chars)
             .sum()
     };
-    let landmarks = || {
-        (0..dom.len())
-            .filter(|&i| dom.tag(i) == Some(Tag::Main) || dom.attr(i, "role") == Some("main"))
-    };
-    // The innermost landmark holding `root`, else the first one with text.
-    let main = match landmarks().filter(|&m| dom.contains(m, root)).last() {
+    // The innermost landmark holding `root`, else the first `<main>` with
+    // text (an id alone is too weak a claim to jump to).
+    let main = match (0..dom.len())
+        .filter(|&m| is_landmark(dom, m, true) && dom.contains(m, root))
+        .last()
+    {
         Some(m) => m,
-        None => match landmarks().find(|&m| chars(m) > 0) {
+        None => match (0..dom.len()).find(|&m| is_landmark(dom, m, false) && chars(m) > 0) {
             Some(m) if !dom.contains(root, m) => return m,
             _ => return root,
         },
@@ -212,6 +212,28 @@ fn widen_to_landmark(dom: &Dom, blocks: &[TextBlock], root: usize) -> usize {
     } else {
         root
     }
+}
+
+/// Element ids that name the page's main content region where the page has
+/// no `<main>`: the skip-link targets of most site templates.
+const MAIN_IDS: &[&str] = &[
+    "main",
+    "main-content",
+    "maincontent",
+    "content",
+    "page-content",
+    "primary",
+];
+
+/// Whether element `i` is the page's own main-content landmark: `<main>`,
+/// `role=main`, or with `by_id` an element whose id is one of [`MAIN_IDS`].
+fn is_landmark(dom: &Dom, i: usize, by_id: bool) -> bool {
+    dom.tag(i) == Some(Tag::Main)
+        || dom.attr(i, "role") == Some("main")
+        || (by_id
+            && dom
+                .attr(i, "id")
+                .is_some_and(|id| MAIN_IDS.iter().any(|m| id.eq_ignore_ascii_case(m))))
 }
 
 /// The highest-scoring element and its score.
