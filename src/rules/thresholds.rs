@@ -87,3 +87,11 @@ pub const SOFT_RULE_MAX_PROSE: usize = 200;
 /// ... on pages where at least this many elements holding that much prose
 /// match the soft rule: a page builder's blocks, not one donation box.
 pub const SOFT_RULE_MIN_HOLDERS: usize = 3;
+
+/// A sibling of the selected container joins it when it scores at least this
+/// (a few sentences of prose) ...
+pub const SIBLING_MIN_SCORE: f32 = 150.0;
+
+/// ... and at least this share of the container's own score: a related box
+/// with a blurb stays out, a second section of the same page comes in.
+pub const SIBLING_MIN_SHARE: f32 = 0.25;

@@ -18,7 +18,7 @@ use crate::rules::compiled::split_words;
 use crate::rules::structure::CONTENT_HINTS;
 use crate::rules::thresholds::{
     CARD_PAGE_MIN_SHARE, JUNK_WEIGHT, LADDER, LANDMARK_MIN_SHARE_OF_MAIN, LINK_DENSE,
-    PROSE_MIN_CHARS, SHORT_BLOCK_WEIGHT,
+    PROSE_MIN_CHARS, SHORT_BLOCK_WEIGHT, SIBLING_MIN_SCORE, SIBLING_MIN_SHARE,
 };
 
 /// A card list has at least this many cards.
@@ -69,7 +69,7 @@ pub fn select(dom: &Dom, pruned: &Pruned) -> (Option<MainContent>, Vec<(usize, R
         if inner.score() > outer.score() {
             // The page's script-free copy wins: everything of the outer page
             // is outside, and the copy's log entries sit at its <noscript>.
-            let mut log = outside_log(dom, &outer.blocks, None);
+            let mut log = outside_log(dom, &outer.blocks, None, &|_| false);
             log.extend(ns.pruned.log.iter().map(|(_, r)| (ns.at, r.clone())));
             let (main, inner_log) = inner.finish(&ns.dom);
             log.extend(inner_log.into_iter().map(|(_, r)| (ns.at, r)));
@@ -90,6 +90,8 @@ pub fn select(dom: &Dom, pruned: &Pruned) -> (Option<MainContent>, Vec<(usize, R
 struct Choice {
     blocks: Vec<TextBlock>,
     best: Option<(usize, f32)>,
+    /// Per node: its prose-minus-junk score.
+    score: Vec<f32>,
     /// Per node: inside a card of a card list.
     in_card: Vec<bool>,
 }
@@ -128,10 +130,11 @@ impl Choice {
     fn new(dom: &Dom, removed: &[bool], cards_are_content: bool) -> Choice {
         let blocks = segment(dom, removed, 0);
         let in_card = card_members(dom, &blocks);
-        let best = best_container(dom, &blocks, &in_card, cards_are_content);
+        let (best, score) = best_container(dom, &blocks, &in_card, cards_are_content);
         Choice {
             blocks,
             best,
+            score,
             in_card,
         }
     }
@@ -148,14 +151,15 @@ impl Choice {
         let blocks = self.blocks;
         let root = match self.best {
             Some((root, s)) if s >= MIN_ARTICLE_SCORE => root,
-            _ => return (None, outside_log(dom, &blocks, None)),
+            _ => return (None, outside_log(dom, &blocks, None, &|_| false)),
         };
         let root = widen_to_landmark(dom, &blocks, root);
-        let log = outside_log(dom, &blocks, Some(root));
-        let mut inside: Vec<TextBlock> = blocks
-            .into_iter()
-            .filter(|b| dom.contains(root, b.start))
-            .collect();
+        let siblings = content_siblings(dom, &self.score, root);
+        let is_inside = |b: &TextBlock| {
+            dom.contains(root, b.start) || siblings.iter().any(|&s| dom.contains(s, b.start))
+        };
+        let log = outside_log(dom, &blocks, Some(root), &is_inside);
+        let mut inside: Vec<TextBlock> = blocks.iter().filter(|b| is_inside(b)).cloned().collect();
         // On a card page (a listing, a collection) the cards are the content:
         // their headline links are the items' names, not links away, so
         // they stop counting as link text for the refine pass.
@@ -236,13 +240,25 @@ fn is_landmark(dom: &Dom, i: usize, by_id: bool) -> bool {
                 .is_some_and(|id| MAIN_IDS.iter().any(|m| id.eq_ignore_ascii_case(m))))
 }
 
+/// Siblings of `root` that score like content themselves: an article split
+/// by an inline widget, a service page's sections side by side.
+fn content_siblings(dom: &Dom, score: &[f32], root: usize) -> Vec<usize> {
+    let Some(parent) = dom.parent(root).filter(|_| score[root] > 0.0) else {
+        return Vec::new();
+    };
+    let min = (SIBLING_MIN_SHARE * score[root]).max(SIBLING_MIN_SCORE);
+    dom.children(parent)
+        .filter(|&c| c != root && matches!(dom.kind(c), NodeKind::Element(_)) && score[c] >= min)
+        .collect()
+}
+
 /// The highest-scoring element and its score.
 fn best_container(
     dom: &Dom,
     blocks: &[TextBlock],
     in_card: &[bool],
     cards_are_content: bool,
-) -> Option<(usize, f32)> {
+) -> (Option<(usize, f32)>, Vec<f32>) {
     let mut score = vec![0f32; dom.len()];
     for block in blocks {
         let (prose, junk) = if cards_are_content && (in_card[block.owner] || block.is_teaser()) {
@@ -272,7 +288,7 @@ fn best_container(
             best = Some((i, s));
         }
     }
-    best
+    (best, score)
 }
 
 /// Per node: inside a card of a card list, i.e. one of at least
@@ -380,12 +396,17 @@ fn has_content_hint(dom: &Dom, i: usize) -> bool {
 
 /// One `low_content` entry per run of outside blocks under the same top-level
 /// branch (the child of the nearest ancestor shared with the content).
-fn outside_log(dom: &Dom, blocks: &[TextBlock], root: Option<usize>) -> Vec<(usize, Removal)> {
+fn outside_log(
+    dom: &Dom,
+    blocks: &[TextBlock],
+    root: Option<usize>,
+    is_inside: &dyn Fn(&TextBlock) -> bool,
+) -> Vec<(usize, Removal)> {
     let mut log: Vec<(usize, Removal)> = Vec::new();
     let mut current: Option<(usize, usize, String)> = None;
     for b in blocks {
         let key = match root {
-            Some(r) if dom.contains(r, b.start) => {
+            Some(_) if is_inside(b) => {
                 flush(&mut current, &mut log);
                 continue;
             }
