@@ -486,4 +486,69 @@ mod tests {
         );
         assert!(select(&dom, &pruned).0.is_none());
     }
+
+    fn select_html(html: &str) -> (Dom, Option<MainContent>) {
+        let dom = Dom::parse(html);
+        let pruned = crate::boilerplate::prune(
+            &dom,
+            &Metadata::default(),
+            crate::rules::compiled::builtin(),
+        );
+        let (main, _) = select(&dom, &pruned);
+        (dom, main)
+    }
+
+    #[test]
+    fn a_listing_keeps_its_cards() {
+        let card = "<div class=card><h3><a href=/p>Product name of the card</a></h3>\
+                    <p>A short blurb about this product.</p></div>";
+        let html = format!(
+            "<body><nav><a href=/>Home</a></nav><main><h1>Shoes</h1>{}</main>\
+             <footer><p>{}</p></footer></body>",
+            card.repeat(6),
+            "A long footer blurb about the company and its history, long enough to be prose. "
+                .repeat(2)
+        );
+        let (_, main) = select_html(&html);
+        let main = main.expect("the cards");
+        let names = main
+            .blocks
+            .iter()
+            .filter(|b| b.text == "Product name of the card")
+            .count();
+        assert_eq!(names, 6);
+        assert!(main.blocks.iter().all(|b| !b.text.contains("footer")));
+    }
+
+    #[test]
+    fn a_thread_of_comment_posts_is_kept() {
+        let post = "<div class=comment><p>".to_string()
+            + &"I have the same problem with the update and found no way around it. ".repeat(3)
+            + "</p></div>";
+        let html = format!(
+            "<body><h1>Topic</h1><div class=posts>{}</div></body>",
+            post.repeat(4)
+        );
+        let (_, main) = select_html(&html);
+        let main = main.expect("the posts");
+        let posts = main
+            .blocks
+            .iter()
+            .filter(|b| b.text.contains("same problem"))
+            .count();
+        assert_eq!(posts, 4);
+    }
+
+    #[test]
+    fn a_noscript_copy_is_read_when_the_page_is_empty() {
+        let para = "<p>".to_string()
+            + &"The first post of the thread, as readers without scripts see it. ".repeat(3)
+            + "</p>";
+        let html = format!(
+            "<body><div id=app></div><noscript><div id=posts>{}</div></noscript></body>",
+            para.repeat(12)
+        );
+        let (_, main) = select_html(&html);
+        assert_eq!(main.expect("the copy").blocks.len(), 12);
+    }
 }
