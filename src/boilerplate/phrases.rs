@@ -25,8 +25,9 @@ const SEE_ALSO_BOX_MAX_CHARS: u32 = 300;
 /// Author boxes hold a bio paragraph or two.
 const BIO_BOX_MAX_CHARS: u32 = 1200;
 /// Rules whose match is a lone token, not part of a widget: a counter or a
-/// URL sits in a share bar as often as beside a step of the article.
-const NO_BOX: &[&str] = &["share-counter"];
+/// URL sits in a share bar as often as beside a step of the article; a
+/// "Quantity" label sits beside the price and the description.
+const NO_BOX: &[&str] = &["share-counter", "shop-controls"];
 /// Rules whose match is a section heading, heading what follows it.
 const SECTION_HEADINGS: &[&str] = &["comments-heading"];
 /// A section heading heads a section only after this share of the page's
