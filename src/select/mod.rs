@@ -201,9 +201,9 @@ fn widen_to_landmark(dom: &Dom, blocks: &[TextBlock], root: usize) -> usize {
     };
     // The innermost landmark holding `root`, else the first `<main>` with
     // text (an id alone is too weak a claim to jump to).
-    let main = match (0..dom.len())
-        .filter(|&m| is_landmark(dom, m, true) && dom.contains(m, root))
-        .last()
+    let main = match std::iter::once(root)
+        .chain(dom.ancestors(root))
+        .find(|&m| is_landmark(dom, m, true))
     {
         Some(m) => m,
         None => match (0..dom.len()).find(|&m| is_landmark(dom, m, false) && chars(m) > 0) {
