@@ -8,6 +8,18 @@
 //! for as little navigation as possible. Ties go to the first in document
 //! order (the outermost), so output is deterministic.
 //!
+//! Around that core:
+//! - a ladder of policies (`rules::thresholds::LADDER`, strict to lenient) is
+//!   tried in order: the first attempt reaching its policy's score is kept,
+//!   else the best (comment-classed forum posts put back; cards and teasers
+//!   scored as prose on a page with no article);
+//! - the page's `<noscript>` copy, when there is one, is weighed the same way
+//!   and wins if it scores higher (forum software renders posts with scripts);
+//! - the winner widens to the page's `<main>` landmark when it holds under
+//!   half the landmark's text (one card, section or post of many) or lies
+//!   outside it, and sibling containers scoring like content join it;
+//! - on a card page the cards' headline links are kept as item names.
+//!
 //! Finding no container with enough prose is a normal outcome (`None`).
 
 use crate::blocks::{segment, TextBlock};
