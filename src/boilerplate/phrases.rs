@@ -25,8 +25,9 @@ const SEE_ALSO_BOX_MAX_CHARS: u32 = 300;
 /// Author boxes hold a bio paragraph or two.
 const BIO_BOX_MAX_CHARS: u32 = 1200;
 /// Rules whose match is a lone token, not part of a widget: a counter or a
-/// URL sits in a share bar as often as beside a step of the article.
-const NO_BOX: &[&str] = &["share-counter"];
+/// URL sits in a share bar as often as beside a step of the article; a
+/// "Quantity" label sits beside the price and the description.
+const NO_BOX: &[&str] = &["share-counter", "shop-controls"];
 /// Rules whose match is a section heading, heading what follows it.
 const SECTION_HEADINGS: &[&str] = &["comments-heading"];
 /// A section heading heads a section only after this share of the page's
@@ -45,7 +46,8 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
     let blocks = segment(dom, &pruned.removed, 0);
     // Boxes are measured with the comments in: on a forum thread the posts
     // are the content (see the selection ladder), and the box holding the
-    // thread's title and posts is no widget.
+    // thread's title and posts is no widget. Comment rules themselves (a
+    // comments heading taking its section) measure what is left.
     let mut with_comments = pruned.removed.clone();
     let mut restored = false;
     for (node, r) in &pruned.log {
@@ -55,11 +57,8 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
             }
         }
     }
-    let sizes = if restored {
-        Sizes::new(dom, &segment(dom, &with_comments, 0))
-    } else {
-        Sizes::new(dom, &blocks)
-    };
+    let sizes = Sizes::new(dom, &blocks);
+    let sizes_with_comments = restored.then(|| Sizes::new(dom, &segment(dom, &with_comments, 0)));
     let mut i = 0;
     while i < blocks.len() {
         let block = &blocks[i];
@@ -70,7 +69,11 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
         let Some(hit) = rules.classify_text(&block.text) else {
             continue;
         };
-        if let Some(boxed) = enclosing_box(dom, &sizes, &blocks, i - 1, hit) {
+        let box_sizes = match &sizes_with_comments {
+            Some(with) if hit.kind != Kind::Comments => with,
+            _ => &sizes,
+        };
+        if let Some(boxed) = enclosing_box(dom, box_sizes, &blocks, i - 1, hit) {
             if !pruned.removed[boxed] {
                 pruned.remove(boxed, hit, &visible_text(dom, boxed));
             }

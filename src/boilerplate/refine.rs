@@ -18,6 +18,9 @@ const HEAD_BLOCKS: usize = 6;
 /// A byline block is at most this much longer than the names it holds
 /// ("By", a date, a role).
 const BYLINE_SLACK_CHARS: usize = 45;
+/// A body whose text is at least this share link text is a list of links
+/// (an index page, a listing), and its link-dense blocks are kept.
+const LINK_BODY_MIN_SHARE: f32 = 0.5;
 /// A link box between paragraphs ("Read: <headline>") is at most this long.
 const LINK_BOX_MAX_CHARS: usize = 220;
 /// ... and nearly all link.
@@ -79,6 +82,11 @@ pub fn refine(
         .iter()
         .rposition(|b| b.chars >= PROSE_MIN_CHARS && b.link_density() < LINK_DENSE)
         .unwrap_or(n);
+    // A body that is mostly links (an index, a list of items) was chosen as
+    // such by content selection: its links are its content.
+    let total_chars: usize = blocks.iter().map(|b| b.chars).sum();
+    let link_chars: usize = blocks.iter().map(|b| b.link_chars).sum();
+    let link_body = link_chars as f32 >= LINK_BODY_MIN_SHARE * total_chars as f32;
     let mut verdicts: Vec<Option<Hit>> = vec![None; n];
     for (i, block) in blocks.iter().enumerate() {
         let place = Place {
@@ -124,6 +132,7 @@ pub fn refine(
         } else if is_link_box(&blocks, i) {
             Some(LINK_BOX)
         } else if block.link_density() >= LINK_DENSE
+            && !link_body
             && !matches!(block.kind, BlockKind::Heading(_))
             && (i > last_prose || neighbour_link_dense(&blocks, i))
         {

@@ -182,4 +182,7 @@ pub const PHRASES: &[PhraseRule] = &[
     phrase!("footer-links", Footer, "*", 200, Anywhere,
         r"^(?:(?i:privacy policy|privacy|terms of (?:use|service)|terms and conditions|terms|contact us|contact|about us|about|advertise(?: with us)?|careers|sitemap|accessibility|cookie policy|impressum|datenschutz|kontakt|mentions légales|aviso legal|privacidad|política de privacidad|contacto|contato|contatti|privacy|cookies|accesibilidad|accessibilité|barrierefreiheit)[\s,|·•/]*){1,}$",
         "footer link rows"),
+    phrase!("shop-controls", Navigation, "*", 40, Anywhere,
+        r"^(?i:add to (?:cart|bag|basket|wishlist|wish list|favou?rites)|buy now|quantity|qty|select (?:a )?size|choose (?:a )?size|size guide|size chart|find your size|write a review|show more|show less|show more \+ show less –?|view more|load more|sort by|sort|filter|filters|refine by|compare|clear all|notify me|in den warenkorb|ajouter au panier|añadir al carrito|aggiungi al carrello|in winkelwagen)\s*[:+–\-]?$",
+        "shop and listing controls (buttons and labels) left as text"),
 ];

@@ -65,7 +65,7 @@ pub struct Policy {
 pub const LADDER: &[Policy] = &[
     Policy { id: "strict", restore: &[], cards: false, accept: 400.0, note: "every boilerplate rule applies: articles, documentation, most pages" },
     Policy { id: "thread", restore: &[crate::document::Kind::Comments], cards: false, accept: 400.0, note: "forum software marks every post, the first too, as a comment: when the page has no article outside them, the posts are the content" },
-    Policy { id: "cards", restore: &[], cards: true, accept: 0.0, note: "a page without an article may be a listing: its cards and teasers are the content, not links away" },
+    Policy { id: "cards", restore: &[crate::document::Kind::Caption], cards: true, accept: 0.0, note: "a page without an article may be a listing: its cards and teasers are the content, not links away" },
 ];
 
 /// The best-scoring container must hold at least this share of the text in
@@ -87,3 +87,11 @@ pub const SOFT_RULE_MAX_PROSE: usize = 200;
 /// ... on pages where at least this many elements holding that much prose
 /// match the soft rule: a page builder's blocks, not one donation box.
 pub const SOFT_RULE_MIN_HOLDERS: usize = 3;
+
+/// A sibling of the selected container joins it when it scores at least this
+/// (a few sentences of prose) ...
+pub const SIBLING_MIN_SCORE: f32 = 150.0;
+
+/// ... and at least this share of the container's own score: a related box
+/// with a blurb stays out, a second section of the same page comes in.
+pub const SIBLING_MIN_SHARE: f32 = 0.25;

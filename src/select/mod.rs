@@ -8,6 +8,18 @@
 //! for as little navigation as possible. Ties go to the first in document
 //! order (the outermost), so output is deterministic.
 //!
+//! Around that core:
+//! - a ladder of policies (`rules::thresholds::LADDER`, strict to lenient) is
+//!   tried in order: the first attempt reaching its policy's score is kept,
+//!   else the best (comment-classed forum posts put back; cards and teasers
+//!   scored as prose on a page with no article);
+//! - the page's `<noscript>` copy, when there is one, is weighed the same way
+//!   and wins if it scores higher (forum software renders posts with scripts);
+//! - the winner widens to the page's `<main>` landmark when it holds under
+//!   half the landmark's text (one card, section or post of many) or lies
+//!   outside it, and sibling containers scoring like content join it;
+//! - on a card page the cards' headline links are kept as item names.
+//!
 //! Finding no container with enough prose is a normal outcome (`None`).
 
 use crate::blocks::{segment, TextBlock};
@@ -18,7 +30,7 @@ use crate::rules::compiled::split_words;
 use crate::rules::structure::CONTENT_HINTS;
 use crate::rules::thresholds::{
     CARD_PAGE_MIN_SHARE, JUNK_WEIGHT, LADDER, LANDMARK_MIN_SHARE_OF_MAIN, LINK_DENSE,
-    PROSE_MIN_CHARS, SHORT_BLOCK_WEIGHT,
+    PROSE_MIN_CHARS, SHORT_BLOCK_WEIGHT, SIBLING_MIN_SCORE, SIBLING_MIN_SHARE,
 };
 
 /// A card list has at least this many cards.
@@ -69,7 +81,7 @@ pub fn select(dom: &Dom, pruned: &Pruned) -> (Option<MainContent>, Vec<(usize, R
         if inner.score() > outer.score() {
             // The page's script-free copy wins: everything of the outer page
             // is outside, and the copy's log entries sit at its <noscript>.
-            let mut log = outside_log(dom, &outer.blocks, None);
+            let mut log = outside_log(dom, &outer.blocks, None, &|_| false);
             log.extend(ns.pruned.log.iter().map(|(_, r)| (ns.at, r.clone())));
             let (main, inner_log) = inner.finish(&ns.dom);
             log.extend(inner_log.into_iter().map(|(_, r)| (ns.at, r)));
@@ -90,6 +102,8 @@ pub fn select(dom: &Dom, pruned: &Pruned) -> (Option<MainContent>, Vec<(usize, R
 struct Choice {
     blocks: Vec<TextBlock>,
     best: Option<(usize, f32)>,
+    /// Per node: its prose-minus-junk score.
+    score: Vec<f32>,
     /// Per node: inside a card of a card list.
     in_card: Vec<bool>,
 }
@@ -100,31 +114,20 @@ impl Choice {
     fn climb(dom: &Dom, pruned: &Pruned) -> Choice {
         let mut best: Option<Choice> = None;
         for policy in LADDER {
-            let attempt = if policy.restore.is_empty()
-                || !pruned
-                    .log
-                    .iter()
-                    .any(|(_, r)| policy.restore.contains(&r.kind))
-            {
-                if !policy.restore.is_empty() {
-                    continue;
-                }
-                Choice::new(dom, &pruned.removed, policy.cards)
-            } else {
-                let mut removed = pruned.removed.clone();
-                let mut changed = false;
-                for (node, r) in &pruned.log {
-                    if policy.restore.contains(&r.kind) {
-                        if let Some(slot) = removed.get_mut(*node) {
-                            changed |= std::mem::replace(slot, false);
-                        }
+            let mut removed = pruned.removed.clone();
+            let mut changed = false;
+            for (node, r) in &pruned.log {
+                if policy.restore.contains(&r.kind) {
+                    if let Some(slot) = removed.get_mut(*node) {
+                        changed |= std::mem::replace(slot, false);
                     }
                 }
-                if !changed {
-                    continue;
-                }
-                Choice::new(dom, &removed, policy.cards)
-            };
+            }
+            // A rung that would repeat an earlier attempt is skipped.
+            if !policy.restore.is_empty() && !changed && !policy.cards {
+                continue;
+            }
+            let attempt = Choice::new(dom, &removed, policy.cards);
             let accepted = attempt.score() >= policy.accept;
             if best.as_ref().is_none_or(|b| attempt.score() > b.score()) {
                 best = Some(attempt);
@@ -139,10 +142,11 @@ impl Choice {
     fn new(dom: &Dom, removed: &[bool], cards_are_content: bool) -> Choice {
         let blocks = segment(dom, removed, 0);
         let in_card = card_members(dom, &blocks);
-        let best = best_container(dom, &blocks, &in_card, cards_are_content);
+        let (best, score) = best_container(dom, &blocks, &in_card, cards_are_content);
         Choice {
             blocks,
             best,
+            score,
             in_card,
         }
     }
@@ -159,14 +163,15 @@ impl Choice {
         let blocks = self.blocks;
         let root = match self.best {
             Some((root, s)) if s >= MIN_ARTICLE_SCORE => root,
-            _ => return (None, outside_log(dom, &blocks, None)),
+            _ => return (None, outside_log(dom, &blocks, None, &|_| false)),
         };
         let root = widen_to_landmark(dom, &blocks, root);
-        let log = outside_log(dom, &blocks, Some(root));
-        let mut inside: Vec<TextBlock> = blocks
-            .into_iter()
-            .filter(|b| dom.contains(root, b.start))
-            .collect();
+        let siblings = content_siblings(dom, &self.score, root);
+        let is_inside = |b: &TextBlock| {
+            dom.contains(root, b.start) || siblings.iter().any(|&s| dom.contains(s, b.start))
+        };
+        let log = outside_log(dom, &blocks, Some(root), &is_inside);
+        let mut inside: Vec<TextBlock> = blocks.iter().filter(|b| is_inside(b)).cloned().collect();
         // On a card page (a listing, a collection) the cards are the content:
         // their headline links are the items' names, not links away, so
         // they stop counting as link text for the refine pass.
@@ -206,14 +211,14 @@ fn widen_to_landmark(dom: &Dom, blocks: &[TextBlock], root: usize) -> usize {
             .map(|b| b.chars)
             .sum()
     };
-    let landmarks = || {
-        (0..dom.len())
-            .filter(|&i| dom.tag(i) == Some(Tag::Main) || dom.attr(i, "role") == Some("main"))
-    };
-    // The innermost landmark holding `root`, else the first one with text.
-    let main = match landmarks().rfind(|&m| dom.contains(m, root)) {
+    // The innermost landmark holding `root`, else the first `<main>` with
+    // text (an id alone is too weak a claim to jump to).
+    let main = match std::iter::once(root)
+        .chain(dom.ancestors(root))
+        .find(|&m| is_landmark(dom, m, true))
+    {
         Some(m) => m,
-        None => match landmarks().find(|&m| chars(m) > 0) {
+        None => match (0..dom.len()).find(|&m| is_landmark(dom, m, false) && chars(m) > 0) {
             Some(m) if !dom.contains(root, m) => return m,
             _ => return root,
         },
@@ -225,13 +230,47 @@ fn widen_to_landmark(dom: &Dom, blocks: &[TextBlock], root: usize) -> usize {
     }
 }
 
+/// Element ids that name the page's main content region where the page has
+/// no `<main>`: the skip-link targets of most site templates.
+const MAIN_IDS: &[&str] = &[
+    "main",
+    "main-content",
+    "maincontent",
+    "content",
+    "page-content",
+    "primary",
+];
+
+/// Whether element `i` is the page's own main-content landmark: `<main>`,
+/// `role=main`, or with `by_id` an element whose id is one of [`MAIN_IDS`].
+fn is_landmark(dom: &Dom, i: usize, by_id: bool) -> bool {
+    dom.tag(i) == Some(Tag::Main)
+        || dom.attr(i, "role") == Some("main")
+        || (by_id
+            && dom
+                .attr(i, "id")
+                .is_some_and(|id| MAIN_IDS.iter().any(|m| id.eq_ignore_ascii_case(m))))
+}
+
+/// Siblings of `root` that score like content themselves: an article split
+/// by an inline widget, a service page's sections side by side.
+fn content_siblings(dom: &Dom, score: &[f32], root: usize) -> Vec<usize> {
+    let Some(parent) = dom.parent(root).filter(|_| score[root] > 0.0) else {
+        return Vec::new();
+    };
+    let min = (SIBLING_MIN_SHARE * score[root]).max(SIBLING_MIN_SCORE);
+    dom.children(parent)
+        .filter(|&c| c != root && matches!(dom.kind(c), NodeKind::Element(_)) && score[c] >= min)
+        .collect()
+}
+
 /// The highest-scoring element and its score.
 fn best_container(
     dom: &Dom,
     blocks: &[TextBlock],
     in_card: &[bool],
     cards_are_content: bool,
-) -> Option<(usize, f32)> {
+) -> (Option<(usize, f32)>, Vec<f32>) {
     let mut score = vec![0f32; dom.len()];
     for block in blocks {
         let (prose, junk) = if cards_are_content && (in_card[block.owner] || block.is_teaser()) {
@@ -261,7 +300,7 @@ fn best_container(
             best = Some((i, s));
         }
     }
-    best
+    (best, score)
 }
 
 /// Per node: inside a card of a card list, i.e. one of at least
@@ -369,12 +408,17 @@ fn has_content_hint(dom: &Dom, i: usize) -> bool {
 
 /// One `low_content` entry per run of outside blocks under the same top-level
 /// branch (the child of the nearest ancestor shared with the content).
-fn outside_log(dom: &Dom, blocks: &[TextBlock], root: Option<usize>) -> Vec<(usize, Removal)> {
+fn outside_log(
+    dom: &Dom,
+    blocks: &[TextBlock],
+    root: Option<usize>,
+    is_inside: &dyn Fn(&TextBlock) -> bool,
+) -> Vec<(usize, Removal)> {
     let mut log: Vec<(usize, Removal)> = Vec::new();
     let mut current: Option<(usize, usize, String)> = None;
     for b in blocks {
         let key = match root {
-            Some(r) if dom.contains(r, b.start) => {
+            Some(_) if is_inside(b) => {
                 flush(&mut current, &mut log);
                 continue;
             }
@@ -453,5 +497,70 @@ mod tests {
             crate::rules::compiled::builtin(),
         );
         assert!(select(&dom, &pruned).0.is_none());
+    }
+
+    fn select_html(html: &str) -> (Dom, Option<MainContent>) {
+        let dom = Dom::parse(html);
+        let pruned = crate::boilerplate::prune(
+            &dom,
+            &Metadata::default(),
+            crate::rules::compiled::builtin(),
+        );
+        let (main, _) = select(&dom, &pruned);
+        (dom, main)
+    }
+
+    #[test]
+    fn a_listing_keeps_its_cards() {
+        let card = "<div class=card><h3><a href=/p>Product name of the card</a></h3>\
+                    <p>A short blurb about this product.</p></div>";
+        let html = format!(
+            "<body><nav><a href=/>Home</a></nav><main><h1>Shoes</h1>{}</main>\
+             <footer><p>{}</p></footer></body>",
+            card.repeat(6),
+            "A long footer blurb about the company and its history, long enough to be prose. "
+                .repeat(2)
+        );
+        let (_, main) = select_html(&html);
+        let main = main.expect("the cards");
+        let names = main
+            .blocks
+            .iter()
+            .filter(|b| b.text == "Product name of the card")
+            .count();
+        assert_eq!(names, 6);
+        assert!(main.blocks.iter().all(|b| !b.text.contains("footer")));
+    }
+
+    #[test]
+    fn a_thread_of_comment_posts_is_kept() {
+        let post = "<div class=comment><p>".to_string()
+            + &"I have the same problem with the update and found no way around it. ".repeat(3)
+            + "</p></div>";
+        let html = format!(
+            "<body><h1>Topic</h1><div class=posts>{}</div></body>",
+            post.repeat(4)
+        );
+        let (_, main) = select_html(&html);
+        let main = main.expect("the posts");
+        let posts = main
+            .blocks
+            .iter()
+            .filter(|b| b.text.contains("same problem"))
+            .count();
+        assert_eq!(posts, 4);
+    }
+
+    #[test]
+    fn a_noscript_copy_is_read_when_the_page_is_empty() {
+        let para = "<p>".to_string()
+            + &"The first post of the thread, as readers without scripts see it. ".repeat(3)
+            + "</p>";
+        let html = format!(
+            "<body><div id=app></div><noscript><div id=posts>{}</div></noscript></body>",
+            para.repeat(12)
+        );
+        let (_, main) = select_html(&html);
+        assert_eq!(main.expect("the copy").blocks.len(), 12);
     }
 }

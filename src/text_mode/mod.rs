@@ -86,9 +86,7 @@ pub fn clean(
         .map(|(l, &r)| {
             if r {
                 0.0
-            } else if is_keyword_list(&l.text) {
-                -(l.chars as f32) * TEASER_LINE_WEIGHT
-            } else if is_teaser_line(&l.text) {
+            } else if is_keyword_list(&l.text) || is_teaser_line(&l.text) {
                 -(l.chars as f32) * TEASER_LINE_WEIGHT
             } else if is_prose(l) {
                 l.chars as f32
