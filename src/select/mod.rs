@@ -165,7 +165,7 @@ impl Choice {
             Some((root, s)) if s >= MIN_ARTICLE_SCORE => root,
             _ => return (None, outside_log(dom, &blocks, None, &|_| false)),
         };
-        let root = widen_to_landmark(dom, &blocks, root);
+        let root = widen_to_landmark(dom, &blocks, &self.in_card, root);
         let siblings = content_siblings(dom, &self.score, root);
         let is_inside = |b: &TextBlock| {
             dom.contains(root, b.start) || siblings.iter().any(|&s| dom.contains(s, b.start))
@@ -202,12 +202,17 @@ impl Choice {
 /// the landmark (a footer blurb beating a product grid), or inside it with
 /// less than [`LANDMARK_MIN_SHARE_OF_MAIN`] of its text (one card, one
 /// section, one post out of many).
-fn widen_to_landmark(dom: &Dom, blocks: &[TextBlock], root: usize) -> usize {
+fn widen_to_landmark(dom: &Dom, blocks: &[TextBlock], in_card: &[bool], root: usize) -> usize {
+    // Prose and cards, not raw text: a `<main>` full of menu entries and
+    // share labels does not outweigh the article inside it.
     let chars = |n: usize| -> usize {
         let first = blocks.partition_point(|b| b.start < n);
         blocks[first..]
             .iter()
             .take_while(|b| dom.contains(n, b.start))
+            .filter(|b| {
+                in_card[b.owner] || (b.chars >= PROSE_MIN_CHARS && b.link_density() < LINK_DENSE)
+            })
             .map(|b| b.chars)
             .sum()
     };
