@@ -11,6 +11,7 @@
 
 use crate::document::BlockKind;
 use crate::parse::{push_collapsed, Dom, NodeKind, Tag};
+use crate::rules::thresholds::{PROSE_MAX_LINK_DENSITY, PROSE_MIN_CHARS};
 
 /// A data table has no cell longer than this (chars): longer cells mean the
 /// table is page layout, whose cells are walked as ordinary containers.
@@ -56,6 +57,14 @@ impl TextBlock {
                 || self.text.ends_with("[…]"))
     }
 
+    /// Long, with few links, not a teaser: the kind of text articles are
+    /// made of.
+    pub fn is_prose(&self) -> bool {
+        self.chars >= PROSE_MIN_CHARS
+            && self.link_density() < PROSE_MAX_LINK_DENSITY
+            && !self.is_teaser()
+    }
+
     /// Share of the text inside links, 0.0 to 1.0.
     pub fn link_density(&self) -> f32 {
         if self.chars == 0 {
@@ -64,6 +73,26 @@ impl TextBlock {
             self.link_chars as f32 / self.chars as f32
         }
     }
+}
+
+/// Per node, the sum of `value` over the blocks in its subtree: each block
+/// counts for its owner, then one bottom-up pass (children come after their
+/// parent in document order) carries the sums to every ancestor.
+pub fn subtree_sums<T>(dom: &Dom, blocks: &[TextBlock], value: impl Fn(&TextBlock) -> T) -> Vec<T>
+where
+    T: Copy + Default + std::ops::AddAssign,
+{
+    let mut sums = vec![T::default(); dom.len()];
+    for b in blocks {
+        sums[b.owner] += value(b);
+    }
+    for i in (1..dom.len()).rev() {
+        if let Some(p) = dom.parent(i) {
+            let child = sums[i];
+            sums[p] += child;
+        }
+    }
+    sums
 }
 
 /// Whether node `i` (an element) is hidden from readers by its attributes.

@@ -6,14 +6,12 @@
 //! in [`refine`](super::refine).
 
 use super::Pruned;
-use crate::blocks::{segment, TextBlock};
+use crate::blocks::{segment, subtree_sums, TextBlock};
 use crate::document::Kind;
 use crate::parse::Dom;
 use crate::parse::Tag;
 use crate::rules::compiled::{CompiledRules, Hit};
-use crate::rules::thresholds::{
-    GUARD_PROSE_SHARE, LINK_DENSE, PROSE_MAX_LINK_DENSITY, PROSE_MIN_CHARS,
-};
+use crate::rules::thresholds::{GUARD_PROSE_SHARE, LINK_DENSE};
 
 use super::structure::visible_text;
 
@@ -120,24 +118,14 @@ struct Sizes {
 
 impl Sizes {
     fn new(dom: &Dom, blocks: &[TextBlock]) -> Sizes {
-        let mut chars = vec![0u32; dom.len()];
-        let mut prose = vec![0u32; dom.len()];
-        for b in blocks {
-            chars[b.owner] = chars[b.owner].saturating_add(b.chars as u32);
-            if b.chars >= PROSE_MIN_CHARS
-                && b.link_density() < PROSE_MAX_LINK_DENSITY
-                && !b.is_teaser()
-            {
-                prose[b.owner] = prose[b.owner].saturating_add(b.chars as u32);
-            }
+        Sizes {
+            chars: subtree_sums(dom, blocks, |b| b.chars as u32),
+            prose: subtree_sums(
+                dom,
+                blocks,
+                |b| if b.is_prose() { b.chars as u32 } else { 0 },
+            ),
         }
-        for i in (1..dom.len()).rev() {
-            if let Some(p) = dom.parent(i) {
-                chars[p] = chars[p].saturating_add(chars[i]);
-                prose[p] = prose[p].saturating_add(prose[i]);
-            }
-        }
-        Sizes { chars, prose }
     }
 }
 
@@ -167,7 +155,7 @@ fn enclosing_box(
         // a "Trending" rail) heads nothing.
         let before: u32 = blocks[..at]
             .iter()
-            .filter(|b| is_prose(b))
+            .filter(|b| b.is_prose())
             .map(|b| b.chars as u32)
             .sum();
         if before == 0 || (before as f32) < SECTION_MIN_PROSE_BEFORE * total_prose {
@@ -218,17 +206,13 @@ fn enclosing_box(
     found
 }
 
-fn is_prose(b: &TextBlock) -> bool {
-    b.chars >= PROSE_MIN_CHARS && b.link_density() < PROSE_MAX_LINK_DENSITY && !b.is_teaser()
-}
-
 /// Whether `node` holds a prose block before block `at`.
 fn prose_before(dom: &Dom, blocks: &[TextBlock], at: usize, node: usize) -> bool {
     blocks[..at]
         .iter()
         .rev()
         .take_while(|b| dom.contains(node, b.start))
-        .any(is_prose)
+        .any(TextBlock::is_prose)
 }
 
 /// Marks the nodes of one block removed: its owner when the block is all the

@@ -7,31 +7,21 @@
 //! tags, but sometimes the dek or the last paragraph too.
 
 use super::Pruned;
-use crate::blocks::{is_invisible, segment};
+use crate::blocks::{is_invisible, segment, subtree_sums};
 use crate::parse::{push_collapsed, Dom, NodeKind, Tag};
 use crate::rules::compiled::{CompiledRules, Hit};
 use crate::rules::thresholds::{
-    GUARD_MIN_PROSE, GUARD_PROSE_SHARE, PROSE_MAX_LINK_DENSITY, PROSE_MIN_CHARS,
-    SOFT_RULE_MAX_PROSE, SOFT_RULE_MIN_HOLDERS,
+    GUARD_MIN_PROSE, GUARD_PROSE_SHARE, SOFT_RULE_MAX_PROSE, SOFT_RULE_MIN_HOLDERS,
 };
 
 /// Prose chars (long, low-link blocks) under each node, before any removal.
 pub fn prose_per_node(dom: &Dom) -> Vec<u32> {
-    let mut prose = vec![0u32; dom.len()];
-    for block in segment(dom, &[], 0) {
-        if block.chars >= PROSE_MIN_CHARS
-            && block.link_density() < PROSE_MAX_LINK_DENSITY
-            && !block.is_teaser()
-        {
-            prose[block.owner] = prose[block.owner].saturating_add(block.chars as u32);
-        }
-    }
-    for i in (1..dom.len()).rev() {
-        if let Some(p) = dom.parent(i) {
-            prose[p] = prose[p].saturating_add(prose[i]);
-        }
-    }
-    prose
+    let blocks = segment(dom, &[], 0);
+    subtree_sums(
+        dom,
+        &blocks,
+        |b| if b.is_prose() { b.chars as u32 } else { 0 },
+    )
 }
 
 /// Rules whose word also names the building blocks of page builders: every

@@ -22,7 +22,7 @@
 //!
 //! Finding no container with enough prose is a normal outcome (`None`).
 
-use crate::blocks::{segment, TextBlock};
+use crate::blocks::{segment, subtree_sums, TextBlock};
 use crate::boilerplate::{removal, Pruned};
 use crate::document::{Kind, Removal};
 use crate::parse::{Dom, NodeKind, Tag};
@@ -276,8 +276,7 @@ fn best_container(
     in_card: &[bool],
     cards_are_content: bool,
 ) -> (Option<(usize, f32)>, Vec<f32>) {
-    let mut score = vec![0f32; dom.len()];
-    for block in blocks {
+    let mut score = subtree_sums(dom, blocks, |block| {
         let (prose, junk) = if cards_are_content && (in_card[block.owner] || block.is_teaser()) {
             (block.chars as f32, 0.0)
         } else if in_card[block.owner] {
@@ -285,13 +284,8 @@ fn best_container(
         } else {
             weigh(block)
         };
-        score[block.owner] += prose - JUNK_WEIGHT * junk;
-    }
-    for i in (1..dom.len()).rev() {
-        if let Some(p) = dom.parent(i) {
-            score[p] += score[i];
-        }
-    }
+        prose - JUNK_WEIGHT * junk
+    });
     // A content hint raises the hinted container's own score (not its
     // ancestors'): a short article marked as the body beats a longer box.
     for (i, s) in score.iter_mut().enumerate() {
@@ -313,18 +307,8 @@ fn best_container(
 /// hold a linked headline. Other articles are listed that way (related
 /// grids, "More from ..." rails); an article's paragraphs never are.
 fn card_members(dom: &Dom, blocks: &[TextBlock]) -> Vec<bool> {
-    let mut link_chars = vec![0u32; dom.len()];
-    let mut text_chars = vec![0u32; dom.len()];
-    for b in blocks {
-        link_chars[b.owner] = link_chars[b.owner].saturating_add(b.link_chars as u32);
-        text_chars[b.owner] = text_chars[b.owner].saturating_add(b.chars as u32);
-    }
-    for i in (1..dom.len()).rev() {
-        if let Some(p) = dom.parent(i) {
-            link_chars[p] = link_chars[p].saturating_add(link_chars[i]);
-            text_chars[p] = text_chars[p].saturating_add(text_chars[i]);
-        }
-    }
+    let link_chars = subtree_sums(dom, blocks, |b| b.link_chars as u32);
+    let text_chars = subtree_sums(dom, blocks, |b| b.chars as u32);
     let mut card = vec![false; dom.len()];
     let mut groups: Vec<(Option<Tag>, &str, Vec<usize>)> = Vec::new();
     for parent in 0..dom.len() {
