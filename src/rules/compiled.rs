@@ -239,8 +239,14 @@ impl AnchoredSet {
         if let Some(Some(set)) = self.set.get() {
             // An anchored search only starts at position 0, where every
             // pattern of the set begins with `^` anyway.
-            let mut found = regex_automata::PatternSet::new(set.pattern_len());
             let input = regex_automata::Input::new(text).anchored(regex_automata::Anchored::Yes);
+            // Most texts match nothing: a plain match test (which can run on
+            // the lazy DFA) settles them before the costlier search for
+            // every matching pattern.
+            if !set.is_match(input.clone()) {
+                return matched.into_iter();
+            }
+            let mut found = regex_automata::PatternSet::new(set.pattern_len());
             set.which_overlapping_matches(&input, &mut found);
             matched.extend(found.iter().map(|p| self.rules[p.as_usize()]));
         }
