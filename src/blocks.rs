@@ -95,9 +95,24 @@ where
     sums
 }
 
+/// Id prefix of the hidden `<div>` in which React's streaming renderer
+/// sends a part of the page that was ready late; a script moves it into
+/// place at once, so readers see it: often the whole article.
+const STREAMED_PART_ID_PREFIX: &str = "S:";
+
+/// Whether element `i` is a part of the page streamed by React: a hidden
+/// `<div id="S:…">` shown by script as soon as it arrives.
+fn is_streamed_part(dom: &Dom, i: usize) -> bool {
+    dom.tag(i) == Some(Tag::Div)
+        && dom.attr(i, "id").is_some_and(|id| {
+            id.strip_prefix(STREAMED_PART_ID_PREFIX)
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric()))
+        })
+}
+
 /// Whether node `i` (an element) is hidden from readers by its attributes.
 pub fn is_hidden(dom: &Dom, i: usize) -> bool {
-    if dom.attr(i, "hidden").is_some() {
+    if dom.attr(i, "hidden").is_some() && !is_streamed_part(dom, i) {
         return true;
     }
     if dom.attr(i, "aria-hidden") == Some("true") && dom.tag(i) != Some(Tag::Body) {
@@ -484,5 +499,16 @@ mod tests {
             .map(|b| b.text)
             .collect();
         assert_eq!(texts, vec!["keep".to_string()]);
+    }
+
+    #[test]
+    fn streamed_react_parts_are_read_other_hidden_divs_are_not() {
+        let got = kinds_and_texts(
+            "<body><template id=B:0></template><div hidden id=S:0><p>Streamed article</p></div>\
+             <div hidden id=S:><p>no number</p></div><div hidden id=modal><p>Hidden modal</p></div>\
+             <script>$RC(\"B:0\",\"S:0\")</script></body>",
+        );
+        let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(texts, vec!["Streamed article"]);
     }
 }
