@@ -95,24 +95,14 @@ where
     sums
 }
 
-/// Id prefix of the hidden `<div>` in which React's streaming renderer
-/// sends a part of the page that was ready late; a script moves it into
-/// place at once, so readers see it: often the whole article.
-const STREAMED_PART_ID_PREFIX: &str = "S:";
-
-/// Whether element `i` is a part of the page streamed by React: a hidden
-/// `<div id="S:…">` shown by script as soon as it arrives.
-fn is_streamed_part(dom: &Dom, i: usize) -> bool {
-    dom.tag(i) == Some(Tag::Div)
-        && dom.attr(i, "id").is_some_and(|id| {
-            id.strip_prefix(STREAMED_PART_ID_PREFIX)
-                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric()))
-        })
-}
+/// Id prefix of the segments React streams into a page: the server sends a
+/// finished part of the page as `<div hidden id="S:1">` at the end of the
+/// body and a script moves it into place, so readers see it.
+const STREAMED_SEGMENT_ID_PREFIX: &str = "S:";
 
 /// Whether node `i` (an element) is hidden from readers by its attributes.
 pub fn is_hidden(dom: &Dom, i: usize) -> bool {
-    if dom.attr(i, "hidden").is_some() && !is_streamed_part(dom, i) {
+    if dom.attr(i, "hidden").is_some() && !is_streamed_segment(dom, i) {
         return true;
     }
     if dom.attr(i, "aria-hidden") == Some("true") && dom.tag(i) != Some(Tag::Body) {
@@ -126,6 +116,14 @@ pub fn is_hidden(dom: &Dom, i: usize) -> bool {
             .to_ascii_lowercase();
         s.contains("display:none") || s.contains("visibility:hidden")
     })
+}
+
+/// Whether element `i` is a streamed segment waiting to be moved into place
+/// (see [`STREAMED_SEGMENT_ID_PREFIX`]): its id is the prefix and a number.
+fn is_streamed_segment(dom: &Dom, i: usize) -> bool {
+    dom.attr(i, "id")
+        .and_then(|id| id.strip_prefix(STREAMED_SEGMENT_ID_PREFIX))
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// Whether element `i` is never visible text: invisible tags and hidden elements.
@@ -502,13 +500,14 @@ mod tests {
     }
 
     #[test]
-    fn streamed_react_parts_are_read_other_hidden_divs_are_not() {
+    fn a_streamed_segment_is_visible_other_hidden_elements_are_not() {
         let got = kinds_and_texts(
-            "<body><template id=B:0></template><div hidden id=S:0><p>Streamed article</p></div>\
-             <div hidden id=S:><p>no number</p></div><div hidden id=modal><p>Hidden modal</p></div>\
-             <script>$RC(\"B:0\",\"S:0\")</script></body>",
+            "<body><div hidden id='S:0'><p>The article, streamed in</p></div>\
+             <div hidden id='panel'><p>A closed panel</p></div><div hidden id='S:'><p>x</p></div></body>",
         );
-        let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
-        assert_eq!(texts, vec!["Streamed article"]);
+        assert_eq!(
+            got,
+            vec![(BlockKind::Paragraph, "The article, streamed in".into())]
+        );
     }
 }
