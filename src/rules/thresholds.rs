@@ -96,6 +96,12 @@ pub const SIBLING_MIN_SCORE: f32 = 150.0;
 /// with a blurb stays out, a second section of the same page comes in.
 pub const SIBLING_MIN_SHARE: f32 = 0.25;
 
+/// The selected container, when it is one of several alike siblings (same
+/// tag and class), is one item of a list if it holds less than this share of
+/// the list's text: the list is the content (a listing's entries, a thread's
+/// posts), not its longest entry.
+pub const ITEM_MAX_SHARE_OF_LIST: f32 = 0.5;
+
 /// Which link-dense blocks inside the selected body the refine pass drops.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkDenseDrop {
