@@ -95,3 +95,9 @@ pub const SIBLING_MIN_SCORE: f32 = 150.0;
 /// ... and at least this share of the container's own score: a related box
 /// with a blurb stays out, a second section of the same page comes in.
 pub const SIBLING_MIN_SHARE: f32 = 0.25;
+
+/// The selected container, when it is one of several alike siblings (same
+/// tag and class), is one item of a list if it holds less than this share of
+/// the list's text: the list is the content (a listing's entries, a thread's
+/// posts), not its longest entry.
+pub const ITEM_MAX_SHARE_OF_LIST: f32 = 0.5;

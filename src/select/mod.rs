@@ -15,6 +15,8 @@
 //!   scored as prose on a page with no article);
 //! - the page's `<noscript>` copy, when there is one, is weighed the same way
 //!   and wins if it scores higher (forum software renders posts with scripts);
+//! - a winner that is one item of a list (one of several alike siblings
+//!   holding under half the list's text) widens to the list;
 //! - the winner widens to the page's `<main>` landmark when it holds under
 //!   half the landmark's text (one card, section or post of many) or lies
 //!   outside it, and sibling containers scoring like content join it;
@@ -29,8 +31,8 @@ use crate::parse::{Dom, NodeKind, Tag};
 use crate::rules::compiled::split_words;
 use crate::rules::structure::CONTENT_HINTS;
 use crate::rules::thresholds::{
-    CARD_PAGE_MIN_SHARE, JUNK_WEIGHT, LADDER, LANDMARK_MIN_SHARE_OF_MAIN, LINK_DENSE,
-    PROSE_MIN_CHARS, SHORT_BLOCK_WEIGHT, SIBLING_MIN_SCORE, SIBLING_MIN_SHARE,
+    CARD_PAGE_MIN_SHARE, ITEM_MAX_SHARE_OF_LIST, JUNK_WEIGHT, LADDER, LANDMARK_MIN_SHARE_OF_MAIN,
+    LINK_DENSE, PROSE_MIN_CHARS, SHORT_BLOCK_WEIGHT, SIBLING_MIN_SCORE, SIBLING_MIN_SHARE,
 };
 
 /// A card list has at least this many cards.
@@ -165,6 +167,7 @@ impl Choice {
             Some((root, s)) if s >= MIN_ARTICLE_SCORE => root,
             _ => return (None, outside_log(dom, &blocks, None, &|_| false)),
         };
+        let root = widen_to_item_list(dom, &blocks, root);
         let root = widen_to_landmark(dom, &blocks, &self.in_card, root);
         let siblings = content_siblings(dom, &self.score, root);
         let is_inside = |b: &TextBlock| {
@@ -233,6 +236,58 @@ fn widen_to_landmark(dom: &Dom, blocks: &[TextBlock], in_card: &[bool], root: us
     } else {
         root
     }
+}
+
+/// How many ancestors above the winner may be the repeated item it belongs
+/// to (a card's body inside the card inside its list item).
+const ITEM_MAX_DEPTH: usize = 3;
+
+/// An alike sibling counts as another item when it holds at least this share
+/// of the winner's text.
+const ITEM_MIN_SIZE_OF_WINNER: f32 = 0.25;
+
+/// The list holding `root` instead of `root` when `root` (or one of its
+/// nearest ancestors) is one item of a list: one of at least
+/// [`CARD_LIST_MIN`] sibling elements with the same tag and class, holding
+/// less than [`ITEM_MAX_SHARE_OF_LIST`] of the list's text. A listing, a
+/// catalogue or a thread is all of its items; the best-written one alone
+/// is not the page.
+fn widen_to_item_list(dom: &Dom, blocks: &[TextBlock], root: usize) -> usize {
+    let chars = |n: usize| -> usize {
+        let first = blocks.partition_point(|b| b.start < n);
+        blocks[first..]
+            .iter()
+            .take_while(|b| dom.contains(n, b.start))
+            .map(|b| b.chars)
+            .sum()
+    };
+    for item in std::iter::once(root)
+        .chain(dom.ancestors(root))
+        .take(ITEM_MAX_DEPTH + 1)
+    {
+        let Some(list) = dom.parent(item) else { break };
+        let name = dom.element_name(item);
+        let class = dom.attr(item, "class");
+        // Bare `<div>`s are wrappers of anything; list items and articles
+        // are items by their tag, other elements by a shared class.
+        let item_like = matches!(dom.tag(item), Some(Tag::Li | Tag::Article))
+            || class.is_some_and(|c| !c.trim().is_empty());
+        if !item_like {
+            continue;
+        }
+        let own = chars(item) as f32;
+        // Alike siblings of comparable size: one-line headlines beside a
+        // story are a news ticker, not more of the same content.
+        let alike = dom
+            .children(list)
+            .filter(|&c| dom.element_name(c) == name && dom.attr(c, "class") == class)
+            .filter(|&c| chars(c) as f32 >= ITEM_MIN_SIZE_OF_WINNER * own)
+            .count();
+        if alike >= CARD_LIST_MIN && own < ITEM_MAX_SHARE_OF_LIST * chars(list) as f32 {
+            return list;
+        }
+    }
+    root
 }
 
 /// Element ids that name the page's main content region where the page has
@@ -519,6 +574,49 @@ mod tests {
             .count();
         assert_eq!(names, 6);
         assert!(main.blocks.iter().all(|b| !b.text.contains("footer")));
+    }
+
+    #[test]
+    fn a_list_of_entries_is_kept_whole_not_its_longest_entry() {
+        let entry = |i: usize| {
+            format!(
+                "<li><a href=/b{i}>Catalogue of hardware and tools, number {i}</a> \
+                 (Chicago, 1916), by the Wrecking Co.</li>"
+            )
+        };
+        let long = "<li><a href=/w>Price wrecker</a> (Chicago, 1916), by the Wrecking Co., \
+                    with plans, prices and pictures of houses, barns and every kind of building \
+                    supply sold by mail.</li>";
+        let entries: String = (1..6).map(entry).collect();
+        let html = format!(
+            "<body><div id=top><a href=/>Home</a></div><h1>Hardware -- Catalogs</h1>\
+             <ul id=entries>{entries}{long}</ul></body>"
+        );
+        let (dom, main) = select_html(&html);
+        let main = main.expect("the entries");
+        assert_eq!(dom.attr(main.root, "id"), Some("entries"));
+        let catalogues = main
+            .blocks
+            .iter()
+            .filter(|b| b.text.starts_with("Catalogue of hardware"))
+            .count();
+        assert_eq!(catalogues, 5);
+    }
+
+    #[test]
+    fn a_story_beside_one_line_headlines_is_not_widened() {
+        let story = "<div class=item><p>".to_string()
+            + &"The story itself, told in whole sentences with enough words to be prose. "
+                .repeat(3)
+            + "</p></div>";
+        let headline = "<div class=item><a href=/n>Another headline of the day</a></div>";
+        let html = format!(
+            "<body><div id=ticker>{story}{}</div></body>",
+            headline.repeat(6)
+        );
+        let (dom, main) = select_html(&html);
+        let main = main.expect("the story");
+        assert_eq!(dom.attr(main.root, "class"), Some("item"));
     }
 
     #[test]
