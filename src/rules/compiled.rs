@@ -627,12 +627,18 @@ impl CompiledRules {
         for name in names {
             words.clear();
             split_words(name, &mut words);
+            let builder = words
+                .first()
+                .is_some_and(|w| structure::PAGE_BUILDER_PREFIXES.contains(&w.as_str()));
             for start in 0..words.len() {
                 let Some(candidates) = inner.token_index.get(words[start].as_str()) else {
                     continue;
                 };
                 for &ri in candidates {
-                    if !self.active.tokens[ri] {
+                    if !self.active.tokens[ri]
+                        || (builder
+                            && structure::BUILDER_NEUTRAL_RULES.contains(&inner.token_rules[ri].id))
+                    {
                         continue;
                     }
                     let tokens = &inner.token_rules[ri].tokens;
@@ -798,6 +804,16 @@ mod tests {
         assert_eq!(hit(&["author-bio"]), Some("cls-author-bio"));
         assert_eq!(hit(&["ad-2"]), Some("cls-ad"));
         assert_eq!(hit(&["ad1"]), Some("cls-ad"));
+    }
+
+    #[test]
+    fn page_builder_names_are_not_widgets() {
+        let rules = builtin();
+        let hit = |names: &[&str]| rules.classify_names(names.iter().copied()).map(|h| h.id);
+        assert_eq!(hit(&["elementor-widget-text-editor"]), None);
+        assert_eq!(hit(&["elementor-widget-nav-menu"]), Some("cls-nav"));
+        assert_eq!(hit(&["widget_text"]), Some("cls-widget"));
+        assert_eq!(hit(&["sidebar-widget"]), Some("cls-sidebar"));
     }
 
     #[test]
