@@ -95,9 +95,14 @@ where
     sums
 }
 
+/// Id prefix of the segments React streams into a page: the server sends a
+/// finished part of the page as `<div hidden id="S:1">` at the end of the
+/// body and a script moves it into place, so readers see it.
+const STREAMED_SEGMENT_ID_PREFIX: &str = "S:";
+
 /// Whether node `i` (an element) is hidden from readers by its attributes.
 pub fn is_hidden(dom: &Dom, i: usize) -> bool {
-    if dom.attr(i, "hidden").is_some() {
+    if dom.attr(i, "hidden").is_some() && !is_streamed_segment(dom, i) {
         return true;
     }
     if dom.attr(i, "aria-hidden") == Some("true") && dom.tag(i) != Some(Tag::Body) {
@@ -111,6 +116,14 @@ pub fn is_hidden(dom: &Dom, i: usize) -> bool {
             .to_ascii_lowercase();
         s.contains("display:none") || s.contains("visibility:hidden")
     })
+}
+
+/// Whether element `i` is a streamed segment waiting to be moved into place
+/// (see [`STREAMED_SEGMENT_ID_PREFIX`]): its id is the prefix and a number.
+fn is_streamed_segment(dom: &Dom, i: usize) -> bool {
+    dom.attr(i, "id")
+        .and_then(|id| id.strip_prefix(STREAMED_SEGMENT_ID_PREFIX))
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// Whether element `i` is never visible text: invisible tags and hidden elements.
@@ -484,5 +497,17 @@ mod tests {
             .map(|b| b.text)
             .collect();
         assert_eq!(texts, vec!["keep".to_string()]);
+    }
+
+    #[test]
+    fn a_streamed_segment_is_visible_other_hidden_elements_are_not() {
+        let got = kinds_and_texts(
+            "<body><div hidden id='S:0'><p>The article, streamed in</p></div>\
+             <div hidden id='panel'><p>A closed panel</p></div><div hidden id='S:'><p>x</p></div></body>",
+        );
+        assert_eq!(
+            got,
+            vec![(BlockKind::Paragraph, "The article, streamed in".into())]
+        );
     }
 }

@@ -7,6 +7,7 @@ use crate::document::{Document, Explanation};
 use crate::error::Error;
 use crate::pipeline;
 use crate::rules::compiled::{builtin_book, RuleBook};
+use crate::rules::thresholds::{Tuning, BALANCED, PRECISION, RECALL};
 use crate::rules::user::{SiteRules, UserRules};
 
 /// Default input size limit: larger pages are almost always not articles
@@ -76,11 +77,37 @@ impl<'a> Input<'a> {
     }
 }
 
+/// What content selection leans towards when a block could be body or
+/// chrome. The three settings are rows of one table of thresholds
+/// (`rules::thresholds::{PRECISION, BALANCED, RECALL}`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Favor {
+    /// Less chrome, some body text lost.
+    Precision,
+    /// The best F1 (the default).
+    #[default]
+    Balanced,
+    /// More body text, some chrome kept.
+    Recall,
+}
+
+impl Favor {
+    /// The thresholds this setting selects.
+    pub fn tuning(self) -> &'static Tuning {
+        match self {
+            Favor::Precision => &PRECISION,
+            Favor::Balanced => &BALANCED,
+            Favor::Recall => &RECALL,
+        }
+    }
+}
+
 /// Settings a [`Cleaner`] is built with.
 #[derive(Debug, Clone)]
 pub(crate) struct Options {
     pub max_bytes: usize,
     pub input: InputKind,
+    pub favor: Favor,
 }
 
 /// Cleans pages. Build it once and share it: it is `Send + Sync` and carries
@@ -139,6 +166,7 @@ impl Default for CleanerBuilder {
             options: Options {
                 max_bytes: DEFAULT_MAX_BYTES,
                 input: InputKind::Auto,
+                favor: Favor::Balanced,
             },
             rules: Vec::new(),
         }
@@ -155,6 +183,13 @@ impl CleanerBuilder {
     /// How inputs are interpreted. Default [`InputKind::Auto`].
     pub fn input(mut self, kind: InputKind) -> Self {
         self.options.input = kind;
+        self
+    }
+
+    /// Whether content selection favours precision, recall, or neither
+    /// (the default, [`Favor::Balanced`]).
+    pub fn favor(mut self, favor: Favor) -> Self {
+        self.options.favor = favor;
         self
     }
 
@@ -306,5 +341,33 @@ mod tests {
                 limit: 10
             })
         ));
+    }
+
+    fn clean_with(favor: Favor, html: &str) -> String {
+        let cleaner = Cleaner::builder().favor(favor).build().unwrap();
+        cleaner.clean(html.as_bytes()).unwrap().text
+    }
+
+    const PARA: &str = "<p>The dockworkers returned to the quays on Monday after nine days, \
+        and the first ships were unloaded within hours of the agreement being signed.</p>";
+
+    #[test]
+    fn favor_recall_keeps_captions_balanced_does_not() {
+        let html = format!(
+            "<article>{PARA}<figure><img src=a.jpg><figcaption>Cranes idle at the \
+             port during the strike</figcaption></figure>{PARA}{PARA}</article>"
+        );
+        assert!(!clean_with(Favor::Balanced, &html).contains("Cranes idle"));
+        assert!(clean_with(Favor::Recall, &html).contains("Cranes idle"));
+    }
+
+    #[test]
+    fn favor_precision_drops_a_linked_line_balanced_keeps() {
+        let html = format!(
+            "<article>{PARA}<p>See the <a href=/r>full text of the agreement</a> online.</p>\
+             {PARA}{PARA}</article>"
+        );
+        assert!(clean_with(Favor::Balanced, &html).contains("full text of the agreement"));
+        assert!(!clean_with(Favor::Precision, &html).contains("full text of the agreement"));
     }
 }

@@ -28,7 +28,7 @@ pub mod rules;
 pub mod select;
 pub mod text_mode;
 
-pub use cleaner::{Cleaner, CleanerBuilder, Input, InputKind, DEFAULT_MAX_BYTES};
+pub use cleaner::{Cleaner, CleanerBuilder, Favor, Input, InputKind, DEFAULT_MAX_BYTES};
 pub use document::{
     Block, BlockKind, Document, Explained, Explanation, Kind, Metadata, Removal, Status, Verdict,
 };

@@ -58,11 +58,13 @@ fn run_traced(
             let url = input.url.or(metadata.canonical_url.as_deref());
             let (rules, sites) = book.for_page(language.tag.as_deref(), url);
             let mut pruned = boilerplate::prune(&dom, &metadata, &rules);
-            let (main, outside) = select::select(&dom, &pruned);
+            let tuning = cleaner.options.favor.tuning();
+            let (main, outside) = select::select(&dom, &pruned, tuning);
             pruned.log.extend(outside);
             let blocks = match main {
                 Some(main) => {
-                    let (kept, log) = boilerplate::refine::refine(main.blocks, &metadata, &rules);
+                    let (kept, log) =
+                        boilerplate::refine::refine(main.blocks, &metadata, &rules, tuning);
                     pruned.log.extend(log);
                     kept
                 }

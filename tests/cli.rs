@@ -122,3 +122,26 @@ fn unreadable_input_exits_2_naming_the_file() {
     assert!(err.contains("/nonexistent/page.html"), "{err}");
     assert_eq!(err.trim().lines().count(), 1, "{err}");
 }
+
+#[test]
+fn favor_recall_keeps_a_caption_the_default_drops() {
+    let page = b"<html><body><article><p>The dockworkers returned to the quays on Monday after \
+        nine days, and the first ships were unloaded within hours of the agreement.</p>\
+        <figure><img src=a.jpg><figcaption>Cranes idle at the port</figcaption></figure>\
+        <p>The union said the deal would be put to a vote of all members next week, and \
+        the port authority welcomed the end of the strike.</p><p>Shipping lines had diverted \
+        dozens of vessels to other ports while the strike lasted, and some said they would \
+        return at once.</p><p>Freight rates on the route had doubled in the second week, \
+        traders said, and are expected to fall back within a month.</p></article></body></html>";
+    let text = |args: &[&str]| {
+        let out = deboiler(args, Some(page));
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).expect("utf8")
+    };
+    assert!(!text(&["clean", "-"]).contains("Cranes idle"));
+    assert!(text(&["clean", "-", "--favor", "recall"]).contains("Cranes idle"));
+    assert!(text(&["clean", "-", "--favor", "precision"]).contains("dockworkers"));
+    // Rejected before any input is read (no stdin: it would not be read).
+    let out = deboiler(&["clean", "-", "--favor", "most"], None);
+    assert_eq!(out.status.code(), Some(2));
+}

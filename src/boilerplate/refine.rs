@@ -7,7 +7,7 @@
 use crate::blocks::TextBlock;
 use crate::document::{BlockKind, Kind, Metadata, Removal};
 use crate::rules::compiled::{CompiledRules, Hit, Place};
-use crate::rules::thresholds::{LINK_DENSE, PROSE_MIN_CHARS, TAIL_BLOCKS};
+use crate::rules::thresholds::{LinkDenseDrop, Tuning, LINK_DENSE, PROSE_MIN_CHARS, TAIL_BLOCKS};
 
 /// A dek repeats the page description and is at most this long (chars).
 const DEK_MAX_CHARS: usize = 400;
@@ -60,6 +60,7 @@ pub fn refine(
     blocks: Vec<TextBlock>,
     metadata: &Metadata,
     rules: &CompiledRules,
+    tuning: &Tuning,
 ) -> (Vec<TextBlock>, Vec<(usize, Removal)>) {
     let title = metadata
         .title
@@ -134,7 +135,11 @@ pub fn refine(
         } else if block.link_density() >= LINK_DENSE
             && !link_body
             && !matches!(block.kind, BlockKind::Heading(_))
-            && (i > last_prose || neighbour_link_dense(&blocks, i))
+            && match tuning.link_dense {
+                LinkDenseDrop::TailAndRuns => i > last_prose || neighbour_link_dense(&blocks, i),
+                LinkDenseDrop::All => true,
+                LinkDenseDrop::Tail => i > last_prose,
+            }
         {
             Some(LINK_DENSE_HIT)
         } else {
@@ -219,6 +224,7 @@ fn neighbour_link_dense(blocks: &[TextBlock], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::thresholds::BALANCED;
 
     fn block(text: &str, kind: BlockKind, link_chars: usize, start: usize) -> TextBlock {
         TextBlock {
@@ -254,7 +260,12 @@ mod tests {
             authors: vec!["Jane Doe".into()],
             ..Metadata::default()
         };
-        let (kept, removed) = refine(blocks, &metadata, crate::rules::compiled::builtin());
+        let (kept, removed) = refine(
+            blocks,
+            &metadata,
+            crate::rules::compiled::builtin(),
+            &BALANCED,
+        );
         assert_eq!(kept.len(), 2);
         let kinds: Vec<Kind> = removed.iter().map(|(_, r)| r.kind).collect();
         assert_eq!(
@@ -271,7 +282,12 @@ mod tests {
             authors: vec!["Jane Doe".into()],
             ..Metadata::default()
         };
-        let (kept, _) = refine(blocks, &metadata, crate::rules::compiled::builtin());
+        let (kept, _) = refine(
+            blocks,
+            &metadata,
+            crate::rules::compiled::builtin(),
+            &BALANCED,
+        );
         assert_eq!(kept.len(), 1);
     }
 
@@ -292,6 +308,7 @@ mod tests {
             blocks,
             &Metadata::default(),
             crate::rules::compiled::builtin(),
+            &BALANCED,
         );
         assert_eq!(kept.len(), 6);
         assert_eq!(removed[0].1.kind, Kind::SeeAlso);

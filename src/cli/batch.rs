@@ -40,7 +40,7 @@ use serde_json::{Map, Value};
 
 use self::inputs::{InputSpec, Job, Payload, ReadOptions};
 use self::output::{DirSink, Meta, Out};
-use super::{Format, InputArg};
+use super::{FavorArg, Format, InputArg};
 
 const HELP: &str = "\
 Inputs: page files (.html .htm .xhtml .txt, or anything named explicitly, optionally .gz);
@@ -105,6 +105,9 @@ pub struct BatchArgs {
     /// JSONL field holding the record id.
     #[arg(long, value_name = "NAME", default_value = "id")]
     pub id_field: String,
+    /// Lean towards precision (less chrome) or recall (more body text).
+    #[arg(long, value_enum, default_value_t = FavorArg::Balanced)]
+    pub favor: FavorArg,
     /// Pages larger than this many bytes become error records.
     #[arg(long, value_name = "BYTES", default_value_t = deboiler::DEFAULT_MAX_BYTES)]
     pub max_bytes: usize,
@@ -139,6 +142,7 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
     }
     let cleaner = Cleaner::builder()
         .max_bytes(args.max_bytes)
+        .favor(args.favor.into())
         .build()
         .context("cannot build the cleaner")?;
     let threads = args.jobs.unwrap_or_else(rayon::current_num_threads).max(1);

@@ -9,7 +9,7 @@ use clap::Args;
 use deboiler::{render, Cleaner, Input, Status};
 
 use super::input::read_input;
-use super::{Format, InputArg};
+use super::{FavorArg, Format, InputArg};
 
 #[derive(Debug, Args)]
 pub struct CleanArgs {
@@ -30,6 +30,9 @@ pub struct CleanArgs {
     /// A rules file (TOML) adding and disabling rules, globally or per site.
     #[arg(long, value_name = "FILE")]
     pub rules: Option<PathBuf>,
+    /// Lean towards precision (less chrome) or recall (more body text).
+    #[arg(long, value_enum, default_value_t = FavorArg::Balanced)]
+    pub favor: FavorArg,
     /// Show every block in document order, kept or removed (with kind and
     /// rule), and where each metadata field came from, instead of the output.
     #[arg(long)]
@@ -39,7 +42,9 @@ pub struct CleanArgs {
 /// Exit codes: 0 an article was found, 1 none was found, 2 the input could not be read.
 pub fn run(args: &CleanArgs) -> Result<ExitCode> {
     // Rules first: a bad rules file is an error before any input is read.
-    let mut builder = Cleaner::builder().input(args.input.into());
+    let mut builder = Cleaner::builder()
+        .input(args.input.into())
+        .favor(args.favor.into());
     if let Some(rules) = &args.rules {
         builder = builder.rules_file(rules);
     }

@@ -28,7 +28,7 @@ use serde_json::{Map, Value};
 
 use super::input::maybe_gunzip;
 use super::metric::{self, BodyScore, BodySummary, ShingleCounts, Snippets};
-use super::InputArg;
+use super::{FavorArg, InputArg};
 
 /// Words shown of what a page missed or added, in reports.
 const DIAGNOSTIC_WORDS: usize = 12;
@@ -73,6 +73,9 @@ pub struct EvalArgs {
     /// How to read the inputs [default: by folder, html/ as HTML, text/ as text].
     #[arg(long, value_enum, value_name = "KIND")]
     pub input: Option<InputArg>,
+    /// Lean towards precision (less chrome) or recall (more body text).
+    #[arg(long, value_enum, default_value_t = FavorArg::Balanced)]
+    pub favor: FavorArg,
     /// Cleaning threads [default: all cores].
     #[arg(short = 'j', long = "jobs", value_name = "N")]
     pub jobs: Option<usize>,
@@ -134,8 +137,15 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
             format!("predictions {}", path.display()),
         ),
         None => {
-            let (extracted, speed) = clean_all(&pages, dir, args.input, &pool)?;
-            let source = format!("deboiler {}", env!("CARGO_PKG_VERSION"));
+            let (extracted, speed) = clean_all(&pages, dir, args.input, args.favor, &pool)?;
+            let source = match args.favor {
+                FavorArg::Balanced => format!("deboiler {}", env!("CARGO_PKG_VERSION")),
+                favor => format!(
+                    "deboiler {} --favor {}",
+                    env!("CARGO_PKG_VERSION"),
+                    deboiler::Favor::from(favor).tuning().id
+                ),
+            };
             (extracted, Some(speed), source)
         }
     };
@@ -350,9 +360,11 @@ fn clean_all(
     pages: &[Page],
     dir: &Path,
     kind: Option<InputArg>,
+    favor: FavorArg,
     pool: &rayon::ThreadPool,
 ) -> Result<(Vec<Extracted>, Speed)> {
     let cleaner = Cleaner::builder()
+        .favor(favor.into())
         .build()
         .context("cannot build the cleaner")?;
     let loaded: Vec<Result<(Vec<u8>, InputKind), String>> = pool.install(|| {

@@ -70,6 +70,27 @@ impl From<InputArg> for deboiler::InputKind {
     }
 }
 
+/// What content selection leans towards (`--favor`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FavorArg {
+    /// Less chrome, some body text lost.
+    Precision,
+    /// The best F1.
+    Balanced,
+    /// More body text, some chrome kept.
+    Recall,
+}
+
+impl From<FavorArg> for deboiler::Favor {
+    fn from(a: FavorArg) -> Self {
+        match a {
+            FavorArg::Precision => deboiler::Favor::Precision,
+            FavorArg::Balanced => deboiler::Favor::Balanced,
+            FavorArg::Recall => deboiler::Favor::Recall,
+        }
+    }
+}
+
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {

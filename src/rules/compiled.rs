@@ -703,12 +703,18 @@ impl CompiledRules {
         for name in names {
             words.clear();
             split_words(name, &mut words);
+            let builder = words
+                .first()
+                .is_some_and(|w| structure::PAGE_BUILDER_PREFIXES.contains(&w.as_str()));
             for start in 0..words.len() {
                 let Some(candidates) = inner.token_index.get(words[start].as_str()) else {
                     continue;
                 };
                 for &ri in candidates {
-                    if !self.active.tokens[ri] {
+                    if !self.active.tokens[ri]
+                        || (builder
+                            && structure::BUILDER_NEUTRAL_RULES.contains(&inner.token_rules[ri].id))
+                    {
                         continue;
                     }
                     let tokens = &inner.token_rules[ri].tokens;
@@ -753,7 +759,46 @@ impl CompiledRules {
 
 /// Splits a class name or id into lower-case words on `-`, `_`, digits,
 /// other punctuation and camelCase boundaries: `relatedPosts-2` → related, posts.
+/// Hash-like parts (see [`is_hash_like`]) yield no words: the `ad` in
+/// `sc-8798a0ad-0` or `h.adfd8bb` is an accident of the hash.
 pub fn split_words(name: &str, out: &mut Vec<String>) {
+    for part in name.split(|c: char| !c.is_alphanumeric()) {
+        if !is_hash_like(part) {
+            split_part(part, out);
+        }
+    }
+}
+
+/// A hex run at least this long, with a digit, is a hash, not a word and a
+/// number (`ad0f`, `818c`; `ad1` stays an ad slot).
+const HASH_MIN_HEX_CHARS: usize = 4;
+
+/// Whether one punctuation-free part of a class name or id is machine-made:
+/// a letter after a digit (`e20Ad0`, `content6f61`, CSS-module and
+/// styled-component hashes), or a hex run of [`HASH_MIN_HEX_CHARS`] with a
+/// digit and a letter (UUID groups). Words with a number after them
+/// (`col6`, `ad2`, `h2`) are not.
+fn is_hash_like(part: &str) -> bool {
+    let mut digit_seen = false;
+    let mut letter_seen = false;
+    for c in part.chars() {
+        if c.is_numeric() {
+            digit_seen = true;
+        } else if c.is_alphabetic() {
+            if digit_seen {
+                return true;
+            }
+            letter_seen = true;
+        }
+    }
+    digit_seen
+        && letter_seen
+        && part.chars().count() >= HASH_MIN_HEX_CHARS
+        && part.chars().all(|c| c.is_ascii_hexdigit())
+}
+
+/// Splits a part without punctuation on digits and camelCase boundaries.
+fn split_part(name: &str, out: &mut Vec<String>) {
     let mut current = String::new();
     let mut prev_lower = false;
     for c in name.chars() {
@@ -833,6 +878,36 @@ mod tests {
         assert_eq!(hit(&["add-to-cart"]), None);
         assert_eq!(hit(&["ad-slot"]), Some("cls-ad"));
         assert_eq!(hit(&["author-bio"]), Some("cls-author-bio"));
+        assert_eq!(hit(&["ad-2"]), Some("cls-ad"));
+        assert_eq!(hit(&["ad1"]), Some("cls-ad"));
+    }
+
+    #[test]
+    fn page_builder_names_are_not_widgets() {
+        let rules = builtin();
+        let hit = |names: &[&str]| rules.classify_names(names.iter().copied()).map(|h| h.id);
+        assert_eq!(hit(&["elementor-widget-text-editor"]), None);
+        assert_eq!(hit(&["elementor-widget-nav-menu"]), Some("cls-nav"));
+        assert_eq!(hit(&["widget_text"]), Some("cls-widget"));
+        assert_eq!(hit(&["sidebar-widget"]), Some("cls-sidebar"));
+    }
+
+    #[test]
+    fn hash_like_names_yield_no_words() {
+        let words = |name: &str| {
+            let mut w = Vec::new();
+            split_words(name, &mut w);
+            w
+        };
+        assert_eq!(words("relatedPosts-2"), ["related", "posts"]);
+        assert_eq!(words("col6"), ["col"]);
+        assert_eq!(words("h.adfd8bb1c2"), ["h"]);
+        assert_eq!(words("sc-8798a0ad-0"), ["sc"]);
+        assert_eq!(words("w-node-b5343ad4-d1b4-c331"), ["w", "node"]);
+        assert_eq!(words("38089880-1644-11f0-ad0f-2179"), Vec::<String>::new());
+        assert_eq!(words("E20Ad0_pzp1mCwtLMf8Yc"), Vec::<String>::new());
+        let rules = builtin();
+        assert_eq!(rules.classify_names(["x-ad0f-11f0"].into_iter()), None);
     }
 
     #[test]

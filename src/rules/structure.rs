@@ -148,6 +148,16 @@ pub const TOKENS: &[TokenRule] = &[
     TokenRule { id: "cls-keywords", kind: Kind::Taxonomy, tokens: &["keywords"], note: "" },
 ];
 
+/// First words of the class names a page builder gives its blocks
+/// (`elementor-widget-text-editor`, `elementor-widget-wrap`): there `widget`
+/// names the builder's unit, whatever it holds, so the rules in
+/// [`BUILDER_NEUTRAL_RULES`] never match such a name. Other words in it
+/// (`elementor-widget-nav-menu`, `elementor-widget-share-buttons`) still do.
+pub const PAGE_BUILDER_PREFIXES: &[&str] = &["elementor"];
+
+/// Token rules that ignore page-builder class names (see [`PAGE_BUILDER_PREFIXES`]).
+pub const BUILDER_NEUTRAL_RULES: &[&str] = &["cls-widget"];
+
 /// CSS selector rules.
 #[rustfmt::skip]
 pub const SELECTORS: &[SelectorRule] = &[

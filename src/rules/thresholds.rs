@@ -95,3 +95,86 @@ pub const SIBLING_MIN_SCORE: f32 = 150.0;
 /// ... and at least this share of the container's own score: a related box
 /// with a blurb stays out, a second section of the same page comes in.
 pub const SIBLING_MIN_SHARE: f32 = 0.25;
+
+/// The selected container, when it is one of several alike siblings (same
+/// tag and class), is one item of a list if it holds less than this share of
+/// the list's text: the list is the content (a listing's entries, a thread's
+/// posts), not its longest entry.
+pub const ITEM_MAX_SHARE_OF_LIST: f32 = 0.5;
+
+/// Which link-dense blocks inside the selected body the refine pass drops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkDenseDrop {
+    /// Those after the last prose block and those next to another
+    /// link-dense block (a menu row, a list of links), not a lone linked line.
+    TailAndRuns,
+    /// Every one: a linked line between paragraphs goes too.
+    All,
+    /// Only those after the last prose block.
+    Tail,
+}
+
+/// How content selection and the refine pass trade precision against recall
+/// (`--favor`, `CleanerBuilder::favor`): [`BALANCED`] by default, or the
+/// stricter [`PRECISION`] or the more lenient [`RECALL`].
+#[derive(Debug, Clone, Copy)]
+pub struct Tuning {
+    /// Stable id (the `--favor` value).
+    pub id: &'static str,
+    /// Weight of junk against prose when scoring a container (see [`JUNK_WEIGHT`]).
+    pub junk_weight: f32,
+    /// The selected container widens to the `<main>` landmark when it holds
+    /// less than this share of it (see [`LANDMARK_MIN_SHARE_OF_MAIN`]); 0 never widens.
+    pub landmark_min_share: f32,
+    /// Siblings join the container from this share of its score (see
+    /// [`SIBLING_MIN_SHARE`]); above 1 none do.
+    pub sibling_min_share: f32,
+    /// ... and from this score (see [`SIBLING_MIN_SCORE`]).
+    pub sibling_min_score: f32,
+    /// Removal kinds put back before content selection, on every rung.
+    pub restore: &'static [crate::document::Kind],
+    /// Which link-dense blocks the refine pass drops from the body.
+    pub link_dense: LinkDenseDrop,
+    /// Why.
+    pub note: &'static str,
+}
+
+/// The default: the thresholds above as they are.
+pub const BALANCED: Tuning = Tuning {
+    id: "balanced",
+    junk_weight: JUNK_WEIGHT,
+    landmark_min_share: LANDMARK_MIN_SHARE_OF_MAIN,
+    sibling_min_share: SIBLING_MIN_SHARE,
+    sibling_min_score: SIBLING_MIN_SCORE,
+    restore: &[],
+    link_dense: LinkDenseDrop::TailAndRuns,
+    note: "the best F1 on the development sets",
+};
+
+/// Less chrome, at the cost of some body text: junk weighs more, the
+/// container never widens to its landmark nor takes its siblings, and every
+/// link-dense line goes.
+pub const PRECISION: Tuning = Tuning {
+    id: "precision",
+    junk_weight: 1.5,
+    landmark_min_share: 0.0,
+    sibling_min_share: 2.0,
+    sibling_min_score: SIBLING_MIN_SCORE,
+    restore: &[],
+    link_dense: LinkDenseDrop::All,
+    note: "for corpora where a stray menu line costs more than a lost paragraph",
+};
+
+/// More body text, at the cost of some chrome: junk weighs less, the
+/// container widens to its landmark more readily and takes smaller
+/// siblings, captions stay, and link-dense lines go only after the body.
+pub const RECALL: Tuning = Tuning {
+    id: "recall",
+    junk_weight: 0.7,
+    landmark_min_share: 0.8,
+    sibling_min_share: 0.1,
+    sibling_min_score: 60.0,
+    restore: &[crate::document::Kind::Caption],
+    link_dense: LinkDenseDrop::Tail,
+    note: "for corpora where a lost paragraph costs more than a stray menu line",
+};

@@ -15,6 +15,8 @@
 //!   scored as prose on a page with no article);
 //! - the page's `<noscript>` copy, when there is one, is weighed the same way
 //!   and wins if it scores higher (forum software renders posts with scripts);
+//! - a winner that is one item of a list (one of several alike siblings
+//!   holding under half the list's text) widens to the list;
 //! - the winner widens to the page's `<main>` landmark when it holds under
 //!   half the landmark's text (one card, section or post of many) or lies
 //!   outside it, and sibling containers scoring like content join it;
@@ -29,8 +31,8 @@ use crate::parse::{Dom, NodeKind, Tag};
 use crate::rules::compiled::split_words;
 use crate::rules::structure::CONTENT_HINTS;
 use crate::rules::thresholds::{
-    CARD_PAGE_MIN_SHARE, JUNK_WEIGHT, LADDER, LANDMARK_MIN_SHARE_OF_MAIN, LINK_DENSE,
-    PROSE_MIN_CHARS, SHORT_BLOCK_WEIGHT, SIBLING_MIN_SCORE, SIBLING_MIN_SHARE,
+    Tuning, CARD_PAGE_MIN_SHARE, ITEM_MAX_SHARE_OF_LIST, LADDER, LINK_DENSE, PROSE_MIN_CHARS,
+    SHORT_BLOCK_WEIGHT,
 };
 
 /// A card list has at least this many cards.
@@ -72,18 +74,22 @@ fn weigh(block: &TextBlock) -> (f32, f32) {
     }
 }
 
-/// Picks the article container. Returns it with its blocks, plus a
-/// `low_content` log of the text left outside it.
-pub fn select(dom: &Dom, pruned: &Pruned) -> (Option<MainContent>, Vec<(usize, Removal)>) {
-    let outer = Choice::climb(dom, pruned);
+/// Picks the article container with the thresholds of `tuning`. Returns it
+/// with its blocks, plus a `low_content` log of the text left outside it.
+pub fn select(
+    dom: &Dom,
+    pruned: &Pruned,
+    tuning: &Tuning,
+) -> (Option<MainContent>, Vec<(usize, Removal)>) {
+    let outer = Choice::climb(dom, pruned, tuning);
     if let Some(ns) = &pruned.noscript {
-        let inner = Choice::climb(&ns.dom, &ns.pruned);
+        let inner = Choice::climb(&ns.dom, &ns.pruned, tuning);
         if inner.score() > outer.score() {
             // The page's script-free copy wins: everything of the outer page
             // is outside, and the copy's log entries sit at its <noscript>.
             let mut log = outside_log(dom, &outer.blocks, None, &|_| false);
             log.extend(ns.pruned.log.iter().map(|(_, r)| (ns.at, r.clone())));
-            let (main, inner_log) = inner.finish(&ns.dom);
+            let (main, inner_log) = inner.finish(&ns.dom, tuning);
             log.extend(inner_log.into_iter().map(|(_, r)| (ns.at, r)));
             let main = main.map(|mut m| {
                 m.root = ns.at;
@@ -95,7 +101,7 @@ pub fn select(dom: &Dom, pruned: &Pruned) -> (Option<MainContent>, Vec<(usize, R
             return (main, log);
         }
     }
-    outer.finish(dom)
+    outer.finish(dom, tuning)
 }
 
 /// The best container of one page and its score.
@@ -111,10 +117,19 @@ struct Choice {
 impl Choice {
     /// Tries the [`LADDER`]'s policies in order: the first attempt reaching
     /// its policy's `accept` score wins, else the best one (the earlier on ties).
-    fn climb(dom: &Dom, pruned: &Pruned) -> Choice {
+    fn climb(dom: &Dom, pruned: &Pruned, tuning: &Tuning) -> Choice {
         let mut best: Option<Choice> = None;
+        // What the tuning puts back is back on every rung.
+        let mut base = pruned.removed.clone();
+        for (node, r) in &pruned.log {
+            if tuning.restore.contains(&r.kind) {
+                if let Some(slot) = base.get_mut(*node) {
+                    *slot = false;
+                }
+            }
+        }
         for policy in LADDER {
-            let mut removed = pruned.removed.clone();
+            let mut removed = base.clone();
             let mut changed = false;
             for (node, r) in &pruned.log {
                 if policy.restore.contains(&r.kind) {
@@ -127,7 +142,7 @@ impl Choice {
             if !policy.restore.is_empty() && !changed && !policy.cards {
                 continue;
             }
-            let attempt = Choice::new(dom, &removed, policy.cards);
+            let attempt = Choice::new(dom, &removed, policy.cards, tuning);
             let accepted = attempt.score() >= policy.accept;
             if best.as_ref().is_none_or(|b| attempt.score() > b.score()) {
                 best = Some(attempt);
@@ -136,13 +151,19 @@ impl Choice {
                 break;
             }
         }
-        best.unwrap_or_else(|| Choice::new(dom, &pruned.removed, false))
+        best.unwrap_or_else(|| Choice::new(dom, &base, false, tuning))
     }
 
-    fn new(dom: &Dom, removed: &[bool], cards_are_content: bool) -> Choice {
+    fn new(dom: &Dom, removed: &[bool], cards_are_content: bool, tuning: &Tuning) -> Choice {
         let blocks = segment(dom, removed, 0);
         let in_card = card_members(dom, &blocks);
-        let (best, score) = best_container(dom, &blocks, &in_card, cards_are_content);
+        let (best, score) = best_container(
+            dom,
+            &blocks,
+            &in_card,
+            cards_are_content,
+            tuning.junk_weight,
+        );
         Choice {
             blocks,
             best,
@@ -159,14 +180,15 @@ impl Choice {
             .unwrap_or(f32::MIN)
     }
 
-    fn finish(self, dom: &Dom) -> (Option<MainContent>, Vec<(usize, Removal)>) {
+    fn finish(self, dom: &Dom, tuning: &Tuning) -> (Option<MainContent>, Vec<(usize, Removal)>) {
         let blocks = self.blocks;
         let root = match self.best {
             Some((root, s)) if s >= MIN_ARTICLE_SCORE => root,
             _ => return (None, outside_log(dom, &blocks, None, &|_| false)),
         };
-        let root = widen_to_landmark(dom, &blocks, &self.in_card, root);
-        let siblings = content_siblings(dom, &self.score, root);
+        let root = widen_to_item_list(dom, &blocks, root);
+        let root = widen_to_landmark(dom, &blocks, &self.in_card, root, tuning);
+        let siblings = content_siblings(dom, &self.score, root, tuning);
         let is_inside = |b: &TextBlock| {
             dom.contains(root, b.start) || siblings.iter().any(|&s| dom.contains(s, b.start))
         };
@@ -200,9 +222,15 @@ impl Choice {
 /// The page's `<main>` (or `role=main`) landmark instead of `root` when the
 /// scoring missed what the page itself calls its content: `root` lies outside
 /// the landmark (a footer blurb beating a product grid), or inside it with
-/// less than [`LANDMARK_MIN_SHARE_OF_MAIN`] of its text (one card, one
+/// less than the tuning's `landmark_min_share` of its text (one card, one
 /// section, one post out of many).
-fn widen_to_landmark(dom: &Dom, blocks: &[TextBlock], in_card: &[bool], root: usize) -> usize {
+fn widen_to_landmark(
+    dom: &Dom,
+    blocks: &[TextBlock],
+    in_card: &[bool],
+    root: usize,
+    tuning: &Tuning,
+) -> usize {
     // Prose and cards, not raw text: a `<main>` full of menu entries and
     // share labels does not outweigh the article inside it.
     let chars = |n: usize| -> usize {
@@ -228,11 +256,63 @@ fn widen_to_landmark(dom: &Dom, blocks: &[TextBlock], in_card: &[bool], root: us
             _ => return root,
         },
     };
-    if main != root && (chars(root) as f32) < LANDMARK_MIN_SHARE_OF_MAIN * chars(main) as f32 {
+    if main != root && (chars(root) as f32) < tuning.landmark_min_share * chars(main) as f32 {
         main
     } else {
         root
     }
+}
+
+/// How many ancestors above the winner may be the repeated item it belongs
+/// to (a card's body inside the card inside its list item).
+const ITEM_MAX_DEPTH: usize = 3;
+
+/// An alike sibling counts as another item when it holds at least this share
+/// of the winner's text.
+const ITEM_MIN_SIZE_OF_WINNER: f32 = 0.25;
+
+/// The list holding `root` instead of `root` when `root` (or one of its
+/// nearest ancestors) is one item of a list: one of at least
+/// [`CARD_LIST_MIN`] sibling elements with the same tag and class, holding
+/// less than [`ITEM_MAX_SHARE_OF_LIST`] of the list's text. A listing, a
+/// catalogue or a thread is all of its items; the best-written one alone
+/// is not the page.
+fn widen_to_item_list(dom: &Dom, blocks: &[TextBlock], root: usize) -> usize {
+    let chars = |n: usize| -> usize {
+        let first = blocks.partition_point(|b| b.start < n);
+        blocks[first..]
+            .iter()
+            .take_while(|b| dom.contains(n, b.start))
+            .map(|b| b.chars)
+            .sum()
+    };
+    for item in std::iter::once(root)
+        .chain(dom.ancestors(root))
+        .take(ITEM_MAX_DEPTH + 1)
+    {
+        let Some(list) = dom.parent(item) else { break };
+        let name = dom.element_name(item);
+        let class = dom.attr(item, "class");
+        // Bare `<div>`s are wrappers of anything; list items and articles
+        // are items by their tag, other elements by a shared class.
+        let item_like = matches!(dom.tag(item), Some(Tag::Li | Tag::Article))
+            || class.is_some_and(|c| !c.trim().is_empty());
+        if !item_like {
+            continue;
+        }
+        let own = chars(item) as f32;
+        // Alike siblings of comparable size: one-line headlines beside a
+        // story are a news ticker, not more of the same content.
+        let alike = dom
+            .children(list)
+            .filter(|&c| dom.element_name(c) == name && dom.attr(c, "class") == class)
+            .filter(|&c| chars(c) as f32 >= ITEM_MIN_SIZE_OF_WINNER * own)
+            .count();
+        if alike >= CARD_LIST_MIN && own < ITEM_MAX_SHARE_OF_LIST * chars(list) as f32 {
+            return list;
+        }
+    }
+    root
 }
 
 /// Element ids that name the page's main content region where the page has
@@ -259,11 +339,11 @@ fn is_landmark(dom: &Dom, i: usize, by_id: bool) -> bool {
 
 /// Siblings of `root` that score like content themselves: an article split
 /// by an inline widget, a service page's sections side by side.
-fn content_siblings(dom: &Dom, score: &[f32], root: usize) -> Vec<usize> {
+fn content_siblings(dom: &Dom, score: &[f32], root: usize, tuning: &Tuning) -> Vec<usize> {
     let Some(parent) = dom.parent(root).filter(|_| score[root] > 0.0) else {
         return Vec::new();
     };
-    let min = (SIBLING_MIN_SHARE * score[root]).max(SIBLING_MIN_SCORE);
+    let min = (tuning.sibling_min_share * score[root]).max(tuning.sibling_min_score);
     dom.children(parent)
         .filter(|&c| c != root && matches!(dom.kind(c), NodeKind::Element(_)) && score[c] >= min)
         .collect()
@@ -275,6 +355,7 @@ fn best_container(
     blocks: &[TextBlock],
     in_card: &[bool],
     cards_are_content: bool,
+    junk_weight: f32,
 ) -> (Option<(usize, f32)>, Vec<f32>) {
     let mut score = subtree_sums(dom, blocks, |block| {
         let (prose, junk) = if cards_are_content && (in_card[block.owner] || block.is_teaser()) {
@@ -284,7 +365,7 @@ fn best_container(
         } else {
             weigh(block)
         };
-        prose - JUNK_WEIGHT * junk
+        prose - junk_weight * junk
     });
     // A content hint raises the hinted container's own score (not its
     // ancestors'): a short article marked as the body beats a longer box.
@@ -451,6 +532,7 @@ fn branch(dom: &Dom, node: usize, root: usize) -> usize {
 mod tests {
     use super::*;
     use crate::document::Metadata;
+    use crate::rules::thresholds::BALANCED;
 
     #[test]
     fn picks_the_prose_container_over_menus_and_link_lists() {
@@ -468,7 +550,7 @@ mod tests {
             &Metadata::default(),
             crate::rules::compiled::builtin(),
         );
-        let (main, log) = select(&dom, &pruned);
+        let (main, log) = select(&dom, &pruned, &BALANCED);
         let main = main.expect("an article");
         assert_eq!(dom.attr(main.root, "id"), Some("story"));
         assert_eq!(main.blocks.len(), 3);
@@ -485,7 +567,7 @@ mod tests {
             &Metadata::default(),
             crate::rules::compiled::builtin(),
         );
-        assert!(select(&dom, &pruned).0.is_none());
+        assert!(select(&dom, &pruned, &BALANCED).0.is_none());
     }
 
     fn select_html(html: &str) -> (Dom, Option<MainContent>) {
@@ -495,7 +577,7 @@ mod tests {
             &Metadata::default(),
             crate::rules::compiled::builtin(),
         );
-        let (main, _) = select(&dom, &pruned);
+        let (main, _) = select(&dom, &pruned, &BALANCED);
         (dom, main)
     }
 
@@ -519,6 +601,49 @@ mod tests {
             .count();
         assert_eq!(names, 6);
         assert!(main.blocks.iter().all(|b| !b.text.contains("footer")));
+    }
+
+    #[test]
+    fn a_list_of_entries_is_kept_whole_not_its_longest_entry() {
+        let entry = |i: usize| {
+            format!(
+                "<li><a href=/b{i}>Catalogue of hardware and tools, number {i}</a> \
+                 (Chicago, 1916), by the Wrecking Co.</li>"
+            )
+        };
+        let long = "<li><a href=/w>Price wrecker</a> (Chicago, 1916), by the Wrecking Co., \
+                    with plans, prices and pictures of houses, barns and every kind of building \
+                    supply sold by mail.</li>";
+        let entries: String = (1..6).map(entry).collect();
+        let html = format!(
+            "<body><div id=top><a href=/>Home</a></div><h1>Hardware -- Catalogs</h1>\
+             <ul id=entries>{entries}{long}</ul></body>"
+        );
+        let (dom, main) = select_html(&html);
+        let main = main.expect("the entries");
+        assert_eq!(dom.attr(main.root, "id"), Some("entries"));
+        let catalogues = main
+            .blocks
+            .iter()
+            .filter(|b| b.text.starts_with("Catalogue of hardware"))
+            .count();
+        assert_eq!(catalogues, 5);
+    }
+
+    #[test]
+    fn a_story_beside_one_line_headlines_is_not_widened() {
+        let story = "<div class=item><p>".to_string()
+            + &"The story itself, told in whole sentences with enough words to be prose. "
+                .repeat(3)
+            + "</p></div>";
+        let headline = "<div class=item><a href=/n>Another headline of the day</a></div>";
+        let html = format!(
+            "<body><div id=ticker>{story}{}</div></body>",
+            headline.repeat(6)
+        );
+        let (dom, main) = select_html(&html);
+        let main = main.expect("the story");
+        assert_eq!(dom.attr(main.root, "class"), Some("item"));
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::boilerplate::{refine::normalize, refine::refine, removal};
 use crate::document::{BlockKind, Kind, Metadata, Removal};
 use crate::parse::push_collapsed;
 use crate::rules::compiled::CompiledRules;
-use crate::rules::thresholds::PROSE_MIN_CHARS;
+use crate::rules::thresholds::{BALANCED, PROSE_MIN_CHARS};
 
 /// What one short, non-sentence line costs the span that includes it:
 /// menus and headline lists are runs of such lines.
@@ -133,7 +133,8 @@ pub fn clean(
         }
     }
     flush_outside(&mut outside, &mut log);
-    let (kept, refined) = refine(inside, &metadata, rules);
+    // Scraped text has no links to weigh: the balanced tuning is the only one.
+    let (kept, refined) = refine(inside, &metadata, rules, &BALANCED);
     log.extend(refined);
     (metadata, kept, log)
 }
