@@ -21,7 +21,7 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use deboiler::{Cleaner, Input, InputKind};
 
-use super::eval_metadata::{self, FieldScore, MetaTruth};
+use super::eval_metadata::{self, Conventions, FieldScore, MetaTruth};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -107,6 +107,10 @@ pub struct EvalArgs {
     /// null is right when nothing is output.
     #[arg(long)]
     pub metadata: bool,
+    /// With --metadata: list up to N pages per field whose value is wrong,
+    /// with the label, what was output and the source that won.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub metadata_misses: usize,
     /// Write the extracted texts to FILE as {id: {"articleBody": text}}.
     #[arg(long, value_name = "FILE")]
     pub dump_predictions: Option<PathBuf>,
@@ -122,6 +126,14 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
         bail!("dataset folder {} does not exist", dir.display());
     }
     let mut pages = load_ground_truth(&dir.join("ground-truth.json"))?;
+    let conventions = Conventions::from_source_json(
+        std::fs::read_to_string(dir.join("SOURCE.json"))
+            .ok()
+            .as_deref(),
+    );
+    for p in &mut pages {
+        conventions.apply(&mut p.meta);
+    }
     select_pages(&mut pages, args)?;
     // Read the comparison file first: a bad name should not cost a full run.
     let previous = args.compare.as_deref().map(read_report).transpose()?;
@@ -137,7 +149,14 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
             format!("predictions {}", path.display()),
         ),
         None => {
-            let (extracted, speed) = clean_all(&pages, dir, args.input, args.favor, &pool)?;
+            let (extracted, speed) = clean_all(
+                &pages,
+                dir,
+                args.input,
+                args.favor,
+                &pool,
+                args.metadata_misses > 0,
+            )?;
             let source = match args.favor {
                 FavorArg::Balanced => format!("deboiler {}", env!("CARGO_PKG_VERSION")),
                 favor => format!(
@@ -173,7 +192,19 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
     let mut out = String::new();
     write_summary(&mut out, &summary);
     if args.metadata {
-        eval_metadata::write_table(&mut out, &summary.metadata);
+        eval_metadata::write_table(&mut out, &summary.metadata, conventions.note());
+        eval_metadata::write_misses(
+            &mut out,
+            pages.iter().zip(&extracted).filter_map(|(p, ex)| {
+                Some((
+                    p.id.as_str(),
+                    &p.meta,
+                    ex.metadata.as_ref()?,
+                    ex.metadata_sources.as_slice(),
+                ))
+            }),
+            args.metadata_misses,
+        );
     }
     write_worst(&mut out, &results, args.worst);
     write_errors(&mut out, &results);
@@ -296,12 +327,17 @@ fn select_pages(pages: &mut Vec<Page>, args: &EvalArgs) -> Result<()> {
     Ok(())
 }
 
+/// For each metadata field with a value, the source that won it.
+type MetadataSources = Vec<(&'static str, String)>;
+
 /// What was extracted from one page.
 #[derive(Debug, Default)]
 struct Extracted {
     text: String,
     /// The metadata the cleaner found (not when scoring a predictions file).
     metadata: Option<deboiler::Metadata>,
+    /// The source that won each metadata field (only for --metadata-misses).
+    metadata_sources: MetadataSources,
     /// Why the page has no output, when it failed.
     error: Option<String>,
 }
@@ -311,6 +347,7 @@ impl Extracted {
         Extracted {
             text: String::new(),
             metadata: None,
+            metadata_sources: Vec::new(),
             error: Some(error),
         }
     }
@@ -362,6 +399,7 @@ fn clean_all(
     kind: Option<InputArg>,
     favor: FavorArg,
     pool: &rayon::ThreadPool,
+    sources: bool,
 ) -> Result<(Vec<Extracted>, Speed)> {
     let cleaner = Cleaner::builder()
         .favor(favor.into())
@@ -379,7 +417,7 @@ fn clean_all(
             .par_iter()
             .zip(&loaded)
             .map(|(page, input)| match input {
-                Ok((bytes, kind)) => clean_one(&cleaner, page, bytes, *kind),
+                Ok((bytes, kind)) => clean_one(&cleaner, page, bytes, *kind, sources),
                 Err(e) => Extracted::failed(e.clone()),
             })
             .collect()
@@ -401,16 +439,32 @@ fn clean_all(
     Ok((extracted, speed))
 }
 
-fn clean_one(cleaner: &Cleaner, page: &Page, bytes: &[u8], kind: InputKind) -> Extracted {
+fn clean_one(
+    cleaner: &Cleaner,
+    page: &Page,
+    bytes: &[u8],
+    kind: InputKind,
+    sources: bool,
+) -> Extracted {
     let mut input = Input::new(bytes).source(&page.id).kind(kind);
     if let Some(url) = &page.url {
         input = input.url(url);
     }
+    // The explanation carries the metadata sources; plain cleaning is cheaper.
+    let run = || -> Result<(deboiler::Document, MetadataSources), deboiler::Error> {
+        if sources {
+            let e = cleaner.explain(&input)?;
+            Ok((e.document, e.metadata_sources))
+        } else {
+            Ok((cleaner.clean_input(&input)?, Vec::new()))
+        }
+    };
     // A panic on one page is a bug to report, not a reason to lose the run.
-    match catch_unwind(AssertUnwindSafe(|| cleaner.clean_input(&input))) {
-        Ok(Ok(doc)) => Extracted {
+    match catch_unwind(AssertUnwindSafe(run)) {
+        Ok(Ok((doc, metadata_sources))) => Extracted {
             text: doc.text,
             metadata: Some(doc.metadata),
+            metadata_sources,
             error: None,
         },
         Ok(Err(e)) => Extracted::failed(format!("cannot clean: {e}")),
@@ -449,11 +503,13 @@ fn read_predictions(path: &Path, pages: &[Page]) -> Result<Vec<Extracted>> {
                     .unwrap_or_default()
                     .to_owned(),
                 metadata: None,
+                metadata_sources: Vec::new(),
                 error: None,
             },
             Some(Value::String(s)) => Extracted {
                 text: s.clone(),
                 metadata: None,
+                metadata_sources: Vec::new(),
                 error: None,
             },
             Some(Value::Null) => Extracted::default(),

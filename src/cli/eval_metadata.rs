@@ -3,9 +3,26 @@
 //!
 //! Rules (the project's issue 5): title exact after whitespace
 //! normalisation; authors a case-insensitive set; date_published on the same
-//! day (in UTC when both sides carry a time zone, else by calendar date, one
-//! day either way allowed when only one side has a zone). A field annotated
-//! `null` is right when nothing is output; a missing key is not annotated.
+//! day. A field annotated `null` is right when nothing is output; a missing
+//! key is not annotated.
+//!
+//! Label formats differ by dataset, and a format difference must not count
+//! as a metadata mistake:
+//! - author labels are lists joined with "; " (fundus) or written as a
+//!   byline, "By Jane Doe, John Roe and Ann Poe" (postlight, readability):
+//!   both are split into names, a leading "By" dropped;
+//! - dates: "same day" is the day the page shows, so when both sides carry a
+//!   zone the day may be taken in UTC or in either side's zone (postlight
+//!   labels are converted to UTC, pages write local time); when only one side
+//!   has a zone, the other's calendar day must be that instant's day in some
+//!   zone from UTC-12 to UTC+14;
+//! - a title label written as a document title with the dataset's own
+//!   `siteName` label as an affix ("Port strike ends | Daily News",
+//!   readability) is also right without that affix: the title field is
+//!   defined without the site name;
+//! - conventions of an upstream that records a field only when found: Mozilla
+//!   Readability's fixtures check `publishedTime` only when it is set, so a
+//!   null date there is not an annotation (see [`Conventions`]).
 
 use std::fmt::Write as _;
 
@@ -18,6 +35,9 @@ pub struct MetaTruth {
     pub title: Option<Option<String>>,
     pub author: Option<Option<String>>,
     pub date: Option<Option<String>>,
+    /// The dataset's `siteName` label, used only to read a title label
+    /// written with the site name as an affix.
+    pub site_name: Option<String>,
 }
 
 impl MetaTruth {
@@ -42,7 +62,48 @@ impl MetaTruth {
             title: field("title"),
             author: field("author"),
             date: field("date"),
+            site_name: field("siteName").flatten(),
         }
+    }
+}
+
+/// How a dataset's labels are to be read, from its `SOURCE.json`.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Conventions {
+    /// A null date means "not recorded", not "annotated absent".
+    pub date_null_unannotated: bool,
+}
+
+/// Upstream repositories whose fixtures record a date only when their tool
+/// found one (Mozilla Readability's test checks `publishedTime` only when the
+/// expected metadata sets it).
+const DATE_ONLY_WHEN_FOUND: &[&str] = &["mozilla/readability"];
+
+impl Conventions {
+    /// Reads the `repository` of `SOURCE.json` (a missing or odd file: no conventions).
+    pub fn from_source_json(text: Option<&str>) -> Conventions {
+        let repo = text
+            .and_then(|t| serde_json::from_str::<Value>(t).ok())
+            .and_then(|v| v.get("repository")?.as_str().map(str::to_ascii_lowercase));
+        Conventions {
+            date_null_unannotated: repo
+                .as_deref()
+                .is_some_and(|r| DATE_ONLY_WHEN_FOUND.contains(&r)),
+        }
+    }
+
+    /// Applies the conventions to one page's labels.
+    pub fn apply(self, truth: &mut MetaTruth) {
+        if self.date_null_unannotated && truth.date == Some(None) {
+            truth.date = None;
+        }
+    }
+
+    /// A line for the report when a convention applies.
+    pub fn note(self) -> Option<&'static str> {
+        self.date_null_unannotated.then_some(
+            "date labels set to null are not annotations here (the upstream records a date only when found)",
+        )
     }
 }
 
@@ -64,11 +125,35 @@ impl FieldScore {
     }
 }
 
+/// The fields scored, in table order, with the `--explain` name of each.
+const FIELDS: [&str; 3] = ["title", "authors", "date_published"];
+
+/// Whether each of [`FIELDS`] is right on one page (`None`: not annotated).
+fn checks(truth: &MetaTruth, ours: &deboiler::Metadata) -> [Option<bool>; 3] {
+    [
+        truth.title.as_ref().map(|t| {
+            title_right(
+                t.as_deref(),
+                truth.site_name.as_deref(),
+                ours.title.as_deref(),
+            )
+        }),
+        truth
+            .author
+            .as_ref()
+            .map(|t| authors_right(t.as_deref(), &ours.authors)),
+        truth
+            .date
+            .as_ref()
+            .map(|t| date_right(t.as_deref(), ours.date_published.as_deref())),
+    ]
+}
+
 /// Scores every annotated field of every page that was cleaned.
 pub fn score<'a>(
     pages: impl Iterator<Item = (&'a MetaTruth, Option<&'a deboiler::Metadata>)>,
 ) -> Vec<FieldScore> {
-    let mut rows: Vec<FieldScore> = ["title", "authors", "date_published"]
+    let mut rows: Vec<FieldScore> = FIELDS
         .iter()
         .map(|f| FieldScore {
             field: (*f).to_owned(),
@@ -77,21 +162,7 @@ pub fn score<'a>(
         .collect();
     for (truth, ours) in pages {
         let Some(ours) = ours else { continue };
-        let checks = [
-            truth
-                .title
-                .as_ref()
-                .map(|t| title_right(t.as_deref(), ours.title.as_deref())),
-            truth
-                .author
-                .as_ref()
-                .map(|t| authors_right(t.as_deref(), &ours.authors)),
-            truth
-                .date
-                .as_ref()
-                .map(|t| date_right(t.as_deref(), ours.date_published.as_deref())),
-        ];
-        for (row, check) in rows.iter_mut().zip(checks) {
+        for (row, check) in rows.iter_mut().zip(checks(truth, ours)) {
             if let Some(right) = check {
                 row.annotated += 1;
                 row.right += usize::from(right);
@@ -101,8 +172,75 @@ pub fn score<'a>(
     rows
 }
 
+/// Appends, per field, up to `n` pages whose value is wrong: the label, what
+/// was output and the source that won it.
+pub fn write_misses<'a>(
+    out: &mut String,
+    pages: impl Iterator<
+        Item = (
+            &'a str,
+            &'a MetaTruth,
+            &'a deboiler::Metadata,
+            &'a [(&'static str, String)],
+        ),
+    >,
+    n: usize,
+) {
+    if n == 0 {
+        return;
+    }
+    let mut lists: [Vec<String>; 3] = Default::default();
+    for (id, truth, ours, sources) in pages {
+        for (k, check) in checks(truth, ours).into_iter().enumerate() {
+            let Some(list) = lists.get_mut(k) else {
+                continue;
+            };
+            if check != Some(false) || list.len() >= n {
+                continue;
+            }
+            let (label, got) = match k {
+                0 => (show(truth.title.as_ref()), show_opt(ours.title.as_deref())),
+                1 => (
+                    show(truth.author.as_ref()),
+                    if ours.authors.is_empty() {
+                        "-".to_owned()
+                    } else {
+                        ours.authors.join("; ")
+                    },
+                ),
+                _ => (
+                    show(truth.date.as_ref()),
+                    show_opt(ours.date_published.as_deref()),
+                ),
+            };
+            let source = sources
+                .iter()
+                .find(|(f, _)| Some(f) == FIELDS.get(k))
+                .map_or("", |(_, s)| s.as_str());
+            list.push(format!(
+                "  {id}\n      label {label}\n      ours  {got}{}{source}",
+                if source.is_empty() { "" } else { "  <- " }
+            ));
+        }
+    }
+    for (field, list) in FIELDS.iter().zip(&lists) {
+        let _ = writeln!(out, "\nwrong {field} (up to {n}):");
+        for line in list {
+            let _ = writeln!(out, "{line}");
+        }
+    }
+}
+
+fn show(label: Option<&Option<String>>) -> String {
+    show_opt(label.and_then(Option::as_deref))
+}
+
+fn show_opt(v: Option<&str>) -> String {
+    v.map_or_else(|| "-".to_owned(), |s| format!("{s:?}"))
+}
+
 /// Appends the table.
-pub fn write_table(out: &mut String, rows: &[FieldScore]) {
+pub fn write_table(out: &mut String, rows: &[FieldScore], note: Option<&str>) {
     let _ = writeln!(out, "\nmetadata         right   annotated  share");
     for r in rows {
         let _ = writeln!(
@@ -114,18 +252,76 @@ pub fn write_table(out: &mut String, rows: &[FieldScore]) {
             r.share()
         );
     }
+    if let Some(note) = note {
+        let _ = writeln!(out, "({note})");
+    }
 }
 
 fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn title_right(truth: Option<&str>, ours: Option<&str>) -> bool {
+/// Separators between a headline and a site name in a document title.
+const TITLE_SEPARATORS: &[&str] = &["|", "-", "–", "—", "·", "•", ":", "::", "/", "_", "»", "«"];
+
+fn title_right(truth: Option<&str>, site: Option<&str>, ours: Option<&str>) -> bool {
     match (truth, ours) {
         (None, ours) => ours.is_none(),
-        (Some(t), Some(o)) => squash(t) == squash(o),
+        (Some(t), Some(o)) => {
+            let (t, o) = (squash(t), squash(o));
+            t == o || site.is_some_and(|s| without_site(&t, &squash(s)).is_some_and(|t| t == o))
+        }
         (Some(_), None) => false,
     }
+}
+
+/// `title` without `site` as a separator-delimited suffix or prefix.
+fn without_site(title: &str, site: &str) -> Option<String> {
+    let lower = title.to_lowercase();
+    let site = site.to_lowercase();
+    if site.is_empty() {
+        return None;
+    }
+    TITLE_SEPARATORS.iter().find_map(|sep| {
+        let suffix = format!(" {sep} {site}");
+        let prefix = format!("{site} {sep} ");
+        let keep = if lower.ends_with(&suffix) {
+            lower.len() - suffix.len()..title.len()
+        } else if lower.starts_with(&prefix) {
+            0..prefix.len()
+        } else {
+            return None;
+        };
+        // Lower-casing can change byte lengths: cut only when it did not.
+        if lower.len() != title.len() {
+            return None;
+        }
+        let rest = if keep.start == 0 {
+            title.get(keep.end..)?
+        } else {
+            title.get(..keep.start)?
+        };
+        Some(rest.trim().to_owned()).filter(|r| !r.is_empty())
+    })
+}
+
+/// Byline words a label may start with ("By Jane Doe", "Par Claire Martin").
+const LABEL_BY_WORDS: &[&str] = &["by", "von", "par", "por", "door", "автор"];
+
+/// One name of a label: whitespace collapsed, lower case, a leading "By" dropped.
+fn label_name(part: &str) -> String {
+    let name = squash(part).to_lowercase();
+    for by in LABEL_BY_WORDS {
+        if let Some(rest) = name.strip_prefix(by) {
+            if let Some(rest) = rest.strip_prefix([' ', ':']) {
+                let rest = rest.trim_start_matches([' ', ':']);
+                if !rest.is_empty() {
+                    return rest.to_owned();
+                }
+            }
+        }
+    }
+    name
 }
 
 /// Splits a label into names: on ";" when present (fundus joins with "; "),
@@ -142,7 +338,7 @@ fn label_names(label: &str) -> Vec<String> {
     };
     let mut names: Vec<String> = parts
         .iter()
-        .map(|p| squash(p).to_lowercase())
+        .map(|p| label_name(p))
         .filter(|p| !p.is_empty())
         .collect();
     names.sort();
@@ -171,9 +367,28 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// The calendar day of an ISO 8601 date, and the UTC day when it has a time
-/// and a zone.
-fn parse_day(s: &str) -> Option<(i64, Option<i64>)> {
+/// Minutes in a day.
+const DAY_MINUTES: i64 = 1440;
+/// The widest zone offsets in use, in minutes (UTC-12 to UTC+14).
+const ZONE_RANGE: (i64, i64) = (-12 * 60, 14 * 60);
+
+/// A label or output date: its calendar day as written, and when it has a
+/// time and a zone, the instant (minutes since 1970 UTC) and the offset.
+#[derive(Debug, Clone, Copy)]
+struct Day {
+    day: i64,
+    instant: Option<(i64, i64)>,
+}
+
+impl Day {
+    /// The calendar day of `instant` at `offset` minutes east of UTC.
+    fn local(instant: i64, offset: i64) -> i64 {
+        (instant + offset).div_euclid(DAY_MINUTES)
+    }
+}
+
+/// Parses an ISO 8601 date, with an optional time and zone.
+fn parse_day(s: &str) -> Option<Day> {
     let s = s.trim();
     let num = |a: usize, b: usize| s.get(a..b).and_then(|x| x.parse::<i64>().ok());
     let (y, m, d) = (num(0, 4)?, num(5, 7)?, num(8, 10)?);
@@ -182,17 +397,16 @@ fn parse_day(s: &str) -> Option<(i64, Option<i64>)> {
     }
     let day = days_from_civil(y, m, d);
     let rest = s.get(10..).unwrap_or("");
-    let utc = (|| {
+    let instant = (|| {
         let time = rest.strip_prefix('T').or_else(|| rest.strip_prefix(' '))?;
         let minutes =
             time.get(0..2)?.parse::<i64>().ok()? * 60 + time.get(3..5)?.parse::<i64>().ok()?;
-        let zone_at = time.find(['Z', '+', '-'])?;
-        let zone = &time[zone_at..];
+        let zone = time.get(time.find(['Z', '+', '-'])?..)?;
         let offset = if zone.starts_with('Z') {
             0
         } else {
             let sign = if zone.starts_with('-') { -1 } else { 1 };
-            let digits: String = zone[1..].chars().filter(char::is_ascii_digit).collect();
+            let digits: String = zone.chars().filter(char::is_ascii_digit).collect();
             let h = digits.get(0..2)?.parse::<i64>().ok()?;
             let mm = digits
                 .get(2..4)
@@ -200,25 +414,29 @@ fn parse_day(s: &str) -> Option<(i64, Option<i64>)> {
                 .unwrap_or(0);
             sign * (h * 60 + mm)
         };
-        Some(day + (minutes - offset).div_euclid(1440))
+        Some((day * DAY_MINUTES + minutes - offset, offset))
     })();
-    Some((day, utc))
+    Some(Day { day, instant })
 }
 
 fn date_right(truth: Option<&str>, ours: Option<&str>) -> bool {
     let (Some(truth), Some(ours)) = (truth, ours) else {
         return truth.is_none() && ours.is_none();
     };
-    match (parse_day(truth), parse_day(ours)) {
-        (Some((_, Some(t))), Some((_, Some(o)))) => t == o,
-        (Some((t, tz)), Some((o, oz))) => {
-            if tz.is_some() != oz.is_some() {
-                (t - o).abs() <= 1
-            } else {
-                t == o
-            }
+    let (Some(t), Some(o)) = (parse_day(truth), parse_day(ours)) else {
+        return false;
+    };
+    match (t.instant, o.instant) {
+        // The same day in UTC or in the zone either side was written in.
+        (Some((ti, toff)), Some((oi, ooff))) => [0, toff, ooff]
+            .iter()
+            .any(|&z| Day::local(ti, z) == Day::local(oi, z)),
+        // A calendar day against an instant: the instant's day somewhere.
+        (Some((i, _)), None) | (None, Some((i, _))) => {
+            let day = if t.instant.is_some() { o.day } else { t.day };
+            (Day::local(i, ZONE_RANGE.0)..=Day::local(i, ZONE_RANGE.1)).contains(&day)
         }
-        _ => false,
+        (None, None) => t.day == o.day,
     }
 }
 
@@ -230,14 +448,44 @@ mod tests {
     fn titles_compare_after_whitespace() {
         assert!(title_right(
             Some("Port  strike\nends"),
+            None,
             Some("Port strike ends")
         ));
         assert!(!title_right(
             Some("Port strike ends"),
+            None,
             Some("Port strike ends | Gazette")
         ));
-        assert!(title_right(None, None));
-        assert!(!title_right(None, Some("x")));
+        assert!(title_right(None, None, None));
+        assert!(!title_right(None, None, Some("x")));
+    }
+
+    #[test]
+    fn title_label_with_its_own_site_name() {
+        let ours = Some("Port strike ends");
+        assert!(title_right(
+            Some("Port strike ends | Gazette"),
+            Some("Gazette"),
+            ours
+        ));
+        assert!(title_right(
+            Some("Gazette - Port strike ends"),
+            Some("gazette"),
+            ours
+        ));
+        // Only the labelled site name, only as a whole affix.
+        assert!(!title_right(Some("Port strike ends | Gazette"), None, ours));
+        assert!(!title_right(
+            Some("Port strike ends | Gazette"),
+            Some("Herald"),
+            ours
+        ));
+        assert!(!title_right(
+            Some("Port strike ends Gazette"),
+            Some("Gazette"),
+            ours
+        ));
+        assert!(!title_right(Some("Gazette"), Some("Gazette"), Some("")));
     }
 
     #[test]
@@ -247,6 +495,10 @@ mod tests {
         assert!(authors_right(Some("Jane Doe and John Roe"), &ours));
         assert!(!authors_right(Some("Jane Doe"), &ours));
         assert!(authors_right(None, &[]));
+        // Bylines as labels: "By" is not part of a name.
+        assert!(authors_right(Some("By\n\t Jane Doe and John Roe"), &ours));
+        assert!(authors_right(Some("Par Jane Doe & John Roe"), &ours));
+        assert!(!authors_right(Some("By"), &[]));
     }
 
     #[test]
@@ -266,5 +518,24 @@ mod tests {
         ));
         assert!(date_right(None, None));
         assert!(!date_right(Some("2024-03-25"), None));
+        // A Tokyo page dated the 13th, labelled at local midnight in UTC.
+        assert!(date_right(
+            Some("2019-02-12T15:00:00.000Z"),
+            Some("2019-02-13T12:00:00+09:00")
+        ));
+        assert!(!date_right(
+            Some("2019-02-11T15:00:00.000Z"),
+            Some("2019-02-13T12:00:00+09:00")
+        ));
+        // 09:13 UTC is the 8th west of UTC-9 and the 9th elsewhere, never the 10th.
+        assert!(date_right(Some("2016-12-09T09:13:00Z"), Some("2016-12-08")));
+        assert!(!date_right(
+            Some("2016-12-09T09:13:00Z"),
+            Some("2016-12-10")
+        ));
+        assert!(date_right(
+            Some("2024-05-03 15:47:42.389000+00:00"),
+            Some("2024-05-03T17:47:42+02:00")
+        ));
     }
 }

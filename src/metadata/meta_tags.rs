@@ -171,11 +171,14 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
                     }
                     continue;
                 }
-                for key_attr in ["property", "name", "itemprop"] {
-                    let Some(key) = dom.attr(i, key_attr) else {
-                        continue;
-                    };
-                    let key = key.trim().to_ascii_lowercase();
+                // `property="og:title dc:title"`: one value for several keys.
+                let keys = ["property", "name", "itemprop"].into_iter().flat_map(|a| {
+                    dom.attr(i, a)
+                        .into_iter()
+                        .flat_map(str::split_whitespace)
+                        .map(move |k| (a, normalize_key(k)))
+                });
+                for (key_attr, key) in keys {
                     if let Some(n) = key.strip_prefix("twitter:label") {
                         twitter_labels.push((n.to_owned(), content.to_owned()));
                     } else if let Some(n) = key.strip_prefix("twitter:data") {
@@ -221,6 +224,23 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
     }
 }
 
+/// A `<meta>` key in lower case, Dublin Core spelled one way: `DC:Title`,
+/// `dcterm:title` and `DCTERMS.title` are `dc.title` / `dcterms.title`.
+fn normalize_key(key: &str) -> String {
+    let key = key.trim().to_ascii_lowercase();
+    for (prefix, canonical) in [
+        ("dcterms:", "dcterms."),
+        ("dcterm:", "dcterms."),
+        ("dcterm.", "dcterms."),
+        ("dc:", "dc."),
+    ] {
+        if let Some(rest) = key.strip_prefix(prefix) {
+            return format!("{canonical}{rest}");
+        }
+    }
+    key
+}
+
 fn microdata(dom: &Dom, i: usize, prop: &str, out: &mut Candidates) {
     for p in prop.split_whitespace() {
         let p = p.to_ascii_lowercase();
@@ -264,6 +284,30 @@ mod tests {
         let mut c = Candidates::default();
         collect(&dom, &mut c);
         c
+    }
+
+    #[test]
+    fn space_separated_keys_and_dublin_core_spellings() {
+        let c = run(
+            r#"<head><meta property="og:title dc:title" content="Preferred title">
+            <meta name="dcterm:creator" content="Creator Name"><meta name="DC:date" content="2024-03-25"></head>"#,
+        );
+        assert_eq!(
+            c.first(Field::Title, Source::OpenGraph),
+            Some("Preferred title")
+        );
+        assert_eq!(
+            c.first(Field::Title, Source::DublinCore),
+            Some("Preferred title")
+        );
+        assert_eq!(
+            c.first(Field::Author, Source::DublinCore),
+            Some("Creator Name")
+        );
+        assert_eq!(
+            c.first(Field::DatePublished, Source::DublinCore),
+            Some("2024-03-25")
+        );
     }
 
     #[test]

@@ -275,17 +275,20 @@ fn merge(c: &Candidates, url: Option<&str>, h1s: &[String]) -> Metadata {
     ] {
         sites.extend(c.all(Field::SiteName, source).map(str::to_owned));
     }
-    let mut titles: Vec<String> = Vec::new();
+    let mut titles: Vec<title::Candidate> = Vec::new();
     for choice in precedence::TITLE {
         if choice.source == Source::H1 {
             continue;
         }
         for v in c.all(Field::Title, choice.source).take(1) {
-            if v.chars().count() <= MAX_TITLE_CHARS && !titles.iter().any(|t| t == v) {
+            if v.chars().count() <= MAX_TITLE_CHARS && !titles.iter().any(|t| t.text == v) {
                 if titles.is_empty() {
                     c.won(Field::Title, choice.source);
                 }
-                titles.push(v.to_owned());
+                titles.push(title::Candidate {
+                    text: v.to_owned(),
+                    document_title: choice.source == Source::TitleTag,
+                });
             }
         }
     }

@@ -10,7 +10,9 @@ use crate::parse::{push_collapsed, Dom, Tag};
 /// Decodes entities, strips stray tags and collapses whitespace.
 pub(crate) fn clean(text: &str) -> String {
     let decoded = repair_mojibake(&decode_entities(text));
-    let stripped = if decoded.contains('<') {
+    // Markup only when a closing tag says so: "<table>: The Table element"
+    // is a title about HTML, "<p>Ships unloaded.</p>" a description in HTML.
+    let stripped = if decoded.contains("</") {
         strip_tags(&decoded)
     } else {
         decoded
@@ -21,21 +23,46 @@ pub(crate) fn clean(text: &str) -> String {
     trimmed.to_owned()
 }
 
-/// Undoes UTF-8 read as windows-1252 ("fÃ¼r" → "für"), which meta values
-/// copied between systems often carry. Kept as is unless the round trip
+/// Undoes UTF-8 read as windows-1252 or Latin-1 ("fÃ¼r" → "für"), which
+/// meta values copied between systems often carry, up to twice (a value
+/// encoded twice: "â\u{80}\u{94}" → "—"). Kept as is unless the round trip
 /// yields valid UTF-8.
 fn repair_mojibake(text: &str) -> String {
+    let mut out = text.to_owned();
+    for _ in 0..MAX_MOJIBAKE_ROUNDS {
+        match repair_once(&out) {
+            Some(fixed) => out = fixed,
+            None => break,
+        }
+    }
+    out
+}
+
+/// Times a value may have been mis-decoded and is repaired.
+const MAX_MOJIBAKE_ROUNDS: usize = 2;
+
+fn repair_once(text: &str) -> Option<String> {
     if !text.contains(['Ã', 'Â', 'â']) {
-        return text.to_owned();
+        return None;
     }
-    let (bytes, _, had_errors) = encoding_rs::WINDOWS_1252.encode(text);
-    if had_errors {
-        return text.to_owned();
+    let mut bytes = Vec::with_capacity(text.len());
+    let mut buf = [0u8; 4];
+    for c in text.chars() {
+        let code = u32::from(c);
+        if let Ok(b) = u8::try_from(code) {
+            // ASCII, Latin-1 and the C1 controls Latin-1 decoding leaves.
+            bytes.push(b);
+        } else {
+            let (encoded, _, had_errors) =
+                encoding_rs::WINDOWS_1252.encode(c.encode_utf8(&mut buf));
+            if had_errors {
+                return None;
+            }
+            bytes.extend_from_slice(&encoded);
+        }
     }
-    match String::from_utf8(bytes.into_owned()) {
-        Ok(fixed) if fixed.chars().count() < text.chars().count() => fixed,
-        _ => text.to_owned(),
-    }
+    let fixed = String::from_utf8(bytes).ok()?;
+    (fixed.chars().count() < text.chars().count()).then_some(fixed)
 }
 
 /// Removes `<...>` markup (a JSON-LD description sometimes carries HTML).
@@ -206,5 +233,10 @@ mod tests {
         assert_eq!(clean("a &#0; b"), "a &#0; b");
         assert_eq!(clean("jetzt fÃ¼r nur 5,99 â‚¬"), "jetzt für nur 5,99 €");
         assert_eq!(clean("SÃO PAULO"), "SÃO PAULO");
+        assert_eq!(
+            clean("itertools \u{e2}\u{80}\u{94} iterators"),
+            "itertools — iterators"
+        );
+        assert_eq!(clean("itertools Ã¢Â\u{80}Â\u{94} x"), "itertools — x");
     }
 }

@@ -7,13 +7,50 @@
 //! is the same headline. Invariants: only whole separator-delimited parts
 //! are removed, never the whole title; char-safe.
 
-use super::text::visible_text;
+use super::text::{clean, visible_text};
 use crate::parse::{Dom, Tag};
 
 /// Separators between a headline and a site name, tried in this order.
+/// (`ㅣ`, a Hangul letter, is the bar of Korean titles, written with or
+/// without spaces: "헤드라인-정치ㅣ한국일보".)
 const SEPARATORS: &[&str] = &[
-    " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " // ", " / ", " « ", " » ", ": ",
+    " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " // ", " / ", " « ", " » ", " ㅣ ", "ㅣ",
+    ": ",
 ];
+/// Separators a generic short tail may follow in a `<title>` when no site
+/// name is known (not ": ", which starts a headline's second half far more
+/// often).
+const TAIL_SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " // ", " / ", " » ", " ㅣ ", "ㅣ",
+];
+/// The same for headlines written for sharing (og:title, JSON-LD): only
+/// bars, as dashes there join a headline's two halves ("Brand in Lichterfelde
+/// – Starke Rauchentwicklung").
+const BAR_SEPARATORS: &[&str] = &[" | ", " ㅣ ", "ㅣ"];
+
+/// A title candidate: its text and whether it is the `<title>` element.
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    /// The raw text.
+    pub text: String,
+    /// From `<title>`, where site and section names follow the headline after any separator.
+    pub document_title: bool,
+}
+
+impl Candidate {
+    fn tail_separators(&self) -> &'static [&'static str] {
+        if self.document_title {
+            TAIL_SEPARATORS
+        } else {
+            BAR_SEPARATORS
+        }
+    }
+}
+/// How many affixes are stripped at most ("Headline / Board / Forum Name").
+const MAX_AFFIXES: usize = 3;
+/// Anchor glyphs documentation generators put at the end of headings
+/// ("Quickstart¶"), never part of a title.
+const HEADING_ANCHORS: &[char] = &['¶', '§', '#', '🔗', '⚓'];
 /// Most `<h1>` elements looked at.
 const MAX_H1: usize = 8;
 /// Longest h1 text considered a headline.
@@ -32,14 +69,24 @@ const MIN_CONTAINED_CHARS: usize = 12;
 /// Generic suffix removal without a known site name: the suffix has at most
 /// this many words...
 const MAX_SITE_WORDS: usize = 4;
+/// A title's last segment taken for a logo h1 has at least this many
+/// normalised chars (a two-letter tail matches too many h1s by chance).
+const MIN_SITE_CHARS: usize = 4;
+/// ...and the logo h1 adds at most this many (a "beta" or "Blog" badge).
+const MAX_LOGO_EXTRA_CHARS: usize = 8;
 
 /// Texts of the page's first `<h1>` elements.
 pub(crate) fn h1_texts(dom: &Dom) -> Vec<String> {
     dom.elements(Tag::H1)
         .take(MAX_H1)
-        .map(|i| visible_text(dom, i, MAX_H1_CHARS + 1))
+        .map(|i| without_anchor(&clean(&visible_text(dom, i, MAX_H1_CHARS + 1))).to_owned())
         .filter(|t| !t.is_empty() && t.chars().count() <= MAX_H1_CHARS)
         .collect()
+}
+
+/// `text` without a trailing heading anchor glyph.
+fn without_anchor(text: &str) -> &str {
+    text.trim_end_matches(|c: char| HEADING_ANCHORS.contains(&c) || c.is_whitespace())
 }
 
 /// Lower-case letters and digits only, for fuzzy comparison.
@@ -97,8 +144,14 @@ fn is_site(part: &str, sites: &[String], hosts: &[String]) -> bool {
         })
 }
 
-/// Removes site-name prefixes and suffixes from `raw`.
-pub(crate) fn strip_site(raw: &str, sites: &[String], hosts: &[String]) -> String {
+/// Removes site-name prefixes and suffixes from `raw`; without a known site
+/// name, short tails after one of `separators`.
+pub(crate) fn strip_site(
+    raw: &str,
+    sites: &[String],
+    hosts: &[String],
+    separators: &[&str],
+) -> String {
     let mut title = raw.trim().to_owned();
     for _ in 0..3 {
         let before = title.clone();
@@ -106,6 +159,9 @@ pub(crate) fn strip_site(raw: &str, sites: &[String], hosts: &[String]) -> Strin
             if let Some((left, right)) = title.rsplit_once(sep) {
                 if !left.trim().is_empty() && is_site(right, sites, hosts) {
                     title = left.trim().to_owned();
+                    if *sep == "ㅣ" {
+                        title = without_glued_section(&title).to_owned();
+                    }
                     break;
                 }
             }
@@ -133,56 +189,138 @@ pub(crate) fn strip_site(raw: &str, sites: &[String], hosts: &[String]) -> Strin
             }
         }
     }
-    // No site name matched: a short " | Something" tail after a longer
-    // headline is a site or section name in practice.
+    // No site name matched: a short tail after a longer headline is a site,
+    // section or board name in practice ("... - Raspberry Pi Forums").
     if title == raw.trim() {
-        if let Some((left, right)) = title.rsplit_once(" | ") {
-            let rw = right.split_whitespace().count();
-            let lw = left.split_whitespace().count();
-            if rw <= MAX_SITE_WORDS && lw >= 2 * rw.max(1) {
-                title = left.trim().to_owned();
+        for _ in 0..MAX_AFFIXES {
+            match strip_short_tail(&title, separators) {
+                Some(left) => title = left,
+                None => break,
             }
         }
     }
     title
 }
 
+/// Korean titles put the section before the bar without spaces
+/// ("헤드라인-정치ㅣ한국일보"): the headline without "-정치".
+fn without_glued_section(title: &str) -> &str {
+    match title.rsplit_once('-') {
+        Some((left, section))
+            if !left.trim().is_empty()
+                && !section.contains(char::is_whitespace)
+                && section.chars().count() <= MAX_GLUED_SECTION_CHARS
+                && section.chars().all(is_cjk) =>
+        {
+            left.trim_end()
+        }
+        _ => title,
+    }
+}
+
+/// Longest section name glued to a Korean headline ("-정치", "-스포츠").
+const MAX_GLUED_SECTION_CHARS: usize = 6;
+
+/// `title` without a tail of at most [`MAX_SITE_WORDS`] words after a
+/// separator, when the headline before it is at least twice as long. Tails
+/// after a dash with a number ("March 2026", "2024 - 2025", "Part 1") belong
+/// to the headline.
+fn strip_short_tail(title: &str, separators: &[&str]) -> Option<String> {
+    separators.iter().find_map(|sep| {
+        let (left, right) = title.rsplit_once(sep)?;
+        let rw = word_count(right);
+        let lw = word_count(left);
+        let numeric = !BAR_SEPARATORS.contains(sep)
+            && right.split_whitespace().any(|w| {
+                w.chars()
+                    .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation())
+            });
+        ((1..=MAX_SITE_WORDS).contains(&rw) && lw >= 2 * rw && !numeric && !norm(right).is_empty())
+            .then(|| left.trim().to_owned())
+    })
+}
+
+/// Words, counting a CJK run by [`CJK_CHARS_PER_WORD`] chars per word.
+fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .map(|w| {
+            let cjk = w.chars().filter(|c| is_cjk(*c)).count();
+            if cjk > 0 {
+                cjk.div_ceil(CJK_CHARS_PER_WORD)
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+/// CJK text has no spaces: about this many chars make a word.
+const CJK_CHARS_PER_WORD: usize = 2;
+
+/// Whether `h1` is the site's name as the title's last segment ("Headline
+/// | Archive of Our Own" with a logo h1 "Archive of Our Own beta").
+fn is_title_tail(h1: &str, title: &str) -> bool {
+    let nh = norm(h1);
+    TAIL_SEPARATORS.iter().any(|sep| {
+        title.rsplit_once(sep).is_some_and(|(left, right)| {
+            let nr = norm(right);
+            nr.chars().count() >= MIN_SITE_CHARS
+                && nh.starts_with(&nr)
+                && nh.chars().count() <= nr.chars().count() + MAX_LOGO_EXTRA_CHARS
+                && left.split_whitespace().count() > right.split_whitespace().count()
+        })
+    })
+}
+
 /// Final title: affixes stripped, in the h1's wording when an h1 is the same
 /// headline. `raw` is the winner of the precedence table; `others` are the
 /// remaining title candidates (og:title, `<title>`, ...), in precedence order.
 pub(crate) fn finish(
-    raw: &str,
-    others: &[String],
+    raw: &Candidate,
+    others: &[Candidate],
     sites: &[String],
     hosts: &[String],
     h1s: &[String],
 ) -> String {
-    let stripped = strip_site(raw, sites, hosts);
-    let h1s: Vec<&String> = h1s
-        .iter()
-        .filter(|h| !norm(h).is_empty() && !is_site(h, sites, hosts))
-        .collect();
-    // The chosen title first, then the others: an h1 confirmed by any of them
-    // is the visible headline (a JSON-LD "headline" on a product page is not).
-    for candidate in std::iter::once(raw).chain(others.iter().map(String::as_str)) {
-        let cand_stripped = strip_site(candidate, sites, hosts);
-        for h1 in &h1s {
-            let nh = norm(h1);
-            let nc = norm(&cand_stripped);
-            // An h1 holding the title plus a kicker ("Election 2024: ...")
-            // or a styled-uppercase h1: the title's wording is the headline.
-            if nh != nc && nh.contains(&nc) && nc.len() >= MIN_CONTAINED_CHARS {
-                return cand_stripped;
-            }
-            if nh == nc && is_shouting(h1) && !is_shouting(&cand_stripped) {
-                return cand_stripped;
-            }
-            if same_headline(h1, candidate, &cand_stripped) {
-                return (*h1).clone();
+    let chosen = 'choose: {
+        let candidates = || std::iter::once(raw).chain(others);
+        // A logo h1 that is the title's last segment names the site.
+        let mut sites = sites.to_vec();
+        sites.extend(
+            h1s.iter()
+                .filter(|h| candidates().any(|t| is_title_tail(h, &t.text)))
+                .cloned(),
+        );
+        let sites = sites.as_slice();
+        let strip = |c: &Candidate| strip_site(&c.text, sites, hosts, c.tail_separators());
+        let stripped = strip(raw);
+        let h1s: Vec<&String> = h1s
+            .iter()
+            .filter(|h| !norm(h).is_empty() && !is_site(h, sites, hosts))
+            .collect();
+        // The chosen title first, then the others: an h1 confirmed by any of them
+        // is the visible headline (a JSON-LD "headline" on a product page is not).
+        for candidate in candidates() {
+            let cand_stripped = strip(candidate);
+            for h1 in &h1s {
+                let nh = norm(h1);
+                let nc = norm(&cand_stripped);
+                // An h1 holding the title plus a kicker ("Election 2024: ...")
+                // or a styled-uppercase h1: the title's wording is the headline.
+                if nh != nc && nh.contains(&nc) && nc.len() >= MIN_CONTAINED_CHARS {
+                    break 'choose cand_stripped;
+                }
+                if nh == nc && is_shouting(h1) && !is_shouting(&cand_stripped) {
+                    break 'choose cand_stripped;
+                }
+                if same_headline(h1, &candidate.text, &cand_stripped) {
+                    break 'choose (*h1).clone();
+                }
             }
         }
-    }
-    stripped
+        stripped
+    };
+    without_anchor(&chosen).to_owned()
 }
 
 /// All cased letters upper case (CSS `text-transform` copied into the DOM).
@@ -244,23 +382,43 @@ mod tests {
         v.iter().map(|x| x.to_string()).collect()
     }
 
+    /// A `<title>` element's text.
+    fn doc(t: &str) -> Candidate {
+        Candidate {
+            text: t.to_owned(),
+            document_title: true,
+        }
+    }
+
+    /// A headline from metadata.
+    fn meta(t: &str) -> Candidate {
+        Candidate {
+            text: t.to_owned(),
+            document_title: false,
+        }
+    }
+
+    fn strip(raw: &str, sites: &[String], hosts: &[String]) -> String {
+        strip_site(raw, sites, hosts, TAIL_SEPARATORS)
+    }
+
     #[test]
     fn strips_site_suffixes_and_prefixes() {
         let sites = s(&["Daily News"]);
         assert_eq!(
-            strip_site("Port strike ends | Daily News", &sites, &[]),
+            strip("Port strike ends | Daily News", &sites, &[]),
             "Port strike ends"
         );
         assert_eq!(
-            strip_site("Daily News - Port strike ends", &sites, &[]),
+            strip("Daily News - Port strike ends", &sites, &[]),
             "Port strike ends"
         );
         assert_eq!(
-            strip_site("Port strike ends — Daily News", &sites, &[]),
+            strip("Port strike ends — Daily News", &sites, &[]),
             "Port strike ends"
         );
         assert_eq!(
-            strip_site(
+            strip(
                 "Port strike ends | World | DailyNews.com",
                 &[],
                 &host_names("https://www.dailynews.com/a")
@@ -269,17 +427,97 @@ mod tests {
         );
         // A real colon title is kept.
         assert_eq!(
-            strip_site("Brexit: what happens next", &sites, &[]),
+            strip("Brexit: what happens next", &sites, &[]),
             "Brexit: what happens next"
         );
-        assert_eq!(strip_site("Daily News", &sites, &[]), "Daily News");
+        assert_eq!(strip("Daily News", &sites, &[]), "Daily News");
     }
 
     #[test]
-    fn generic_pipe_suffix() {
+    fn generic_short_tails() {
         assert_eq!(
-            strip_site("Port strike ends after three weeks | Daily News", &[], &[]),
+            strip("Port strike ends after three weeks | Daily News", &[], &[]),
             "Port strike ends after three weeks"
+        );
+        assert_eq!(
+            strip("Lorem ipsum dolor sit amet – My website", &[], &[]),
+            "Lorem ipsum dolor sit amet"
+        );
+        assert_eq!(
+            strip(
+                "What happened with the ISO in 2024 / Arch Discussion / Arch Linux Forums",
+                &[],
+                &[]
+            ),
+            "What happened with the ISO in 2024"
+        );
+        // A tail as long as the headline is the headline's second half.
+        assert_eq!(
+            strip("Ukraine - live updates", &[], &[]),
+            "Ukraine - live updates"
+        );
+        // Korean titles: section and site after the Hangul bar.
+        assert_eq!(
+            strip(
+                "장동혁, 한동훈 제명했지만 부담 커졌다ㅣ한국일보",
+                &s(&["한국일보"]),
+                &[]
+            ),
+            "장동혁, 한동훈 제명했지만 부담 커졌다"
+        );
+        assert_eq!(
+            strip(
+                "제명했지만 부담 커졌다-정치ㅣ한국일보",
+                &s(&["한국일보"]),
+                &[]
+            ),
+            "제명했지만 부담 커졌다"
+        );
+    }
+
+    #[test]
+    fn metadata_headlines_keep_their_dashes() {
+        let h = "Brand in Betrieb in Lichterfelde – Starke Rauchentwicklung";
+        assert_eq!(finish(&meta(h), &[], &[], &[], &[]), h);
+        assert_eq!(
+            finish(
+                &doc("Turning off all LEDs of a board - Raspberry Forums"),
+                &[],
+                &[],
+                &[],
+                &[]
+            ),
+            "Turning off all LEDs of a board"
+        );
+        // A number in the tail is the headline's ("March 2026", "Part 2").
+        assert_eq!(
+            strip("The best cheap earbuds under $50 - March 2026", &[], &[]),
+            "The best cheap earbuds under $50 - March 2026"
+        );
+    }
+
+    #[test]
+    fn logo_h1_and_heading_anchors() {
+        // The h1 is the site's logo, the title's last segment.
+        assert_eq!(
+            finish(
+                &doc("Conversations with a Cryptid - Chapter 1 | Archive of Our Own"),
+                &[],
+                &[],
+                &[],
+                &s(&["Archive of Our Own beta"])
+            ),
+            "Conversations with a Cryptid - Chapter 1"
+        );
+        assert_eq!(
+            finish(
+                &doc("Quickstart — Requests"),
+                &[],
+                &s(&["Requests"]),
+                &[],
+                &s(&["Quickstart¶"])
+            ),
+            "Quickstart"
         );
     }
 
@@ -288,7 +526,7 @@ mod tests {
         let h1 = s(&["Daily News", "Port Strike Ends"]);
         assert_eq!(
             finish(
-                "Port strike ends | Daily News",
+                &meta("Port strike ends | Daily News"),
                 &[],
                 &s(&["Daily News"]),
                 &[],
@@ -297,14 +535,20 @@ mod tests {
             "Port Strike Ends"
         );
         assert_eq!(
-            finish("Port strike ends", &[], &[], &[], &s(&["Daily News"])),
+            finish(
+                &meta("Port strike ends"),
+                &[],
+                &[],
+                &[],
+                &s(&["Daily News"])
+            ),
             "Port strike ends"
         );
         // A JSON-LD headline unrelated to the page is outvoted by og:title + h1.
         assert_eq!(
             finish(
-                "COMMON QUESTIONS",
-                &s(&["Beard Oil"]),
+                &meta("COMMON QUESTIONS"),
+                &[meta("Beard Oil")],
                 &[],
                 &[],
                 &s(&["Beard Oil"])
@@ -313,7 +557,7 @@ mod tests {
         );
         assert_eq!(
             finish(
-                "News | National Student Support Accelerator",
+                &meta("News | National Student Support Accelerator"),
                 &[],
                 &[],
                 &[],
