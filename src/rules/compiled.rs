@@ -952,6 +952,53 @@ mod tests {
     }
 
     #[test]
+    fn forum_chrome_goes_posts_and_entries_stay() {
+        let rules = builtin();
+        let id = |t: &str| rules.classify_text(t).map(|h| h.id);
+        for (text, rule) in [
+            ("Posts: 4032", "forum-poster-stat"),
+            ("Joined: Mar 2019", "forum-poster-stat"),
+            ("Reaction score", "forum-poster-stat"),
+            ("Well-known member", "forum-poster-rank"),
+            ("Last edited: 13 Sep 2024", "forum-edited"),
+            (
+                "Last edited by Outer Armatonisdaristan on Sun Feb 22, 2026 2:08 am, edited 108 times in total.",
+                "forum-edited",
+            ),
+            ("Edited May 22, 2024 by Mr_Enigmatic", "forum-edited"),
+            ("Click to expand...", "forum-expand-quote"),
+            (
+                "Thread starter marsh_warbler · Start date Mar 3, 2024",
+                "forum-thread-starter",
+            ),
+            (
+                "You must log in or register to reply here.",
+                "forum-qa-prompts",
+            ),
+            ("Similar threads", "related-heading"),
+            ("27 Likes", "forum-post-counter"),
+            ("Share on other sites", "forum-post-actions"),
+            ("Explore related questions", "forum-qa-prompts"),
+            (
+                "2,3606 gold badges23 silver badges21 bronze badges",
+                "forum-badges",
+            ),
+            ("12.5k 3 gold badges 40 silver badges 71 bronze badges", "forum-badges"),
+        ] {
+            assert_eq!(id(text), Some(rule), "{text}");
+        }
+        for text in [
+            "Edited by John Mark Ockerbloom",
+            "Location: Barcelona, Spain",
+            "Members of the council voted against the plan on Monday.",
+            "I joined the club in 2019 and never looked back.",
+            "The 27 likes on that post came from one account.",
+        ] {
+            assert_eq!(id(text), None, "{text}");
+        }
+    }
+
+    #[test]
     fn tail_rules_need_the_tail() {
         let rules = builtin();
         let bio = "Pooja Sood, a dynamic blog writer and tech enthusiast, is a trailblazer.";
