@@ -123,13 +123,35 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
             h.kind == Kind::Navigation && h.id.starts_with("cls-") && sums.is_text_section(i)
         });
         match hit {
-            Some(hit) if (prose[i] as f32) <= guard && !soft_spared && !prose_spared => {
+            Some(hit)
+                if ((prose[i] as f32) <= guard || is_consent_manager(dom, i, hit))
+                    && !soft_spared
+                    && !prose_spared =>
+            {
                 pruned.remove(i, hit, &visible_text(dom, i));
                 i = dom.end(i);
             }
             _ => i += 1,
         }
     }
+}
+
+/// A consent manager's preference centre names cookies this often per
+/// thousand chars of its text; an article about cookies, far less.
+const CONSENT_MIN_MENTIONS_PER_KCHAR: f32 = 1.5;
+
+/// Whether element `i`, matched by a cookie-notice rule, is a consent
+/// manager: its pages of purposes and vendors are prose, enough to pass the
+/// article guard, but every few lines they say "cookies". A page wrapper
+/// carrying a `cookie-consent` class holds the article and says it rarely.
+fn is_consent_manager(dom: &Dom, i: usize, hit: Hit) -> bool {
+    if hit.kind != Kind::CookieNotice {
+        return false;
+    }
+    let text = visible_text(dom, i).to_lowercase();
+    let chars = text.chars().count().max(1) as f32;
+    let mentions = text.matches("cookie").count() as f32;
+    mentions * 1000.0 >= CONSENT_MIN_MENTIONS_PER_KCHAR * chars
 }
 
 /// How many elements holding prose match a soft rule by class or id.
@@ -237,6 +259,35 @@ mod tests {
         let got = removed_kinds(&html);
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].1, "cls-sidebar");
+    }
+
+    #[test]
+    fn a_consent_manager_goes_though_it_holds_more_prose_than_the_post() {
+        let post = "<p>Not sure if this is the right place, but does anyone know what these two \
+                    clips inside the case are for? The manual says nothing about them.</p>";
+        let purpose = "<p>These cookies are set by our advertising partners and may be used to \
+                       build a profile of your interests; if you do not allow these cookies you \
+                       will see less targeted advertising.</p>";
+        let html = format!(
+            "<body><div class=post>{post}</div><div id=onetrust-consent-sdk>\
+             <h2>Privacy Preference Center</h2>{}</div></body>",
+            purpose.repeat(8)
+        );
+        let got = removed_kinds(&html);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            (got[0].0, got[0].1.as_str()),
+            (Kind::CookieNotice, "cls-consent")
+        );
+        // A page wrapper named after the consent state holds the article.
+        let para = "<p>".to_string()
+            + &"A sentence of the article that is long enough to count. ".repeat(4)
+            + "</p>";
+        let wrapped = format!(
+            "<body><div class=cookie-consent-given>{}</div></body>",
+            para.repeat(4)
+        );
+        assert!(removed_kinds(&wrapped).is_empty());
     }
 
     #[test]
