@@ -26,6 +26,12 @@ const BIO_BOX_MAX_CHARS: u32 = 1200;
 /// URL sits in a share bar as often as beside a step of the article; a
 /// "Quantity" label sits beside the price and the description.
 const NO_BOX: &[&str] = &["share-counter", "shop-controls"];
+/// Rules whose match is a label whose value sits in the next element
+/// ("Joined" then "Mar 2019" in a definition list): they take the smallest
+/// element around both, up to [`PAIR_BOX_MAX_CHARS`].
+const LABEL_RULES: &[&str] = &["forum-poster-stat"];
+/// A label and its value ("Reaction score 401") are this short.
+const PAIR_BOX_MAX_CHARS: u32 = 40;
 /// Rules whose match is a section heading, heading what follows it.
 const SECTION_HEADINGS: &[&str] = &["comments-heading"];
 /// A section heading heads a section only after this share of the page's
@@ -167,6 +173,7 @@ fn enclosing_box(
         )
     } else {
         let limit = match hit.kind {
+            _ if LABEL_RULES.contains(&hit.id) => PAIR_BOX_MAX_CHARS,
             Kind::Share
             | Kind::Newsletter
             | Kind::Related
@@ -240,5 +247,32 @@ pub(crate) fn remove_block(dom: &Dom, pruned: &mut Pruned, block: &TextBlock) {
         } else {
             j += 1;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Metadata;
+    use crate::parse::Dom;
+
+    #[test]
+    fn a_poster_statistic_label_takes_its_value_with_it() {
+        let html = "<body><div class=post><dl><dt>Joined</dt><dd>Mar 2019</dd></dl>\
+                    <dl><dt>Messages</dt><dd>1,204</dd></dl>\
+                    <p>Four or five hours of sun is not hopeless for tumbling tomatoes.</p></div></body>";
+        let dom = Dom::parse(html);
+        let pruned = super::super::prune(
+            &dom,
+            &Metadata::default(),
+            crate::rules::compiled::builtin(),
+        );
+        let texts: Vec<String> = crate::blocks::segment(&dom, &pruned.removed, 0)
+            .into_iter()
+            .map(|b| b.text)
+            .collect();
+        assert_eq!(
+            texts,
+            vec!["Four or five hours of sun is not hopeless for tumbling tomatoes.".to_string()]
+        );
     }
 }

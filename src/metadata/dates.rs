@@ -511,6 +511,16 @@ const DATE_CLASS_WORDS: &[&str] = &[
     "article-date",
 ];
 
+/// Whether class or id word `w` is `d` or ends in `-d` or `_d`, ignoring
+/// ASCII case (`d` is lower-case ASCII). Byte-wise: no allocation per word.
+fn names_date(w: &str, d: &str) -> bool {
+    let (w, d) = (w.as_bytes(), d.as_bytes());
+    let Some(cut) = w.len().checked_sub(d.len()) else {
+        return false;
+    };
+    w[cut..].eq_ignore_ascii_case(d) && (cut == 0 || matches!(w[cut - 1], b'-' | b'_'))
+}
+
 fn says_updated(text: &str) -> bool {
     let lower = text.to_lowercase();
     UPDATED_WORDS.iter().any(|w| lower.contains(w))
@@ -588,14 +598,8 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>, out: &mut Candidates) {
         if small && date_tag && !(found_class_date && found_near_date) {
             let has_date_class = ["class", "id"].iter().any(|a| {
                 dom.attr(i, a).is_some_and(|v| {
-                    v.split_whitespace().any(|w| {
-                        let w = w.to_ascii_lowercase();
-                        DATE_CLASS_WORDS.iter().any(|d| {
-                            w == *d
-                                || w.ends_with(&format!("-{d}"))
-                                || w.ends_with(&format!("_{d}"))
-                        })
-                    })
+                    v.split_whitespace()
+                        .any(|w| DATE_CLASS_WORDS.iter().any(|d| names_date(w, d)))
                 })
             });
             let class_wanted =
@@ -648,6 +652,16 @@ fn day_prefix(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_class_words_match_whole_trailing_words() {
+        assert!(names_date("Post-Date", "date"));
+        assert!(names_date("entry_date", "date"));
+        assert!(names_date("DATE", "date"));
+        assert!(!names_date("update", "date"));
+        assert!(!names_date("ate", "date"));
+        assert!(!names_date("über-datex", "date"));
+    }
 
     fn n(s: &str) -> Option<String> {
         normalize_date(s)

@@ -16,6 +16,8 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock, Mutex, OnceLock, RwLock};
 
 use regex::Regex;
+use regex_automata::meta::Regex as MetaRegex;
+use regex_syntax::hir::{Hir, HirKind, Look, Repetition};
 
 use super::{phrases, structure, Position};
 use crate::document::Kind;
@@ -177,14 +179,15 @@ pub(crate) fn intern(id: &str) -> &'static str {
 
 #[derive(Debug)]
 struct Inner {
-    /// The anchored phrase patterns (`^...`), as sets by length tier and
-    /// position class (see [`AnchoredSet`]).
-    anchored: Vec<AnchoredSet>,
-    /// Unanchored patterns ("... auto-generated from a syndicated feed ..."),
-    /// each its own regex so that its literal prefilter rejects most texts
-    /// without running an automaton.
-    unanchored: Vec<usize>,
-    phrase_regexes: Vec<Regex>,
+    /// The anchored phrase patterns (`^...`), grouped by length tier and
+    /// position class.
+    anchored: Vec<PhraseGroup>,
+    /// Unanchored patterns ("... auto-generated from a syndicated feed ...").
+    unanchored: PhraseGroup,
+    /// Each phrase rule's exact matcher.
+    exact: Vec<MetaRegex>,
+    /// Each phrase rule's pattern as a `regex` (compiled when first asked).
+    phrase_regexes: Vec<OnceLock<Option<Regex>>>,
     phrase_rules: Vec<PhraseSpec>,
     /// First word of a token rule → indices into `token_rules`.
     token_index: HashMap<String, Vec<usize>>,
@@ -205,52 +208,116 @@ struct Inner {
 /// long paragraph never meets the many short-line rules.
 const LENGTH_TIERS: [usize; 6] = [0, 60, 120, 250, 500, 1000];
 
-/// Anchored phrase rules of one length tier and position class, compiled
-/// when the rules are built.
+/// Phrase rules of one length tier and position class (or the unanchored
+/// ones), behind one [`relaxed`] prefilter over all their patterns.
 #[derive(Debug)]
-struct AnchoredSet {
-    /// Rule indices, in table order.
+struct PhraseGroup {
+    /// Rule indices, in table order (pattern `k` of the prefilter is rule
+    /// `rules[k]`).
     rules: Vec<usize>,
-    set: OnceLock<Option<regex_automata::meta::Regex>>,
+    /// `None` when the group is empty.
+    prefilter: Option<MetaRegex>,
+    /// Whether every pattern starts with `^`: the search only starts at
+    /// the text's first char.
+    anchored: bool,
 }
 
-impl AnchoredSet {
-    fn compile(&self, phrase_rules: &[PhraseSpec]) -> Result<(), String> {
-        if self.set.get().is_some() {
-            return Ok(());
-        }
-        let patterns: Vec<&str> = self
-            .rules
+impl PhraseGroup {
+    fn new(rules: Vec<usize>, phrase_rules: &[PhraseSpec], anchored: bool) -> Result<Self, String> {
+        let patterns: Vec<&str> = rules
             .iter()
             .map(|&i| phrase_rules[i].pattern.as_str())
             .collect();
-        let compiled = if patterns.is_empty() {
+        let prefilter = if patterns.is_empty() {
             None
         } else {
-            Some(regex_automata::meta::Regex::new_many(&patterns).map_err(|e| e.to_string())?)
+            Some(relaxed(&patterns)?)
         };
-        let _ = self.set.set(compiled);
-        Ok(())
+        Ok(PhraseGroup {
+            rules,
+            prefilter,
+            anchored,
+        })
     }
 
-    /// Indices of the rules matching `text`, in table order.
-    fn matching<'a>(&'a self, text: &str) -> impl Iterator<Item = usize> + 'a {
-        let mut matched = Vec::new();
-        if let Some(Some(set)) = self.set.get() {
-            // An anchored search only starts at position 0, where every
-            // pattern of the set begins with `^` anyway.
-            let input = regex_automata::Input::new(text).anchored(regex_automata::Anchored::Yes);
-            // Most texts match nothing: a plain match test (which can run on
-            // the lazy DFA) settles them before the costlier search for
-            // every matching pattern.
-            if !set.is_match(input.clone()) {
-                return matched.into_iter();
-            }
-            let mut found = regex_automata::PatternSet::new(set.pattern_len());
-            set.which_overlapping_matches(&input, &mut found);
-            matched.extend(found.iter().map(|p| self.rules[p.as_usize()]));
+    /// The rules that may match `text`, in table order: a superset of the
+    /// ones that do. Most texts match no rule, and the prefilter settles
+    /// them on the lazy DFA; each candidate is then tested with its own
+    /// exact regex.
+    fn candidates(&self, text: &str) -> Vec<usize> {
+        let Some(prefilter) = &self.prefilter else {
+            return Vec::new();
+        };
+        let mut input = regex_automata::Input::new(text);
+        if self.anchored {
+            input = input.anchored(regex_automata::Anchored::Yes);
         }
-        matched.into_iter()
+        if !prefilter.is_match(input.clone()) {
+            return Vec::new();
+        }
+        let mut maybe = regex_automata::PatternSet::new(prefilter.pattern_len());
+        prefilter.which_overlapping_matches(&input, &mut maybe);
+        maybe.iter().map(|p| self.rules[p.as_usize()]).collect()
+    }
+}
+
+/// Cache of each prefilter's lazy DFA, per thread. The phrase patterns
+/// (case-insensitive alternations in many languages, bounded repeats such as
+/// `.{0,100}`) need a few MB of DFA states; with the default 2 MB the cache
+/// is cleared over and over and the DFA gives up for the slower engines.
+const PREFILTER_DFA_CACHE_BYTES: usize = 8 << 20;
+
+/// `patterns` as one multi-pattern regex with their Unicode word boundaries
+/// (`\b` and kin) dropped. It matches every text some pattern matches (an
+/// assertion only ever rejects a match), and unlike the patterns it runs on
+/// the lazy DFA over any text: with a Unicode word boundary in a pattern the
+/// DFA gives up at the first non-ASCII byte and a much slower engine takes
+/// over. So it is a sound prefilter: where it finds nothing, no pattern
+/// matches.
+fn relaxed(patterns: &[&str]) -> Result<MetaRegex, String> {
+    let hirs = patterns
+        .iter()
+        .map(|p| {
+            regex_syntax::parse(p)
+                .map(|h| without_word_boundaries(&h))
+                .map_err(|e| e.to_string())
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    MetaRegex::builder()
+        .configure(
+            MetaRegex::config()
+                .match_kind(regex_automata::MatchKind::All)
+                .hybrid_cache_capacity(PREFILTER_DFA_CACHE_BYTES),
+        )
+        .build_many_from_hir(&hirs)
+        .map_err(|e| e.to_string())
+}
+
+/// `hir` with every Unicode word-boundary assertion replaced by the empty
+/// match, and capture groups by their content (a prefilter reports no
+/// groups). Recursion depth is bounded by the parser's nesting limit.
+fn without_word_boundaries(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Look(
+            Look::WordUnicode
+            | Look::WordUnicodeNegate
+            | Look::WordStartUnicode
+            | Look::WordEndUnicode
+            | Look::WordStartHalfUnicode
+            | Look::WordEndHalfUnicode,
+        ) => Hir::empty(),
+        HirKind::Capture(c) => without_word_boundaries(&c.sub),
+        HirKind::Repetition(r) => Hir::repetition(Repetition {
+            min: r.min,
+            max: r.max,
+            greedy: r.greedy,
+            sub: Box::new(without_word_boundaries(&r.sub)),
+        }),
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(without_word_boundaries).collect()),
+        HirKind::Alternation(subs) => {
+            Hir::alternation(subs.iter().map(without_word_boundaries).collect())
+        }
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => hir.clone(),
     }
 }
 
@@ -312,6 +379,15 @@ impl RuleBook {
             reason,
         };
         let phrase_rules = specs.phrases;
+        // Every pattern compiles now, so a bad one is an error at start-up.
+        let exact = phrase_rules
+            .iter()
+            .map(|r| MetaRegex::new(&r.pattern).map_err(|e| invalid(r.id, e.to_string())))
+            .collect::<Result<Vec<_>, _>>()?;
+        let phrase_regexes = phrase_rules.iter().map(|_| OnceLock::new()).collect();
+        let group = |rules: Vec<usize>, anchored: bool| {
+            PhraseGroup::new(rules, &phrase_rules, anchored).map_err(|e| invalid("phrases", e))
+        };
         let mut anchored = Vec::new();
         for positional in [false, true] {
             for &tier in &LENGTH_TIERS {
@@ -323,24 +399,15 @@ impl RuleBook {
                             && positional == (r.position != Position::Anywhere)
                     })
                     .collect();
-                anchored.push(AnchoredSet {
-                    rules,
-                    set: OnceLock::new(),
-                });
+                anchored.push(group(rules, true)?);
             }
         }
-        let unanchored: Vec<usize> = (0..phrase_rules.len())
-            .filter(|&i| !phrase_rules[i].pattern.starts_with('^'))
-            .collect();
-        let phrase_regexes = phrase_rules
-            .iter()
-            .map(|r| Regex::new(&r.pattern).map_err(|e| invalid(r.id, e.to_string())))
-            .collect::<Result<Vec<_>, _>>()?;
-        // Every set compiles now, so a bad pattern is an error at start-up.
-        for set in &anchored {
-            set.compile(&phrase_rules)
-                .map_err(|e| invalid("phrases", e))?;
-        }
+        let unanchored = group(
+            (0..phrase_rules.len())
+                .filter(|&i| !phrase_rules[i].pattern.starts_with('^'))
+                .collect(),
+            false,
+        )?;
         let mut token_index: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, rule) in specs.tokens.iter().enumerate() {
             let first = rule
@@ -379,6 +446,7 @@ impl RuleBook {
         let inner = Inner {
             anchored,
             unanchored,
+            exact,
             phrase_regexes,
             phrase_rules,
             token_index,
@@ -590,19 +658,28 @@ impl CompiledRules {
                 }
         };
         let tier = LENGTH_TIERS.iter().rposition(|&t| t <= chars).unwrap_or(0);
-        let set = &inner.anchored[usize::from(positional) * LENGTH_TIERS.len() + tier];
-        let anchored = set.matching(text).find(|&i| fits(i));
+        let group = &inner.anchored[usize::from(positional) * LENGTH_TIERS.len() + tier];
+        // The anchored search starts at the first char only, as the
+        // pattern's `^` asks.
+        let at_start = regex_automata::Input::new(text).anchored(regex_automata::Anchored::Yes);
+        let anchored = group
+            .candidates(text)
+            .into_iter()
+            .find(|&i| fits(i) && inner.exact[i].is_match(at_start.clone()));
         // Table order is priority order: an unanchored rule only matters if
         // it comes before the anchored match.
         let limit = anchored.unwrap_or(usize::MAX);
-        let unanchored = (!positional).then_some(()).and_then(|()| {
+        let unanchored = if positional || inner.unanchored.rules.first().is_none_or(|&i| i >= limit)
+        {
+            None
+        } else {
             inner
                 .unanchored
-                .iter()
-                .copied()
+                .candidates(text)
+                .into_iter()
                 .take_while(|&i| i < limit)
-                .find(|&i| fits(i) && inner.phrase_regexes[i].is_match(text))
-        });
+                .find(|&i| fits(i) && inner.exact[i].is_match(text))
+        };
         unanchored.or(anchored).map(|i| Hit {
             kind: inner.phrase_rules[i].kind,
             id: inner.phrase_rules[i].id,
@@ -612,11 +689,10 @@ impl CompiledRules {
     /// The compiled regex of phrase rule `id` (for extracting numbers, names).
     pub fn phrase_regex(&self, id: &str) -> Option<&Regex> {
         let inner = &*self.inner;
-        inner
-            .phrase_rules
-            .iter()
-            .position(|r| r.id == id)
-            .map(|i| &inner.phrase_regexes[i])
+        let i = inner.phrase_rules.iter().position(|r| r.id == id)?;
+        inner.phrase_regexes[i]
+            .get_or_init(|| Regex::new(&inner.phrase_rules[i].pattern).ok())
+            .as_ref()
     }
 
     /// The first token rule matching any class name or the id of an element.
@@ -873,6 +949,53 @@ mod tests {
             Some(Kind::SeeAlso)
         );
         assert_eq!(kind("Tags: politics, europe"), Some(Kind::Taxonomy));
+    }
+
+    #[test]
+    fn forum_chrome_goes_posts_and_entries_stay() {
+        let rules = builtin();
+        let id = |t: &str| rules.classify_text(t).map(|h| h.id);
+        for (text, rule) in [
+            ("Posts: 4032", "forum-poster-stat"),
+            ("Joined: Mar 2019", "forum-poster-stat"),
+            ("Reaction score", "forum-poster-stat"),
+            ("Well-known member", "forum-poster-rank"),
+            ("Last edited: 13 Sep 2024", "forum-edited"),
+            (
+                "Last edited by Outer Armatonisdaristan on Sun Feb 22, 2026 2:08 am, edited 108 times in total.",
+                "forum-edited",
+            ),
+            ("Edited May 22, 2024 by Mr_Enigmatic", "forum-edited"),
+            ("Click to expand...", "forum-expand-quote"),
+            (
+                "Thread starter marsh_warbler · Start date Mar 3, 2024",
+                "forum-thread-starter",
+            ),
+            (
+                "You must log in or register to reply here.",
+                "forum-qa-prompts",
+            ),
+            ("Similar threads", "related-heading"),
+            ("27 Likes", "forum-post-counter"),
+            ("Share on other sites", "forum-post-actions"),
+            ("Explore related questions", "forum-qa-prompts"),
+            (
+                "2,3606 gold badges23 silver badges21 bronze badges",
+                "forum-badges",
+            ),
+            ("12.5k 3 gold badges 40 silver badges 71 bronze badges", "forum-badges"),
+        ] {
+            assert_eq!(id(text), Some(rule), "{text}");
+        }
+        for text in [
+            "Edited by John Mark Ockerbloom",
+            "Location: Barcelona, Spain",
+            "Members of the council voted against the plan on Monday.",
+            "I joined the club in 2019 and never looked back.",
+            "The 27 likes on that post came from one account.",
+        ] {
+            assert_eq!(id(text), None, "{text}");
+        }
     }
 
     #[test]

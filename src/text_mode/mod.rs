@@ -29,12 +29,32 @@ const KEYWORD_RUN_MAX_WORDS: f32 = 4.0;
 const TEASER_LINE_WEIGHT: f32 = 0.5;
 /// What a headline-like short line costs the span that includes it.
 const HEADLINE_LINE_PENALTY: f32 = 40.0;
+/// A run of this many non-prose lines inside the span is a gap between
+/// page regions (articles keep at most a subheading and a caption or two
+/// between paragraphs).
+const SPAN_GAP_LINES: usize = 5;
+/// A gap is made of menu-like lines: removed chrome, or a few words.
+const GAP_LINE_MAX_WORDS: usize = 3;
+/// Past a gap, lines whose prose is under this share of the prose on the
+/// article's side are cut from the span.
+const SPAN_FAR_SIDE_SHARE: f32 = 0.25;
+/// What a line of page chrome removed by a rule costs the span across it.
+const REMOVED_CHROME_PENALTY: f32 = 40.0;
+/// How many Latin chars one Chinese or Japanese character weighs (an average short word
+/// and its space).
+const CJK_CHAR_WEIGHT: usize = 3;
+/// Characters of Chinese or Japanese text per word, on average.
+const CJK_CHARS_PER_WORD: usize = 2;
 /// A line ending like a sentence counts as prose from this many words.
 const SENTENCE_MIN_WORDS: usize = 4;
 /// Share of the page's prose after which a related heading opens the tail.
 const RELATED_TAIL_PROSE_BEFORE: f32 = 0.6;
 /// Share of the page's prose that must precede a comments heading.
 const COMMENTS_MIN_PROSE_BEFORE: f32 = 0.25;
+/// Rules that recognise a comment's author line.
+const COMMENT_AUTHOR_RULES: &[&str] = &["comments-author-says", "comments-author-dated"];
+/// How many lines after a comments heading its first author line may come.
+const COMMENT_AUTHOR_WITHIN: usize = 3;
 /// A photo credit naming its author is at most this long (chars).
 const CREDIT_MAX_CHARS: usize = 60;
 /// A caption beside a photo credit is at most this long (chars).
@@ -80,16 +100,18 @@ pub fn clean(
     }
 
     // The article span: maximum-sum run of line scores.
+    let kinds = removed_kinds(lines.len(), &log);
     let scores: Vec<f32> = lines
         .iter()
         .zip(&removed)
-        .map(|(l, &r)| {
+        .zip(&kinds)
+        .map(|((l, &r), kind)| {
             if r {
-                0.0
+                kind.map_or(0.0, removed_line_score)
             } else if is_keyword_list(&l.text) || is_teaser_line(&l.text) {
-                -(l.chars as f32) * TEASER_LINE_WEIGHT
+                -(weight(l) as f32) * TEASER_LINE_WEIGHT
             } else if is_prose(l) {
-                l.chars as f32
+                weight(l) as f32
             } else if is_headline_like(&l.text) {
                 -HEADLINE_LINE_PENALTY
             } else {
@@ -97,7 +119,13 @@ pub fn clean(
             }
         })
         .collect();
-    let span = max_span(&scores);
+    let gap: Vec<bool> = lines
+        .iter()
+        .zip(&scores)
+        .zip(&removed)
+        .map(|((l, &s), &r)| s <= 0.0 && (r || word_count(&l.text) <= GAP_LINE_MAX_WORDS))
+        .collect();
+    let span = max_span(&scores).map(|span| trim_span(&scores, &gap, span));
     if metadata.description.is_none() {
         metadata.description = find_dek(&lines, &removed, &metadata, span.map(|(a, _)| a));
     }
@@ -137,6 +165,36 @@ pub fn clean(
     let (kept, refined) = refine(inside, &metadata, rules, &BALANCED);
     log.extend(refined);
     (metadata, kept, log)
+}
+
+/// The kind each removed line was removed as (the first rule's).
+fn removed_kinds(n: usize, log: &[(usize, Removal)]) -> Vec<Option<Kind>> {
+    let mut kinds = vec![None; n];
+    for (at, r) in log {
+        if let Some(k) = kinds.get_mut(*at) {
+            k.get_or_insert(r.kind);
+        }
+    }
+    kinds
+}
+
+/// What a line removed by a rule weighs in the article span: page chrome
+/// (footers, menus, sign-up and share prompts) marks the span's edge, while
+/// the lines a rule takes out of the article itself (see-also links,
+/// bylines, captions) sit between its paragraphs and cost nothing.
+fn removed_line_score(kind: Kind) -> f32 {
+    match kind {
+        Kind::Footer
+        | Kind::Navigation
+        | Kind::CookieNotice
+        | Kind::Comments
+        | Kind::Related
+        | Kind::Newsletter
+        | Kind::Share
+        | Kind::Taxonomy
+        | Kind::Advertisement => -REMOVED_CHROME_PENALTY,
+        _ => 0.0,
+    }
 }
 
 /// The people named by a byline line: "By Jane Doe", or the part after "by"
@@ -187,7 +245,7 @@ fn take_dek(lines: &[TextBlock], removed: &mut [bool], metadata: &Metadata) -> O
         .rposition(|l| normalize(&l.text) == title)?;
     let next = (at + 1..lines.len()).find(|&i| !removed[i])?;
     let line = &lines[next];
-    let words = line.text.split_whitespace().count();
+    let words = word_count(&line.text);
     let dek_like = words >= DEK_MIN_WORDS
         && line.chars <= DEK_MAX_CHARS
         && !line.text.ends_with(['.', '!', '?', ':', '…'])
@@ -218,7 +276,7 @@ fn find_dek(
         .iter()
         .zip(&removed[after_title..start])
         .find(|(l, &r)| {
-            !r && l.text.split_whitespace().count() >= DEK_MIN_WORDS
+            !r && word_count(&l.text) >= DEK_MIN_WORDS
                 && !l.text.ends_with(':')
                 && normalize(&l.text) != title
         })
@@ -259,8 +317,8 @@ fn read_dateline(text: &str, metadata: &mut Metadata) {
 /// heading, short headline lines are related articles.
 fn remove_sections(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(usize, Removal)>) {
     let prose = |l: &TextBlock| {
-        if l.chars >= PROSE_MIN_CHARS {
-            l.chars
+        if weight(l) >= PROSE_MIN_CHARS {
+            weight(l)
         } else {
             0
         }
@@ -277,14 +335,19 @@ fn remove_sections(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(usi
         // A comments heading heads the comments only once the article has
         // gone by: a "Comment" button in the share bar above it heads nothing.
         let seen_prose = seen > 0 && seen as f32 >= COMMENTS_MIN_PROSE_BEFORE * total as f32;
+        // A see-also line that introduces a list ("Related coverage from
+        // Money:") heads the list as a related heading does.
         let kind = log
             .iter()
             .rev()
             .find(|(at, _)| *at == i)
-            .map(|(_, r)| r.kind);
+            .map(|(_, r)| match r.kind {
+                Kind::SeeAlso if r.text.ends_with(':') => Kind::Related,
+                other => other,
+            });
         i += 1;
         match kind {
-            Some(Kind::Comments) if seen_prose => {
+            Some(Kind::Comments) if seen_prose || comment_follows(log, i) => {
                 for j in i..lines.len() {
                     if !removed[j] {
                         removed[j] = true;
@@ -323,6 +386,16 @@ fn remove_sections(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(usi
             _ => {}
         }
     }
+}
+
+/// Whether a comment's author line ("Jane on May 2, 2019 at 4:47 pm
+/// said:") comes within a few lines after `at`: then the heading before it
+/// heads comments however short the article above was.
+fn comment_follows(log: &[(usize, Removal)], at: usize) -> bool {
+    log.iter().any(|(j, r)| {
+        (at..at + COMMENT_AUTHOR_WITHIN).contains(j)
+            && COMMENT_AUTHOR_RULES.contains(&r.rule.as_str())
+    })
 }
 
 fn flush_outside(outside: &mut Option<(usize, String)>, log: &mut Vec<(usize, Removal)>) {
@@ -419,7 +492,7 @@ fn is_keyword_list(text: &str) -> bool {
 /// A teaser for another article: a Title Case headline run into its
 /// summary, or a summary cut off with an ellipsis.
 fn is_teaser_line(text: &str) -> bool {
-    let cut_off = text.ends_with("...") || text.ends_with('…');
+    let cut_off = text.ends_with("..") || text.ends_with('…');
     let long = text.chars().count() >= PROSE_MIN_CHARS;
     long && (cut_off || opens_in_title_case(text, false))
 }
@@ -430,16 +503,43 @@ fn is_headline_like(text: &str) -> bool {
     !text.ends_with(['.', '!', '?', ':']) && opens_in_title_case(text, true)
 }
 
+/// A line's length in Latin-text chars: a Chinese or Japanese character
+/// (or a Korean syllable) carries about a word, so it weighs as much as a
+/// short Latin word does; a 40-character Japanese sentence is prose.
+fn weight(line: &TextBlock) -> usize {
+    let wide = line.text.chars().filter(|&c| is_wide_script(c)).count();
+    line.chars + (CJK_CHAR_WEIGHT - 1) * wide
+}
+
+/// Words in a line: the space-separated ones, and in Chinese or Japanese
+/// text one word per [`CJK_CHARS_PER_WORD`] characters.
+fn word_count(text: &str) -> usize {
+    let wide = text.chars().filter(|&c| is_wide_script(c)).count();
+    let spaced = text
+        .split_whitespace()
+        .filter(|w| !w.chars().all(is_wide_script))
+        .count();
+    spaced + wide.div_ceil(CJK_CHARS_PER_WORD)
+}
+
+/// Han and kana: the scripts written without spaces between words (Korean
+/// spaces its words, so Hangul weighs as Latin does).
+fn is_wide_script(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF)
+}
+
 /// Long lines, and sentences of a few words, are prose.
 fn is_prose(line: &TextBlock) -> bool {
-    if line.chars >= PROSE_MIN_CHARS {
+    if weight(line) >= PROSE_MIN_CHARS {
         return true;
     }
-    let ends_like_sentence = line
-        .text
-        .trim_end_matches(['"', '”', '’', '»', ')'])
-        .ends_with(['.', '!', '?', '。', '！', '？']);
-    ends_like_sentence && line.text.split_whitespace().count() >= SENTENCE_MIN_WORDS
+    ends_like_sentence(&line.text) && word_count(&line.text) >= SENTENCE_MIN_WORDS
+}
+
+/// Whether a line ends as a sentence does (closing quotes aside).
+fn ends_like_sentence(text: &str) -> bool {
+    text.trim_end_matches(['"', '”', '’', '»', ')', '」'])
+        .ends_with(['.', '!', '?', '。', '！', '？'])
 }
 
 /// The maximum-sum contiguous span of `scores` (Kadane), `None` if every
@@ -461,6 +561,46 @@ fn max_span(scores: &[f32]) -> Option<(usize, usize)> {
     best.map(|(a, b, _)| (a, b))
 }
 
+/// Cuts the ends of the span off beyond a long run of non-prose lines
+/// (a menu, a share bar, a rail of headlines) when what lies past it is a
+/// small share of the prose: the article is one run of paragraphs, and a few
+/// long lines of teasers or footer text past a gap are not part of it.
+fn trim_span(scores: &[f32], gap: &[bool], (a, b): (usize, usize)) -> (usize, usize) {
+    let b = a + trim_tail(&scores[a..=b], &gap[a..=b]);
+    // The head is the tail of the span read backwards.
+    let reversed: Vec<f32> = scores[a..=b].iter().rev().copied().collect();
+    let reversed_gap: Vec<bool> = gap[a..=b].iter().rev().copied().collect();
+    let a = b - trim_tail(&reversed, &reversed_gap);
+    (a, b)
+}
+
+/// The index of the last line to keep in `scores`: before the last gap
+/// (from the end) whose far side holds under [`SPAN_FAR_SIDE_SHARE`] of
+/// the prose on the near side.
+fn trim_tail(scores: &[f32], gap: &[bool]) -> usize {
+    let positive = |r: &[f32]| r.iter().filter(|s| **s > 0.0).sum::<f32>();
+    let mut end = scores.len() - 1;
+    let mut run = 0;
+    let mut i = end;
+    while i > 0 {
+        if scores[i] > 0.0 {
+            run = 0;
+        } else if gap[i] {
+            run += 1;
+            if run >= SPAN_GAP_LINES
+                && positive(&scores[i..=end]) < SPAN_FAR_SIDE_SHARE * positive(&scores[..i])
+            {
+                end = (0..i).rev().find(|&j| scores[j] > 0.0).unwrap_or(0);
+                i = end;
+                run = 0;
+                continue;
+            }
+        }
+        i -= 1;
+    }
+    end
+}
+
 /// The headline: a head line that repeats (scraped pages print the title
 /// twice: page title and `<h1>`), else the last headline-like line before the
 /// first prose line.
@@ -468,22 +608,35 @@ fn find_title(lines: &[TextBlock], removed: &[bool]) -> Option<String> {
     let first_prose = lines
         .iter()
         .zip(removed)
-        .position(|(l, &r)| !r && l.chars >= PROSE_MIN_CHARS)
+        // A CJK headline weighs as much as a paragraph: the first prose
+        // line is one that is long in chars, or ends a sentence.
+        .position(|(l, &r)| {
+            !r && (l.chars >= PROSE_MIN_CHARS
+                || (weight(l) >= PROSE_MIN_CHARS && ends_like_sentence(&l.text)))
+        })
         .unwrap_or(lines.len())
         .min(TITLE_SEARCH_LINES);
     let head = &lines[..first_prose];
     let headline_like = |l: &TextBlock| {
-        let words = l.text.split_whitespace().count();
+        let words = word_count(&l.text);
         (3..=30).contains(&words) && l.chars <= 250 && !l.text.ends_with(':')
     };
-    for (i, l) in head.iter().enumerate() {
-        if removed[i] || !headline_like(l) {
-            continue;
-        }
-        let norm = normalize(&l.text);
-        if head[i + 1..].iter().any(|o| normalize(&o.text) == norm) {
-            return Some(l.text.clone());
-        }
+    // Of the repeated lines, the longest: a breadcrumb's section name
+    // repeats too, and is shorter than the headline.
+    let repeated = head
+        .iter()
+        .enumerate()
+        .filter(|&(i, l)| {
+            let norm = normalize(&l.text);
+            !removed[i]
+                && headline_like(l)
+                && head[i + 1..].iter().any(|o| normalize(&o.text) == norm)
+        })
+        .map(|(_, l)| l)
+        .rev()
+        .max_by_key(|l| weight(l));
+    if let Some(l) = repeated {
+        return Some(l.text.clone());
     }
     head.iter()
         .enumerate()
@@ -504,6 +657,64 @@ mod tests {
         assert_eq!(meta.title.as_deref(), Some("The headline of the story"));
         let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, vec![para, "A heading", para]);
+    }
+
+    #[test]
+    fn comments_after_a_short_article_go_with_their_heading() {
+        let para = "Our goal with these open threads is to let readers raise questions about our work in the comments.";
+        let comment = "I skimmed your report and did not see any analysis of the cost of slower buses, which seems to matter.";
+        let text = format!("The open thread\n{para}\nComments\nMilan Griffes on September 12, 2018 at 4:47 pm said:\n{comment}\n{comment} Really.\n{comment} Again.");
+        let (_, kept, log) = clean(&text, crate::rules::compiled::builtin());
+        let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, vec![para]);
+        assert!(log
+            .iter()
+            .any(|(_, r)| r.rule == "comments-section" && r.text.starts_with("I skimmed")));
+    }
+
+    #[test]
+    fn a_quote_introduction_is_no_comment_author() {
+        let rules = crate::rules::compiled::builtin();
+        assert!(rules
+            .classify_text("Alex on September 17, 2018 at 6:34 am said:")
+            .is_some_and(|h| h.kind == Kind::Comments));
+        assert!(rules
+            .classify_text("Catherine (GiveWell) said:")
+            .is_some_and(|h| h.kind == Kind::Comments));
+        for quote in [
+            "In a statement on March 3, the company said:",
+            "The minister said:",
+        ] {
+            assert!(rules.classify_text(quote).is_none(), "{quote}");
+        }
+    }
+
+    #[test]
+    fn span_stops_at_a_menu_before_a_few_teasers() {
+        let para = "A paragraph of the article that is clearly long enough to count as prose for the span, and then some more.";
+        let teaser = "Another story from the same site whose summary is a long line too, long enough to count as prose.";
+        let text = format!("Headline of the story here\n{para}\n{para} Two.\n{para} Three.\n{para} Four.\nfacebook\ntwitter\nemail\nprint\nMore\nNews\n{teaser}");
+        let (_, kept, _) = clean(&text, crate::rules::compiled::builtin());
+        assert_eq!(kept.len(), 4);
+        assert!(kept.iter().all(|b| b.text.starts_with("A paragraph")));
+    }
+
+    #[test]
+    fn japanese_sentences_are_prose() {
+        let line = |l: &str| TextBlock {
+            owner: 0,
+            start: 0,
+            stop: 1,
+            kind: BlockKind::Paragraph,
+            chars: l.chars().count(),
+            link_chars: 0,
+            lead_link_chars: 0,
+            text: l.to_owned(),
+        };
+        assert!(is_prose(&line(
+            "もちろん、Apple社は「脱獄」を認めていません。"
+        )));
+        assert!(!is_prose(&line("関連記事")));
     }
 
     #[test]
