@@ -24,6 +24,8 @@
 //!
 //! Finding no container with enough prose is a normal outcome (`None`).
 
+pub mod declared;
+
 use crate::blocks::{segment, subtree_sums, TextBlock};
 use crate::boilerplate::{removal, Pruned};
 use crate::document::{Kind, Removal};
