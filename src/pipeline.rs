@@ -61,7 +61,7 @@ fn run_traced(
             let tuning = cleaner.options.favor.tuning();
             let (main, outside) = select::select(&dom, &pruned, tuning);
             pruned.log.extend(outside);
-            let blocks = match main {
+            let mut blocks = match main {
                 Some(main) => {
                     let (kept, log) =
                         boilerplate::refine::refine(main.blocks, &metadata, &rules, tuning);
@@ -70,6 +70,9 @@ fn run_traced(
                 }
                 None => Vec::new(),
             };
+            if let Some((at, description)) = metadata::product_description(&dom) {
+                select::declared::add_product_description(&mut blocks, at, &description);
+            }
             (metadata, blocks, pruned.log, language, sites, sources)
         };
     // Document order: removals are keyed by the node (or line) they start at.

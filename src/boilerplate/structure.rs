@@ -7,7 +7,8 @@
 //! tags, but sometimes the dek or the last paragraph too.
 
 use super::Pruned;
-use crate::blocks::{is_invisible, segment, subtree_sums};
+use crate::blocks::{is_invisible, segment, subtree_sums, TextBlock};
+use crate::document::Kind;
 use crate::parse::{push_collapsed, Dom, NodeKind, Tag};
 use crate::rules::compiled::{CompiledRules, Hit};
 use crate::rules::thresholds::{
@@ -17,12 +18,68 @@ use crate::rules::thresholds::{
 /// Prose chars (long, low-link blocks) under each node, before any removal.
 pub fn prose_per_node(dom: &Dom) -> Vec<u32> {
     let blocks = segment(dom, &[], 0);
+    prose_sums(dom, &blocks)
+}
+
+fn prose_sums(dom: &Dom, blocks: &[TextBlock]) -> Vec<u32> {
     subtree_sums(
         dom,
-        &blocks,
+        blocks,
         |b| if b.is_prose() { b.chars as u32 } else { 0 },
     )
 }
+
+/// Per node, before any removal: prose chars, and for the navigation guard
+/// (see [`NAV_SPARE_MIN_PROSE`]) prose chars in sentences, link chars and
+/// all chars.
+struct NodeSums {
+    prose: Vec<u32>,
+    sentences: Vec<u32>,
+    links: Vec<u32>,
+    chars: Vec<u32>,
+}
+
+impl NodeSums {
+    fn new(dom: &Dom) -> NodeSums {
+        let blocks = segment(dom, &[], 0);
+        // A run of category names can be as long as a sentence; only a
+        // sentence has its punctuation.
+        let sentence = |b: &TextBlock| {
+            b.is_prose()
+                && b.text
+                    .contains(['.', ',', ';', '!', '?', '\u{3002}', '\u{ff0c}'])
+        };
+        NodeSums {
+            prose: prose_sums(dom, &blocks),
+            sentences: subtree_sums(
+                dom,
+                &blocks,
+                |b| if sentence(b) { b.chars as u32 } else { 0 },
+            ),
+            links: subtree_sums(dom, &blocks, |b| b.link_chars as u32),
+            chars: subtree_sums(dom, &blocks, |b| b.chars as u32),
+        }
+    }
+
+    /// Whether node `i` reads as a section of the text: enough sentences,
+    /// few links, little else.
+    fn is_text_section(&self, i: usize) -> bool {
+        let sentences = self.sentences[i] as f32;
+        self.sentences[i] >= NAV_SPARE_MIN_PROSE
+            && (self.links[i] as f32) < NAV_SPARE_MAX_LINK_SHARE * sentences
+            && sentences >= NAV_SPARE_MIN_PROSE_SHARE * self.chars[i] as f32
+    }
+}
+
+/// A navigation class word (`toc`, `menu`, `nav`) on an element holding at
+/// least this much prose in sentences ...
+const NAV_SPARE_MIN_PROSE: u32 = 400;
+/// ... with fewer link chars than this share of it ...
+const NAV_SPARE_MAX_LINK_SHARE: f32 = 0.2;
+/// ... and it at least this share of its text names a section of
+/// the text (`toc-para`: the sections a table of contents links to), not a
+/// menu: menus and tables of contents are rows of short entries.
+const NAV_SPARE_MIN_PROSE_SHARE: f32 = 0.6;
 
 /// Rules whose word also names the building blocks of page builders: every
 /// block of an Elementor page is an `elementor-widget`. On a page where at
@@ -32,10 +89,11 @@ pub fn prose_per_node(dom: &Dom) -> Vec<u32> {
 const SOFT_RULES: &[&str] = &["cls-widget"];
 
 pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
-    let prose = prose_per_node(dom);
+    let sums = NodeSums::new(dom);
+    let prose = &sums.prose;
     let total = prose.first().copied().unwrap_or(0) as f32;
     let guard = (GUARD_PROSE_SHARE * total).max(GUARD_MIN_PROSE as f32);
-    let built_of_widgets = soft_prose_holders(dom, rules, &prose) >= SOFT_RULE_MIN_HOLDERS;
+    let built_of_widgets = soft_prose_holders(dom, rules, prose) >= SOFT_RULE_MIN_HOLDERS;
     let mut article_ends: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < dom.len() {
@@ -61,14 +119,39 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
             && hit.is_some_and(|h| {
                 SOFT_RULES.contains(&h.id) && prose[i] as usize >= SOFT_RULE_MAX_PROSE
             });
+        let prose_spared = hit.is_some_and(|h| {
+            h.kind == Kind::Navigation && h.id.starts_with("cls-") && sums.is_text_section(i)
+        });
         match hit {
-            Some(hit) if (prose[i] as f32) <= guard && !soft_spared => {
+            Some(hit)
+                if ((prose[i] as f32) <= guard || is_consent_manager(dom, i, hit))
+                    && !soft_spared
+                    && !prose_spared =>
+            {
                 pruned.remove(i, hit, &visible_text(dom, i));
                 i = dom.end(i);
             }
             _ => i += 1,
         }
     }
+}
+
+/// A consent manager's preference centre names cookies this often per
+/// thousand chars of its text; an article about cookies, far less.
+const CONSENT_MIN_MENTIONS_PER_KCHAR: f32 = 1.5;
+
+/// Whether element `i`, matched by a cookie-notice rule, is a consent
+/// manager: its pages of purposes and vendors are prose, enough to pass the
+/// article guard, but every few lines they say "cookies". A page wrapper
+/// carrying a `cookie-consent` class holds the article and says it rarely.
+fn is_consent_manager(dom: &Dom, i: usize, hit: Hit) -> bool {
+    if hit.kind != Kind::CookieNotice {
+        return false;
+    }
+    let text = visible_text(dom, i).to_lowercase();
+    let chars = text.chars().count().max(1) as f32;
+    let mentions = text.matches("cookie").count() as f32;
+    mentions * 1000.0 >= CONSENT_MIN_MENTIONS_PER_KCHAR * chars
 }
 
 /// How many elements holding prose match a soft rule by class or id.
@@ -176,6 +259,52 @@ mod tests {
         let got = removed_kinds(&html);
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].1, "cls-sidebar");
+    }
+
+    #[test]
+    fn a_consent_manager_goes_though_it_holds_more_prose_than_the_post() {
+        let post = "<p>Not sure if this is the right place, but does anyone know what these two \
+                    clips inside the case are for? The manual says nothing about them.</p>";
+        let purpose = "<p>These cookies are set by our advertising partners and may be used to \
+                       build a profile of your interests; if you do not allow these cookies you \
+                       will see less targeted advertising.</p>";
+        let html = format!(
+            "<body><div class=post>{post}</div><div id=onetrust-consent-sdk>\
+             <h2>Privacy Preference Center</h2>{}</div></body>",
+            purpose.repeat(8)
+        );
+        let got = removed_kinds(&html);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            (got[0].0, got[0].1.as_str()),
+            (Kind::CookieNotice, "cls-consent")
+        );
+        // A page wrapper named after the consent state holds the article.
+        let para = "<p>".to_string()
+            + &"A sentence of the article that is long enough to count. ".repeat(4)
+            + "</p>";
+        let wrapped = format!(
+            "<body><div class=cookie-consent-given>{}</div></body>",
+            para.repeat(4)
+        );
+        assert!(removed_kinds(&wrapped).is_empty());
+    }
+
+    #[test]
+    fn a_section_of_text_with_a_toc_class_is_kept_a_toc_is_not() {
+        let para = "<p>".to_string()
+            + &"The filing fee is due with the articles, and the receipt comes by mail. ".repeat(3)
+            + "</p>";
+        let entries = "<li><a href=#s1>Choosing a name</a></li>".repeat(6);
+        let html = format!(
+            "<body><div class=toc><ul>{entries}</ul></div>\
+             <section class=toc-para><h2>Filing</h2>{para}{para}</section>\
+             <section class=toc-para><h2>Fees</h2>{para}{para}</section></body>"
+        );
+        let got = removed_kinds(&html);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!((got[0].0, got[0].1.as_str()), (Kind::Navigation, "cls-toc"));
+        assert!(got[0].2.starts_with("Choosing a name"));
     }
 
     #[test]

@@ -120,6 +120,45 @@ pub(crate) fn collect(dom: &Dom, page_url: Option<&str>, out: &mut Candidates) {
     }
 }
 
+/// Types of the thing a product page sells.
+const PRODUCT_TYPES: &[&str] = &[
+    "product",
+    "productgroup",
+    "individualproduct",
+    "productmodel",
+];
+
+/// The description of the product a page sells, from the first JSON-LD
+/// product object that has one, with the `<script>` it came from: product
+/// pages often render it with scripts only. Scripts that do not name a
+/// product are not parsed.
+pub(crate) fn product_description(dom: &Dom) -> Option<(usize, String)> {
+    for i in dom.elements(Tag::Script) {
+        let is_ld = dom
+            .attr(i, "type")
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+        if !is_ld {
+            continue;
+        }
+        let body = dom.raw_text(i);
+        if !body.contains("roduct") {
+            continue;
+        }
+        let Some(root) = parse_lenient(&body) else {
+            continue;
+        };
+        let roots = [root];
+        let found = top_objects(&roots)
+            .into_iter()
+            .filter(|o| has_type(o, PRODUCT_TYPES))
+            .find_map(|o| str_of(o.get("description")).map(str::to_owned));
+        if let Some(d) = found {
+            return Some((i, d));
+        }
+    }
+    None
+}
+
 struct Ctx<'a> {
     ids: &'a HashMap<&'a str, &'a Value>,
 }
@@ -482,6 +521,19 @@ mod tests {
             c.first(Field::Image, Source::JsonLdArticle),
             Some("https://x.test/a.jpg")
         );
+    }
+
+    #[test]
+    fn product_description_comes_from_the_product_object() {
+        let html = r#"<script type="application/ld+json">{"@context":"https://schema.org",
+            "@graph":[{"@type":"WebPage","description":"Shop socks"},
+            {"@type":"Product","name":"Quarter Socks","description":"Soft, warm socks."}]}</script>"#;
+        let dom = Dom::parse(html);
+        let got = product_description(&dom).map(|(_, d)| d);
+        assert_eq!(got.as_deref(), Some("Soft, warm socks."));
+        let article =
+            r#"<script type="application/ld+json">{"@type":"Article","description":"x"}</script>"#;
+        assert_eq!(product_description(&Dom::parse(article)), None);
     }
 
     #[test]

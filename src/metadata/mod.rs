@@ -18,6 +18,8 @@ pub(crate) mod precedence;
 mod text;
 mod title;
 
+pub(crate) use json_ld::product_description;
+
 pub use byline::parse_authors;
 pub use dates::normalize_date;
 

@@ -24,6 +24,8 @@
 //!
 //! Finding no container with enough prose is a normal outcome (`None`).
 
+pub mod declared;
+
 use crate::blocks::{segment, subtree_sums, TextBlock};
 use crate::boilerplate::{removal, Pruned};
 use crate::document::{Kind, Removal};
@@ -112,6 +114,9 @@ struct Choice {
     score: Vec<f32>,
     /// Per node: inside a card of a card list.
     in_card: Vec<bool>,
+    /// Per node: inside a card or a headline-only card of a grid (see
+    /// [`is_headline_grid`]): items a landmark holds, never scored as prose.
+    in_grid: Vec<bool>,
 }
 
 impl Choice {
@@ -156,7 +161,7 @@ impl Choice {
 
     fn new(dom: &Dom, removed: &[bool], cards_are_content: bool, tuning: &Tuning) -> Choice {
         let blocks = segment(dom, removed, 0);
-        let in_card = card_members(dom, &blocks);
+        let (in_card, in_grid) = card_members(dom, &blocks);
         let (best, score) = best_container(
             dom,
             &blocks,
@@ -169,6 +174,7 @@ impl Choice {
             best,
             score,
             in_card,
+            in_grid,
         }
     }
 
@@ -187,7 +193,7 @@ impl Choice {
             _ => return (None, outside_log(dom, &blocks, None, &|_| false)),
         };
         let root = widen_to_item_list(dom, &blocks, root);
-        let root = widen_to_landmark(dom, &blocks, &self.in_card, root, tuning);
+        let root = widen_to_landmark(dom, &blocks, &self.in_grid, root, tuning);
         let siblings = content_siblings(dom, &self.score, root, tuning);
         let is_inside = |b: &TextBlock| {
             dom.contains(root, b.start) || siblings.iter().any(|&s| dom.contains(s, b.start))
@@ -387,10 +393,11 @@ fn best_container(
 /// [`CARD_LIST_MIN`] sibling elements with the same tag and class that each
 /// hold a linked headline. Other articles are listed that way (related
 /// grids, "More from ..." rails); an article's paragraphs never are.
-fn card_members(dom: &Dom, blocks: &[TextBlock]) -> Vec<bool> {
+fn card_members(dom: &Dom, blocks: &[TextBlock]) -> (Vec<bool>, Vec<bool>) {
     let link_chars = subtree_sums(dom, blocks, |b| b.link_chars as u32);
     let text_chars = subtree_sums(dom, blocks, |b| b.chars as u32);
     let mut card = vec![false; dom.len()];
+    let mut grid = vec![false; dom.len()];
     let mut groups: Vec<(Option<Tag>, &str, Vec<usize>)> = Vec::new();
     for parent in 0..dom.len() {
         if !matches!(dom.kind(parent), NodeKind::Element(_)) {
@@ -422,10 +429,10 @@ fn card_members(dom: &Dom, blocks: &[TextBlock]) -> Vec<bool> {
             // List items and table rows repeat by nature; only wrappers of
             // linked headlines with more text are cards.
             if members.len() >= CARD_LIST_MIN && tag.is_some() {
+                let headlines = is_headline_grid(*tag, members, &link_chars);
                 for &m in members {
-                    if blocks_with_text(blocks, dom, m) >= 2 {
-                        card[m] = true;
-                    }
+                    card[m] = blocks_with_text(blocks, dom, m) >= 2;
+                    grid[m] = card[m] || headlines;
                 }
             }
         }
@@ -433,9 +440,29 @@ fn card_members(dom: &Dom, blocks: &[TextBlock]) -> Vec<bool> {
     for i in 1..dom.len() {
         if let Some(p) = dom.parent(i) {
             card[i] |= card[p];
+            grid[i] |= grid[p];
         }
     }
-    card
+    (card, grid)
+}
+
+/// A grid of headline-only cards has at least this many ...
+const HEADLINE_GRID_MIN: usize = 4;
+/// ... whose linked headlines average at least this many chars: whole
+/// titles ("Easy Slow-Cooker Pork Ragù"), not menu labels ("World").
+const HEADLINE_GRID_MIN_MEAN_CHARS: u32 = 25;
+
+/// Whether alike siblings that are each one linked headline (no summary)
+/// are a listing's items: linked wrappers other than list items (a menu's
+/// entries), enough of them, with title-long links. They are not scored as
+/// prose (a related rail is made the same way), but they are content a
+/// landmark holds, like cards.
+fn is_headline_grid(tag: Option<Tag>, members: &[usize], link_chars: &[u32]) -> bool {
+    if tag == Some(Tag::Li) || members.len() < HEADLINE_GRID_MIN {
+        return false;
+    }
+    let total: u32 = members.iter().map(|&m| link_chars[m]).sum();
+    total >= HEADLINE_GRID_MIN_MEAN_CHARS * members.len() as u32
 }
 
 /// How many blocks lie inside `node` (stops counting at 2).
@@ -628,6 +655,31 @@ mod tests {
             .filter(|b| b.text.starts_with("Catalogue of hardware"))
             .count();
         assert_eq!(catalogues, 5);
+    }
+
+    #[test]
+    fn a_landmark_of_headline_cards_is_kept_whole() {
+        let card = |i: usize| {
+            format!(
+                "<a class=card href=/r{i}><div class=card__content>\
+                 <span>Slow-cooked tomato sauce, recipe number {i}</span></div></a>"
+            )
+        };
+        let cards: String = (1..9).map(card).collect();
+        let html = format!(
+            "<body><nav><a href=/>Home</a></nav><main><h1>Tomato Sauce Recipes</h1>\
+             <p>Our collection of tomato sauce recipes has something for every dish.</p>\
+             <div class=list>{cards}</div></main><footer><p>About us</p></footer></body>"
+        );
+        let (dom, main) = select_html(&html);
+        let main = main.expect("the listing");
+        assert_eq!(dom.tag(main.root), Some(Tag::Main));
+        let titles = main
+            .blocks
+            .iter()
+            .filter(|b| b.text.starts_with("Slow-cooked tomato sauce"))
+            .count();
+        assert_eq!(titles, 8);
     }
 
     #[test]

@@ -213,11 +213,13 @@ fn byline_authors(rule: &str, text: &str) -> Vec<String> {
 /// A photo's caption sits on the line before or after its credit ("Foto:
 /// Andrés Molina"): a short line there goes with the credit.
 fn remove_captions(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(usize, Removal)>) {
-    // Only a credit that is a name ("Foto: Andrés Molina"); "Image: Jose
-    // Mourinho, left, has replaced ..." is the caption itself.
+    // Only a labelled credit that is a name ("Foto: Andrés Molina"); "Image:
+    // Jose Mourinho, left, has replaced ..." is the caption itself, and the
+    // other caption rules ("Image copyright Getty Images", "Photo by ...")
+    // match credits printed apart from any caption.
     let credits: Vec<usize> = log
         .iter()
-        .filter(|(at, r)| r.kind == Kind::Caption && lines[*at].chars <= CREDIT_MAX_CHARS)
+        .filter(|(at, r)| r.rule == "caption-credit" && lines[*at].chars <= CREDIT_MAX_CHARS)
         .map(|(at, _)| *at)
         .collect();
     for at in credits {
@@ -686,6 +688,48 @@ mod tests {
             "The minister said:",
         ] {
             assert!(rules.classify_text(quote).is_none(), "{quote}");
+        }
+    }
+
+    #[test]
+    fn captions_and_credits_go_sentences_stay() {
+        let rules = crate::rules::compiled::builtin();
+        let id = |t: &str| rules.classify_text(t).map(|h| h.id);
+        for (caption, rule) in [
+            ("Image 1 of 5", "caption-gallery-counter"),
+            (
+                "1 of 4 Grass Valley's Dionicio Torres looks at the gas can selection.",
+                "caption-gallery-counter",
+            ),
+            ("Photo by Jason Kempin/Getty Images", "caption-photo-by"),
+            ("Image copyright Getty Images", "caption-image-copyright"),
+            (
+                "(Image credit: Blue Origin)",
+                "caption-credit-parenthesised",
+            ),
+            (
+                "Beijing Chaoyang Hospital, where patients sought treatment Credit: EPA",
+                "caption-trailing-credit",
+            ),
+            (
+                "An MSC cargo ship leaves PortMiami, on Aug. 31, 2019. (AP)",
+                "caption-trailing-credit",
+            ),
+            ("Jason Cipriani/ZDNet", "caption-credit-slash"),
+            (
+                "In this Dec. 12, 2006, file photo, made available by NASA, astronauts work.",
+                "caption-file-photo",
+            ),
+        ] {
+            assert_eq!(id(caption), Some(rule), "{caption}");
+        }
+        for sentence in [
+            "1 of 4 adults in the region has no access to a doctor, the report found.",
+            "The photo by the river became the most shared image of the year.",
+            "In this election, voters turned out in record numbers.",
+            "Credit card debt rose again in the third quarter, the bank said.",
+        ] {
+            assert_eq!(id(sentence), None, "{sentence}");
         }
     }
 
