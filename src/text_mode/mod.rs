@@ -717,6 +717,10 @@ mod tests {
             ),
             ("Jason Cipriani/ZDNet", "caption-credit-slash"),
             (
+                "The protests kicked off in June and have grown (Image: GETTY )",
+                "caption-trailing-credit",
+            ),
+            (
                 "In this Dec. 12, 2006, file photo, made available by NASA, astronauts work.",
                 "caption-file-photo",
             ),
