@@ -956,6 +956,12 @@ mod tests {
             Some(Kind::SeeAlso)
         );
         assert_eq!(kind("Tags: politics, europe"), Some(Kind::Taxonomy));
+        assert_eq!(kind("Get started today"), Some(Kind::Advertisement));
+        assert_eq!(kind("Request a demo"), Some(Kind::Advertisement));
+        assert_eq!(
+            kind("Get started with the command line by installing the tools."),
+            None
+        );
     }
 
     #[test]

@@ -243,4 +243,7 @@ pub const PHRASES: &[PhraseRule] = &[
     phrase!("shop-controls", Navigation, "*", 40, Anywhere,
         r"^(?i:add to (?:cart|bag|basket|wishlist|wish list|favou?rites)|buy now|quantity|qty|select (?:a )?size|choose (?:a )?size|size guide|size chart|find your size|write a review|show more|show less|show more \+ show less –?|view more|load more|sort by|sort|filter|filters|refine by|compare|clear all|notify me|in den warenkorb|ajouter au panier|añadir al carrito|aggiungi al carrello|in winkelwagen)\s*[:+–\-]?$",
         "shop and listing controls (buttons and labels) left as text"),
+    phrase!("cta-button", Advertisement, "en", 45, Anywhere,
+        r"^(?i:get started(?: today| now| for free|(?: -)? free)?|start (?:your |a )?free trial|start for free|try (?:it )?(?:for )?free(?: today)?|request (?:a |your )?(?:free )?(?:demo|quote|consultation)|(?:book|schedule) (?:a |your )?(?:free )?(?:demo|call|consultation|appointment)|book now|talk to (?:an|our) (?:experts?|sales(?: team)?)|speak (?:to|with) an expert|contact sales|get in touch|let's (?:connect|talk)|get (?:a |your )?free (?:quote|demo|consultation)|sign up (?:now|for free|free|today)|shop now|shop all|see (?:all )?(?:packages|plans|pricing)|view on amazon|explore (?:all )?products|see all products|ready for more\?|discussion about this post)\s*[!.>→]?$",
+        "call-to-action buttons left as text; the box around them may be content (a service card), so only the line goes"),
 ];
