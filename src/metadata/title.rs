@@ -123,6 +123,17 @@ pub(crate) fn host_names(url: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether `name` is the site's own name (an author credit naming the
+/// publication): equal to a known site name or to the host's name.
+pub(crate) fn is_site_name(name: &str, sites: &[String], hosts: &[String]) -> bool {
+    let n = norm(name);
+    !n.is_empty()
+        && (sites.iter().any(|s| norm(s) == n)
+            || hosts
+                .iter()
+                .any(|h| n == *h || (n.len() >= MIN_SITE_CHARS && h.starts_with(&n))))
+}
+
 fn is_site(part: &str, sites: &[String], hosts: &[String]) -> bool {
     let p = norm(part);
     if p.is_empty() {

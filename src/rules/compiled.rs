@@ -984,6 +984,8 @@ mod tests {
             ("Similar threads", "related-heading"),
             ("27 Likes", "forum-post-counter"),
             ("Share on other sites", "forum-post-actions"),
+            ("permalink", "forum-post-actions"),
+            ("Reply", "forum-post-actions"),
             ("Explore related questions", "forum-qa-prompts"),
             (
                 "2,3606 gold badges23 silver badges21 bronze badges",

@@ -416,7 +416,7 @@ fn card_members(dom: &Dom, blocks: &[TextBlock]) -> (Vec<bool>, Vec<bool>) {
             {
                 continue;
             }
-            let class = dom.attr(child, "class").unwrap_or("");
+            let class = class_key(dom, child);
             match groups
                 .iter_mut()
                 .find(|(t, c, _)| *t == Some(tag) && *c == class)
@@ -444,6 +444,15 @@ fn card_members(dom: &Dom, blocks: &[TextBlock]) -> (Vec<bool>, Vec<bool>) {
         }
     }
     (card, grid)
+}
+
+/// The part of an element's class that alike items share: its first class
+/// name. Shops add per-item names after it (`product post-2909 instock
+/// first`), so the whole attribute tells items apart that are alike.
+fn class_key(dom: &Dom, i: usize) -> &str {
+    dom.attr(i, "class")
+        .and_then(|c| c.split_ascii_whitespace().next())
+        .unwrap_or("")
 }
 
 /// A grid of headline-only cards has at least this many ...
@@ -680,6 +689,41 @@ mod tests {
             .filter(|b| b.text.starts_with("Slow-cooked tomato sauce"))
             .count();
         assert_eq!(titles, 8);
+    }
+
+    #[test]
+    fn shop_cards_with_per_item_class_names_are_cards() {
+        let card = |i: usize, state: &str| {
+            format!(
+                "<li class='product type-product post-{i} {state}'>\
+                 <a href=/p{i}><h2>Insulated travel cup, size {i}</h2></a>\
+                 <div class=swatches><a href=/p{i}?c=1>Amber</a> <a href=/p{i}?c=2>Blue</a></div>\
+                 <span class=price>$2{i}.95</span></li>"
+            )
+        };
+        let cards: String = (1..9)
+            .map(|i| {
+                card(
+                    i,
+                    if i % 2 == 0 {
+                        "instock"
+                    } else {
+                        "outofstock first"
+                    },
+                )
+            })
+            .collect();
+        let html = format!(
+            "<body><div id=page><p>Showing all 8 results</p><ul class=products>{cards}</ul></div></body>"
+        );
+        let (_, main) = select_html(&html);
+        let main = main.expect("the cards");
+        let names = main
+            .blocks
+            .iter()
+            .filter(|b| b.text.starts_with("Insulated travel cup"))
+            .count();
+        assert_eq!(names, 8);
     }
 
     #[test]
