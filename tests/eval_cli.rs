@@ -167,6 +167,29 @@ fn min_f1_gates_the_exit_code() {
 }
 
 #[test]
+fn min_word_f1_gates_the_exit_code() {
+    let dir = dataset("word-gate");
+    let run = |min: &str| {
+        deboiler(&[
+            "eval",
+            "--dataset",
+            &dir.arg(""),
+            "--score-predictions",
+            &dir.arg("pred.json"),
+            "--min-word-f1",
+            min,
+        ])
+    };
+    let out = run("0.99");
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(stdout(&out).contains("min-word-f1: word-F1 "));
+    assert!(stdout(&out).contains("is below 0.9900: FAIL"));
+    let out = run("0.01");
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains(">= 0.0100: ok"));
+}
+
+#[test]
 fn missing_dataset_and_bad_ground_truth_are_clear_errors() {
     let dir = TempDir::new("missing");
     let missing = dir.arg("no-such-dataset");
