@@ -24,8 +24,9 @@ const SEE_ALSO_BOX_MAX_CHARS: u32 = 300;
 const BIO_BOX_MAX_CHARS: u32 = 1200;
 /// Rules whose match is a lone token, not part of a widget: a counter or a
 /// URL sits in a share bar as often as beside a step of the article; a
-/// "Quantity" label sits beside the price and the description.
-const NO_BOX: &[&str] = &["share-counter", "shop-controls"];
+/// "Quantity" label sits beside the price and the description; a "Get
+/// started" button closes a service card as often as a sign-up box.
+const NO_BOX: &[&str] = &["share-counter", "shop-controls", "cta-button"];
 /// Rules whose match is a label whose value sits in the next element
 /// ("Joined" then "Mar 2019" in a definition list): they take the smallest
 /// element around both, up to [`PAIR_BOX_MAX_CHARS`].
@@ -255,24 +256,44 @@ mod tests {
     use crate::document::Metadata;
     use crate::parse::Dom;
 
-    #[test]
-    fn a_poster_statistic_label_takes_its_value_with_it() {
-        let html = "<body><div class=post><dl><dt>Joined</dt><dd>Mar 2019</dd></dl>\
-                    <dl><dt>Messages</dt><dd>1,204</dd></dl>\
-                    <p>Four or five hours of sun is not hopeless for tumbling tomatoes.</p></div></body>";
+    /// The texts of the blocks left after the page-wide passes.
+    fn kept_texts(html: &str) -> Vec<String> {
         let dom = Dom::parse(html);
         let pruned = super::super::prune(
             &dom,
             &Metadata::default(),
             crate::rules::compiled::builtin(),
         );
-        let texts: Vec<String> = crate::blocks::segment(&dom, &pruned.removed, 0)
+        crate::blocks::segment(&dom, &pruned.removed, 0)
             .into_iter()
             .map(|b| b.text)
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn a_poster_statistic_label_takes_its_value_with_it() {
+        let html = "<body><div class=post><dl><dt>Joined</dt><dd>Mar 2019</dd></dl>\
+                    <dl><dt>Messages</dt><dd>1,204</dd></dl>\
+                    <p>Four or five hours of sun is not hopeless for tumbling tomatoes.</p></div></body>";
+        let texts = kept_texts(html);
         assert_eq!(
             texts,
             vec!["Four or five hours of sun is not hopeless for tumbling tomatoes.".to_string()]
+        );
+    }
+
+    #[test]
+    fn a_call_to_action_goes_alone_its_service_card_stays() {
+        let html = "<body><div class=card><h3>Boiler repair</h3>\
+                    <p>Same-day repairs for every make, with parts in the van.</p>\
+                    <a class=button href=/book>Book now</a></div></body>";
+        let texts = kept_texts(html);
+        assert_eq!(
+            texts,
+            [
+                "Boiler repair",
+                "Same-day repairs for every make, with parts in the van."
+            ]
         );
     }
 }

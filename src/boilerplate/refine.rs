@@ -128,6 +128,8 @@ pub fn refine(
             Some(BYLINE_AUTHOR)
         } else if let Some(hit) = rules.classify_at(&block.text, place) {
             Some(hit)
+        } else if let Some(hit) = unjudged_phrase(rules, block, tuning) {
+            Some(hit)
         } else if place.tail && starts_with_author_bio(&norm, &authors) && block.chars >= 60 {
             Some(BIO_AUTHOR)
         } else if is_link_box(&blocks, i) {
@@ -155,6 +157,16 @@ pub fn refine(
         }
     }
     (kept, removed)
+}
+
+/// The anywhere-phrase rule matching a block the page-wide phrase pass never
+/// saw: it lay inside a subtree removed before that pass (a forum's posts,
+/// marked as comments) that content selection put back. Blocks the pass did
+/// judge cannot match again; kinds the tuning keeps are not judged.
+fn unjudged_phrase(rules: &CompiledRules, block: &TextBlock, tuning: &Tuning) -> Option<Hit> {
+    rules
+        .classify_text(&block.text)
+        .filter(|hit| !tuning.restore.contains(&hit.kind))
 }
 
 /// Whether two URLs name the same page, ignoring scheme and a final slash.
@@ -289,6 +301,34 @@ mod tests {
             &BALANCED,
         );
         assert_eq!(kept.len(), 1);
+    }
+
+    #[test]
+    fn chrome_inside_restored_posts_is_judged_here() {
+        let prose = "A paragraph of the post, long enough to be prose, with several clauses in it.";
+        let blocks = vec![
+            block(prose, BlockKind::Paragraph, 0, 0),
+            block(
+                "permalink",
+                BlockKind::ListItem {
+                    ordered: false,
+                    depth: 0,
+                },
+                9,
+                1,
+            ),
+            block("Posts: 4032", BlockKind::Paragraph, 0, 2),
+            block(prose, BlockKind::Paragraph, 0, 3),
+        ];
+        let (kept, removed) = refine(
+            blocks,
+            &Metadata::default(),
+            crate::rules::compiled::builtin(),
+            &crate::rules::thresholds::BALANCED,
+        );
+        assert_eq!(kept.len(), 2);
+        let rules: Vec<&str> = removed.iter().map(|(_, r)| r.rule.as_str()).collect();
+        assert_eq!(rules, vec!["forum-post-actions", "forum-poster-stat"]);
     }
 
     #[test]

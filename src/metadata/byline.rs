@@ -6,7 +6,7 @@
 //! and [`parse_authors`]: a deduplicated list of plausible person names.
 //! Invariants: read-only, char-safe string handling, bounded text per element.
 
-use super::text::{clean, spaced_text};
+use super::text::{clean, line_text, spaced_text};
 use super::{Candidates, Field, Source};
 use crate::parse::{Dom, NodeKind, Tag};
 
@@ -165,6 +165,25 @@ const NON_NAME_WORDS: &[&str] = &[
     "korrespondentin",
     "journalist",
     "journalistin",
+    "engineer",
+    "developer",
+    "manager",
+    "director",
+    "designer",
+    "officer",
+    "president",
+    "analyst",
+    "consultant",
+    "specialist",
+    "coordinator",
+    "scientist",
+    "professor",
+    "researcher",
+    "expert",
+    "strategist",
+    "owner",
+    "reviewed",
+    "sponsored",
 ];
 
 /// Academic and professional credentials that follow a name after a comma.
@@ -190,6 +209,9 @@ const PARTICLES: &[&str] = &[
 const MAX_NAME_CHARS: usize = 60;
 /// Most words in one name ("María José García de la Fuente").
 const MAX_NAME_WORDS: usize = 6;
+/// Most words in one comma-separated part before the name is cut out of
+/// it ("Niko Matsakis on behalf of the Vision Doc group").
+const MAX_PART_WORDS: usize = 12;
 /// Longest byline text we parse at all.
 const MAX_BYLINE_CHARS: usize = 200;
 
@@ -230,7 +252,6 @@ const NOT_BYLINE_WORDS: &[&str] = &[
     "related",
     "about",
     "box",
-    "info",
     "follow",
     "comment",
     "comments",
@@ -263,10 +284,16 @@ pub fn parse_authors(text: &str) -> Vec<String> {
         return Vec::new();
     }
     // Cut at separators that end a byline: "Jane Doe | March 25", "Jane Doe • 5 min".
+    // A segment that is only "By" (its own element) or a date leads to the next one.
     let cut = text
-        .split(['|', '•', '·', '—', '–', '\n'])
+        .split(['|', '•', '·', '⋅', '∙', '—', '–', '\n'])
         .map(str::trim)
-        .find(|s| !s.is_empty())
+        .find(|s| {
+            !s.is_empty()
+                && !is_prefix_only(s)
+                && !is_date_line(s)
+                && s.chars().any(char::is_alphabetic)
+        })
         .unwrap_or("");
     let cut = cut.split(" - ").next().unwrap_or(cut);
     let mut words: Vec<&str> = cut.split_whitespace().collect();
@@ -354,11 +381,38 @@ pub fn parse_authors(text: &str) -> Vec<String> {
         let Some(name) = clean_name(&part) else {
             continue;
         };
+        // "Jane Doe, Digital Security Expert": after a name, a part with a
+        // role word is that name's job title.
+        if !out.is_empty() && part.split_whitespace().any(is_role_word) {
+            continue;
+        }
+        // "Von Ines Zöttl, Washington": one word after a full name is the
+        // dateline's place, not a second author.
+        if !name.contains(char::is_whitespace)
+            && out.iter().any(|o| o.contains(char::is_whitespace))
+        {
+            continue;
+        }
         if !out.iter().any(|o| o.to_lowercase() == name.to_lowercase()) {
             out.push(name);
         }
     }
     out
+}
+
+/// Whether `segment` is a date ("Dec. 19, 2025", "Monday, 3 March 2025"):
+/// it starts with a number, a month or a weekday and reads as a date.
+fn is_date_line(segment: &str) -> bool {
+    let first = segment.split_whitespace().next().unwrap_or("");
+    let starts_like_date = first.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || is_calendar_word(first.trim_end_matches([',', '.']));
+    starts_like_date && super::dates::normalize_date(segment).is_some()
+}
+
+/// Whether `segment` is nothing but a byline prefix ("By", "Written by:").
+fn is_prefix_only(segment: &str) -> bool {
+    let lower = segment.trim_end_matches(':').trim().to_lowercase();
+    PREFIXES.contains(&lower.as_str())
 }
 
 /// Removes "(...)" and "[...]" asides; an unclosed one cuts the rest.
@@ -413,47 +467,56 @@ fn clean_name(part: &str) -> Option<String> {
     let name =
         name.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'' && c != ')');
     let name = name.trim_end_matches('.');
-    if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
-        return None;
-    }
     let words: Vec<&str> = name.split_whitespace().collect();
-    if words.len() > MAX_NAME_WORDS {
-        return None;
-    }
-    if name.chars().any(|c| c.is_ascii_digit()) {
+    // Longer parts are prose, not a name with a title after it.
+    if name.is_empty() || words.len() > MAX_PART_WORDS {
         return None;
     }
     let lower = name.to_lowercase();
     if lower == "more" || lower.starts_with("and more") {
         return None;
     }
-    // "Gina Trapani CEO", "Jane Doe Twitter": keep the name before a role word.
-    let is_role = |w: &&str| {
-        let lw = w.to_lowercase();
-        let lw = lw.trim_matches(|c: char| !c.is_alphanumeric());
-        NON_NAME_WORDS.contains(&lw)
-    };
-    let (words, name) = match words.iter().position(is_role) {
-        None => (words.clone(), name.to_owned()),
-        Some(p) if p >= 2 => (words[..p].to_vec(), words[..p].join(" ")),
-        Some(_) => return None,
-    };
-    let name = name.as_str();
     let has_upper = name.chars().any(char::is_uppercase);
     let has_lower = name.chars().any(char::is_lowercase);
     if has_lower && !has_upper {
         return None; // all lower case: a sentence fragment or a handle
     }
-    // Cased scripts: every word capitalised or a particle.
-    let cased = words.iter().all(|w| {
-        let first = w.chars().find(|c| c.is_alphabetic());
-        match first {
-            Some(c) if c.is_uppercase() => true,
-            Some(c) if c.is_lowercase() => PARTICLES.contains(&w.to_lowercase().as_str()),
-            _ => true,
+    let is_role = |w: &&str| is_role_word(w);
+    // "Everfit Team", "TMZ Staff": a collective credit, kept whole (but not
+    // "Read more about the team").
+    if let Some((last, rest)) = words.split_last() {
+        if !rest.is_empty()
+            && is_collective(last)
+            && words.len() <= MAX_NAME_WORDS
+            && rest.iter().all(|w| {
+                (!is_role(w) || norm_word(w) == "editorial")
+                    && (w.starts_with(char::is_uppercase) || w.eq_ignore_ascii_case("the"))
+            })
+        {
+            return Some(name.to_owned());
         }
-    });
-    if !cased {
+    }
+    // "Gina Trapani CEO", "Jane Doe Twitter", "Jane Doe in Valve": keep the
+    // name before a role word or a lower-case word that is not a particle.
+    let uncased = |w: &&str| {
+        w.chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(|c| c.is_lowercase() && !PARTICLES.contains(&w.to_lowercase().as_str()))
+    };
+    let (words, name) = match words.iter().position(|w| is_role(w) || uncased(w)) {
+        None => (words.clone(), name.to_owned()),
+        Some(p) if p >= 2 => (words[..p].to_vec(), words[..p].join(" ")),
+        Some(_) => return None,
+    };
+    let name = name.as_str();
+    if name.chars().count() > MAX_NAME_CHARS
+        || words.len() > MAX_NAME_WORDS
+        || name.chars().any(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    // "December", "Montag": a date's word, not a name.
+    if words.len() == 1 && is_calendar_word(name) {
         return None;
     }
     // Credentials after a comma ("MD", "Ph.D", "RD") are short single words.
@@ -468,6 +531,55 @@ fn clean_name(part: &str) -> Option<String> {
         return None;
     }
     Some(name.to_owned())
+}
+
+/// Whether `word` (punctuation ignored) makes a string a role or a widget.
+fn is_role_word(word: &str) -> bool {
+    let lw = word.to_lowercase();
+    NON_NAME_WORDS.contains(&lw.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// Last words of collective credits ("Everfit Team", "News Desk").
+const COLLECTIVE_WORDS: &[&str] = &["staff", "team", "desk", "editors", "newsroom"];
+
+fn is_collective(word: &str) -> bool {
+    COLLECTIVE_WORDS.contains(&norm_word(word).as_str())
+}
+
+/// Weekday names, lower case: a byline's date word, never a name alone.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+];
+
+fn is_calendar_word(word: &str) -> bool {
+    super::dates::is_month_name(word) || WEEKDAYS.contains(&norm_word(word).as_str())
 }
 
 fn class_words(dom: &Dom, i: usize) -> Vec<String> {
@@ -488,11 +600,36 @@ fn class_words(dom: &Dom, i: usize) -> Vec<String> {
     out
 }
 
-fn is_byline_element(dom: &Dom, i: usize) -> bool {
-    if dom.attr(i, "rel").is_some_and(|r| {
+fn is_rel_author(dom: &Dom, i: usize) -> bool {
+    dom.attr(i, "rel").is_some_and(|r| {
         r.split_whitespace()
             .any(|w| w.eq_ignore_ascii_case("author"))
-    }) {
+    })
+}
+
+/// The names of `first` (a `rel=author` link) and of the `rel=author` links
+/// beside it under the same parent, joined by commas: "<a rel=author>Jane
+/// Doe</a> and <a rel=author>John Roe</a>" names both.
+fn rel_author_names(dom: &Dom, first: usize) -> String {
+    let Some(parent) = dom.parent(first) else {
+        return spaced_text(dom, first, MAX_BYLINE_CHARS + 1);
+    };
+    let end = dom.end(parent).min(first + MAX_BYLINE_NODES);
+    let mut names: Vec<String> = Vec::new();
+    let mut j = first;
+    while j < end {
+        if is_rel_author(dom, j) {
+            names.push(spaced_text(dom, j, MAX_NAME_CHARS + 1));
+            j = dom.end(j);
+        } else {
+            j += 1;
+        }
+    }
+    names.join(", ")
+}
+
+fn is_byline_element(dom: &Dom, i: usize) -> bool {
+    if is_rel_author(dom, i) {
         return true;
     }
     let words = class_words(dom, i);
@@ -504,8 +641,11 @@ fn is_byline_element(dom: &Dom, i: usize) -> bool {
 
 /// Whether `i` sits in a comment thread or an aside (other people's names).
 fn in_excluded_region(dom: &Dom, i: usize) -> bool {
+    // A <footer> inside an <article> is the post's own meta line.
+    let in_article = dom.ancestors(i).any(|a| dom.tag(a) == Some(Tag::Article));
     dom.ancestors(i).any(|a| {
-        matches!(dom.tag(a), Some(Tag::Aside | Tag::Footer | Tag::Nav))
+        matches!(dom.tag(a), Some(Tag::Aside | Tag::Nav))
+            || (dom.tag(a) == Some(Tag::Footer) && !in_article)
             || class_words(dom, a).iter().any(|w| {
                 matches!(
                     w.as_str(),
@@ -531,7 +671,11 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
         }
         let small = dom.end(i) - i <= MAX_BYLINE_NODES;
         if !class_found && small && is_byline_element(dom, i) && !in_excluded_region(dom, i) {
-            let text = spaced_text(dom, i, MAX_BYLINE_CHARS + 1);
+            let text = if is_rel_author(dom, i) {
+                rel_author_names(dom, i)
+            } else {
+                line_text(dom, i, MAX_BYLINE_CHARS + 1)
+            };
             if text.chars().count() <= MAX_BYLINE_CHARS && !parse_authors(&text).is_empty() {
                 out.push(Field::Author, Source::BylineClass, &text);
                 class_found = true;
@@ -554,7 +698,7 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
                     | Tag::Other
             )
         {
-            let text = spaced_text(dom, i, MAX_BYLINE_CHARS + 1);
+            let text = line_text(dom, i, MAX_BYLINE_CHARS + 1);
             if text.chars().count() <= MAX_BYLINE_CHARS / 2
                 && starts_with_prefix(&text)
                 && !in_excluded_region(dom, i)
@@ -635,6 +779,60 @@ mod tests {
         );
         assert_eq!(parse_authors("Jane Doe & jane doe"), ["Jane Doe"]);
         assert_eq!(parse_authors("Jane Doe and more"), ["Jane Doe"]);
+    }
+
+    #[test]
+    fn collective_credits_places_and_dates() {
+        assert_eq!(parse_authors("By TMZ Staff"), ["TMZ Staff"]);
+        assert_eq!(
+            parse_authors("The Investopedia Team"),
+            ["The Investopedia Team"]
+        );
+        assert_eq!(
+            parse_authors("Great Day Editorial Team"),
+            ["Great Day Editorial Team"]
+        );
+        assert!(parse_authors("Read more about the Upwork Team").is_empty());
+        assert_eq!(parse_authors("Von Ines Zöttl, Washington"), ["Ines Zöttl"]);
+        assert_eq!(
+            parse_authors("Written by Michael Larabel in Valve on 1 June 2019 at 08:34 PM EDT"),
+            ["Michael Larabel"]
+        );
+        assert!(parse_authors("December").is_empty());
+        assert!(parse_authors("Montag, 25.03.2024").is_empty());
+        assert_eq!(parse_authors("By | Chris Thompson"), ["Chris Thompson"]);
+        assert_eq!(
+            parse_authors("Dec. 19, 2025 · Niko Matsakis on behalf of the team"),
+            ["Niko Matsakis"]
+        );
+        assert_eq!(
+            parse_authors("Andrew Hayden, Software Engineer"),
+            ["Andrew Hayden"]
+        );
+        assert_eq!(
+            parse_authors("Paul Frew, Home and Digital Security Expert"),
+            ["Paul Frew"]
+        );
+    }
+
+    #[test]
+    fn byline_blocks_and_rel_author_links() {
+        let dom = Dom::parse(
+            "<h1>T</h1><div class='article_byline'><div>By <span>Meg Wagner</span></div>\
+             <div>NEW YORK DAILY NEWS</div><time>Dec 16, 2016</time></div>",
+        );
+        let mut c = Candidates::default();
+        collect(&dom, &mut c);
+        let found = c.first(Field::Author, Source::BylineClass).unwrap_or("");
+        assert_eq!(parse_authors(found), ["Meg Wagner"]);
+        let dom = Dom::parse(
+            "<h1>T</h1><address><div><a rel=author href=/a>Julia Carrie Wong</a> and \
+             <a rel=author href=/b>Sam Levin</a></div></address>",
+        );
+        let mut c = Candidates::default();
+        collect(&dom, &mut c);
+        let found = c.first(Field::Author, Source::BylineClass).unwrap_or("");
+        assert_eq!(parse_authors(found), ["Julia Carrie Wong", "Sam Levin"]);
     }
 
     #[test]

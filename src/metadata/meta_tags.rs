@@ -162,7 +162,8 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
                 }
             }
             Tag::Meta => {
-                let Some(content) = dom.attr(i, "content") else {
+                // `value` stands in for `content` on some pages and saved copies.
+                let Some(content) = dom.attr(i, "content").or_else(|| dom.attr(i, "value")) else {
                     continue;
                 };
                 if let Some(equiv) = dom.attr(i, "http-equiv") {

@@ -303,40 +303,7 @@ fn merge(c: &Candidates, url: Option<&str>, h1s: &[String]) -> Metadata {
     }
     .filter(|t| !t.is_empty());
 
-    let authors = precedence::AUTHORS
-        .iter()
-        .map(|choice| {
-            let mut names: Vec<String> = Vec::new();
-            // Sources that also tag teaser cards and comments: the first value only.
-            let single = matches!(choice.source, Source::Microdata | Source::JsonLdOther);
-            for v in c
-                .all(Field::Author, choice.source)
-                .take(if single { 1 } else { usize::MAX })
-            {
-                if choice.source == Source::ArticleMeta
-                    && (v.contains("://") || v.starts_with("www."))
-                {
-                    continue;
-                }
-                let parsed = if choice.source == Source::JsonLdOrgAuthor {
-                    vec![v.to_owned()] // an organisation's name is not a person's: keep as written
-                } else {
-                    parse_authors(v)
-                };
-                for n in parsed {
-                    if !names.iter().any(|m| m.to_lowercase() == n.to_lowercase()) {
-                        names.push(n);
-                    }
-                }
-            }
-            (names, choice.source)
-        })
-        .find(|(names, _)| !names.is_empty())
-        .map(|(names, source)| {
-            c.won(Field::Author, source);
-            names
-        })
-        .unwrap_or_default();
+    let authors = pick_authors(c, &sites, &hosts);
 
     let date_published = c.pick(
         Field::DatePublished,
@@ -385,6 +352,56 @@ fn merge(c: &Candidates, url: Option<&str>, h1s: &[String]) -> Metadata {
             precedence::READING_TIME,
             reading_minutes,
         ),
+    }
+}
+
+/// The authors: the first source in [`precedence::AUTHORS`] that names a
+/// person wins. A source naming only the site itself ("ABC News" on
+/// abcnews pages, an organisation typed as such) is kept as the fallback.
+fn pick_authors(c: &Candidates, sites: &[String], hosts: &[String]) -> Vec<String> {
+    let mut fallback: Option<(Vec<String>, Source)> = None;
+    for choice in precedence::AUTHORS {
+        let mut names: Vec<String> = Vec::new();
+        // Sources that also tag teaser cards and comments: the first value only.
+        let single = matches!(choice.source, Source::Microdata | Source::JsonLdOther);
+        for v in c
+            .all(Field::Author, choice.source)
+            .take(if single { 1 } else { usize::MAX })
+        {
+            if choice.source == Source::ArticleMeta && (v.contains("://") || v.starts_with("www."))
+            {
+                continue;
+            }
+            let parsed = if choice.source == Source::JsonLdOrgAuthor {
+                vec![v.to_owned()] // an organisation's name is not a person's: keep as written
+            } else {
+                parse_authors(v)
+            };
+            for n in parsed {
+                if !names.iter().any(|m| m.to_lowercase() == n.to_lowercase()) {
+                    names.push(n);
+                }
+            }
+        }
+        if names.is_empty() {
+            continue;
+        }
+        let site_only = choice.source == Source::JsonLdOrgAuthor
+            || names.iter().all(|n| title::is_site_name(n, sites, hosts));
+        if !site_only {
+            c.won(Field::Author, choice.source);
+            return names;
+        }
+        if fallback.is_none() {
+            fallback = Some((names, choice.source));
+        }
+    }
+    match fallback {
+        Some((names, source)) => {
+            c.won(Field::Author, source);
+            names
+        }
+        None => Vec::new(),
     }
 }
 

@@ -183,16 +183,37 @@ const MAX_TEXT_NODES: usize = 2_000;
 /// block boundaries, whitespace collapsed. Stops after about `limit` bytes
 /// or [`MAX_TEXT_NODES`] nodes.
 pub(crate) fn visible_text(dom: &Dom, i: usize, limit: usize) -> String {
-    collect_text(dom, i, limit, false)
+    collect_text(dom, i, limit, Boundaries::Blocks)
 }
 
 /// Like [`visible_text`], with a space at every element boundary: for bylines,
 /// where `By<a>Jane Doe</a><span>CEO</span>` must not glue words together.
 pub(crate) fn spaced_text(dom: &Dom, i: usize, limit: usize) -> String {
-    collect_text(dom, i, limit, true)
+    collect_text(dom, i, limit, Boundaries::Spaced)
 }
 
-fn collect_text(dom: &Dom, i: usize, limit: usize, spaced: bool) -> String {
+/// Like [`spaced_text`], with " | " where a block or a `<br>` starts: a
+/// byline's name and the affiliation or date under it stay apart
+/// (`<div>By Jane Doe</div><div>Daily News</div>` → "By Jane Doe | Daily News").
+pub(crate) fn line_text(dom: &Dom, i: usize, limit: usize) -> String {
+    collect_text(dom, i, limit, Boundaries::Lines)
+}
+
+/// What an element boundary becomes in collected text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Boundaries {
+    /// A space at block boundaries only.
+    Blocks,
+    /// A space at every element.
+    Spaced,
+    /// A space at every element, " | " at blocks.
+    Lines,
+}
+
+/// The separator [`line_text`] puts between blocks.
+pub(crate) const LINE_BREAK: &str = " | ";
+
+fn collect_text(dom: &Dom, i: usize, limit: usize, mode: Boundaries) -> String {
     let mut out = String::new();
     let end = dom.end(i).min(i + 1 + MAX_TEXT_NODES);
     let mut j = i + 1;
@@ -202,7 +223,14 @@ fn collect_text(dom: &Dom, i: usize, limit: usize, spaced: bool) -> String {
                 j = dom.end(j);
                 continue;
             }
-            if spaced || tag.is_block() || tag == Tag::Br {
+            let block = tag.is_block() || tag == Tag::Br;
+            if mode == Boundaries::Lines && block {
+                let trimmed = out.trim_end().len();
+                out.truncate(trimmed);
+                if !out.is_empty() && !out.ends_with(LINE_BREAK.trim_end()) {
+                    out.push_str(LINE_BREAK);
+                }
+            } else if mode != Boundaries::Blocks || block {
                 push_collapsed(&mut out, " ");
             }
         } else if let Some(t) = dom.text(j) {
@@ -213,7 +241,11 @@ fn collect_text(dom: &Dom, i: usize, limit: usize, spaced: bool) -> String {
         }
         j += 1;
     }
-    out.trim().to_owned()
+    let out = out.trim();
+    out.strip_suffix(LINE_BREAK.trim())
+        .unwrap_or(out)
+        .trim()
+        .to_owned()
 }
 
 #[cfg(test)]

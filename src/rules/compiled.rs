@@ -198,7 +198,7 @@ struct Inner {
     /// Role → index into `role_hits`.
     roles: HashMap<&'static str, usize>,
     role_hits: Vec<Hit>,
-    selectors: Vec<(scraper::Selector, Hit, Scope)>,
+    selectors: Vec<(crate::parse::Selector, Hit, Scope)>,
     /// Languages some phrase rule is restricted to.
     langs: HashSet<String>,
 }
@@ -267,19 +267,16 @@ impl PhraseGroup {
 /// is cleared over and over and the DFA gives up for the slower engines.
 const PREFILTER_DFA_CACHE_BYTES: usize = 8 << 20;
 
-/// `patterns` as one multi-pattern regex with their Unicode word boundaries
-/// (`\b` and kin) dropped. It matches every text some pattern matches (an
-/// assertion only ever rejects a match), and unlike the patterns it runs on
-/// the lazy DFA over any text: with a Unicode word boundary in a pattern the
-/// DFA gives up at the first non-ASCII byte and a much slower engine takes
-/// over. So it is a sound prefilter: where it finds nothing, no pattern
-/// matches.
+/// `patterns` as one multi-pattern regex, each loosened by [`loosen`]. It
+/// matches every text some pattern matches, and unlike the patterns it
+/// runs on the lazy DFA over any text with few states. So it is a sound
+/// prefilter: where it finds nothing, no pattern matches.
 fn relaxed(patterns: &[&str]) -> Result<MetaRegex, String> {
     let hirs = patterns
         .iter()
         .map(|p| {
             regex_syntax::parse(p)
-                .map(|h| without_word_boundaries(&h))
+                .map(|h| loosen(&h))
                 .map_err(|e| e.to_string())
         })
         .collect::<Result<Vec<_>, _>>()?;
@@ -293,10 +290,19 @@ fn relaxed(patterns: &[&str]) -> Result<MetaRegex, String> {
         .map_err(|e| e.to_string())
 }
 
-/// `hir` with every Unicode word-boundary assertion replaced by the empty
-/// match, and capture groups by their content (a prefilter reports no
-/// groups). Recursion depth is bounded by the parser's nesting limit.
-fn without_word_boundaries(hir: &Hir) -> Hir {
+/// `hir` made to match a superset of its texts, in a shape the lazy DFA
+/// handles well:
+/// - Unicode word boundaries (`\b`) become the empty match: with one in a
+///   pattern the DFA gives up at the first non-ASCII byte and a much slower
+///   engine takes over;
+/// - bounded repeats lose their upper bound (`.{0,80}` becomes `.*`): a
+///   bounded repeat of a wide class followed by more pattern makes the DFA
+///   track every count at once, a new state for nearly every text;
+/// - capture groups become their content (a prefilter reports no groups).
+///
+/// Each change only ever admits more texts. Recursion depth is bounded by
+/// the parser's nesting limit.
+fn loosen(hir: &Hir) -> Hir {
     match hir.kind() {
         HirKind::Look(
             Look::WordUnicode
@@ -306,17 +312,18 @@ fn without_word_boundaries(hir: &Hir) -> Hir {
             | Look::WordStartHalfUnicode
             | Look::WordEndHalfUnicode,
         ) => Hir::empty(),
-        HirKind::Capture(c) => without_word_boundaries(&c.sub),
+        HirKind::Capture(c) => loosen(&c.sub),
         HirKind::Repetition(r) => Hir::repetition(Repetition {
             min: r.min,
-            max: r.max,
+            max: match r.max {
+                Some(max) if max > 1 => None,
+                other => other,
+            },
             greedy: r.greedy,
-            sub: Box::new(without_word_boundaries(&r.sub)),
+            sub: Box::new(loosen(&r.sub)),
         }),
-        HirKind::Concat(subs) => Hir::concat(subs.iter().map(without_word_boundaries).collect()),
-        HirKind::Alternation(subs) => {
-            Hir::alternation(subs.iter().map(without_word_boundaries).collect())
-        }
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(loosen).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(loosen).collect()),
         HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => hir.clone(),
     }
 }
@@ -433,7 +440,7 @@ impl RuleBook {
             .selectors
             .iter()
             .map(|r| {
-                scraper::Selector::parse(&r.selector)
+                crate::parse::Selector::parse(&r.selector)
                     .map(|s| (s, hit(r.kind, r.id), r.scope))
                     .map_err(|e| invalid(r.id, e.to_string()))
             })
@@ -747,7 +754,7 @@ impl CompiledRules {
     }
 
     /// Selector rules that apply, in table order.
-    pub fn selectors(&self) -> impl Iterator<Item = (&scraper::Selector, Hit)> {
+    pub fn selectors(&self) -> impl Iterator<Item = (&crate::parse::Selector, Hit)> {
         self.inner
             .selectors
             .iter()
@@ -949,6 +956,12 @@ mod tests {
             Some(Kind::SeeAlso)
         );
         assert_eq!(kind("Tags: politics, europe"), Some(Kind::Taxonomy));
+        assert_eq!(kind("Get started today"), Some(Kind::Advertisement));
+        assert_eq!(kind("Request a demo"), Some(Kind::Advertisement));
+        assert_eq!(
+            kind("Get started with the command line by installing the tools."),
+            None
+        );
     }
 
     #[test]
@@ -978,6 +991,8 @@ mod tests {
             ("Similar threads", "related-heading"),
             ("27 Likes", "forum-post-counter"),
             ("Share on other sites", "forum-post-actions"),
+            ("permalink", "forum-post-actions"),
+            ("Reply", "forum-post-actions"),
             ("Explore related questions", "forum-qa-prompts"),
             (
                 "2,3606 gold badges23 silver badges21 bronze badges",

@@ -121,7 +121,7 @@ pub struct SelectorRule {
     pub id: &'static str,
     /// What it removes.
     pub kind: Kind,
-    /// A CSS selector (scraper syntax).
+    /// A CSS selector (see [`crate::parse::Selector`] for the dialect).
     pub selector: &'static str,
     /// Why.
     pub note: &'static str,

@@ -164,8 +164,8 @@ pub const PHRASES: &[PhraseRule] = &[
         r"^\d[\d.,]*\s*[kK]?\s*(?i:likes?|replies|reply|answers?|votes?|reactions?|views?|points?)$",
         "a post's counters (\"27 Likes\", \"3 Replies\"): left by their icons"),
     phrase!("forum-post-actions", Navigation, "en", 40, Anywhere,
-        r"^(?i:share on other sites|link to (?:post|comment)|report (?:post|this post)|multi-?quote|quote reply|permalink)$",
-        "per-post action links"),
+        r"^(?i:share on other sites|link to (?:post|comment)|report (?:post|this post)|multi-?quote|quote reply|permalink|embed|save|report|reply|parent|give award|load more replies|more replies|continue this thread)$",
+        "per-post action links (\"permalink embed save report reply\" under each comment)"),
     phrase!("forum-qa-prompts", Navigation, "en", 120, Anywhere,
         r"^(?i:start asking to get answers|find the answer to your question by asking\.?|explore related questions|see similar questions with these tags\.?|you must log in to answer this question\.?|you must (?:log in|login|sign in)(?: or (?:register|sign up))? to (?:reply|post|answer|comment)(?: here)?\.?|not open for further replies\.?|not the answer you're looking for\?.*)$",
         "question-and-answer site prompts around the answers"),
@@ -243,4 +243,7 @@ pub const PHRASES: &[PhraseRule] = &[
     phrase!("shop-controls", Navigation, "*", 40, Anywhere,
         r"^(?i:add to (?:cart|bag|basket|wishlist|wish list|favou?rites)|buy now|quantity|qty|select (?:a )?size|choose (?:a )?size|size guide|size chart|find your size|write a review|show more|show less|show more \+ show less –?|view more|load more|sort by|sort|filter|filters|refine by|compare|clear all|notify me|in den warenkorb|ajouter au panier|añadir al carrito|aggiungi al carrello|in winkelwagen)\s*[:+–\-]?$",
         "shop and listing controls (buttons and labels) left as text"),
+    phrase!("cta-button", Advertisement, "en", 45, Anywhere,
+        r"^(?i:get started(?: today| now| for free|(?: -)? free)?|start (?:your |a )?free trial|start for free|try (?:it )?(?:for )?free(?: today)?|request (?:a |your )?(?:free )?(?:demo|quote|consultation)|(?:book|schedule) (?:a |your )?(?:free )?(?:demo|call|consultation|appointment)|book now|talk to (?:an|our) (?:experts?|sales(?: team)?)|speak (?:to|with) an expert|contact sales|get in touch|let's (?:connect|talk)|get (?:a |your )?free (?:quote|demo|consultation)|sign up (?:now|for free|free|today)|shop now|shop all|see (?:all )?(?:packages|plans|pricing)|view on amazon|explore (?:all )?products|see all products|ready for more\?|discussion about this post)\s*[!.>→]?$",
+        "call-to-action buttons left as text; the box around them may be content (a service card), so only the line goes"),
 ];

@@ -448,7 +448,7 @@ fn check(rules: &UserRules) -> Result<(), Problem> {
             }
         }
         for (i, s) in selectors.iter().enumerate() {
-            if let Err(e) = scraper::Selector::parse(&s.selector) {
+            if let Err(e) = crate::parse::Selector::parse(&s.selector) {
                 return Err(problem(
                     Loc::Selector(site, i, Part::Match),
                     format!("selector `{}` does not parse: {e}", s.selector),

@@ -5,13 +5,20 @@
 //! are exactly the indices `i + 1 .. dom.end(i)`. Later stages keep their own
 //! side tables indexed by these numbers instead of writing into the tree.
 //!
-//! Invariants: parsing never fails (html5ever recovers from any input), the
+//! html5ever tokenizes and builds the tree; its tree builder writes into this
+//! module's own arena ([`sink`]), and CSS selectors match on it through the
+//! `selectors` crate ([`css`]).
+//!
+//! Invariants: parsing never fails (html5ever recovers from any input), every
 //! traversal is iterative (a 100,000-deep page does not overflow the stack),
-//! and nothing outside this module sees scraper's types except through the
-//! narrow accessors below, so a leaner tree sink can replace scraper later.
+//! and nothing outside this module sees html5ever's types.
 
-use ego_tree::iter::Edge;
-use scraper::{ElementRef, Html, Node};
+mod css;
+mod sink;
+
+pub use css::Selector;
+use html5ever::tendril::TendrilSink;
+use sink::{Data, Sink};
 
 /// Sentinel for "no parent".
 const NO_PARENT: u32 = u32::MAX;
@@ -303,7 +310,6 @@ pub enum NodeKind {
 
 #[derive(Debug, Clone, Copy)]
 struct NodeInfo {
-    id: ego_tree::NodeId,
     parent: u32,
     end: u32,
     kind: NodeKind,
@@ -312,9 +318,13 @@ struct NodeInfo {
 /// A parsed page. Nodes are addressed by their index in document order;
 /// index 0 is the document root.
 pub struct Dom {
-    html: Html,
     nodes: Vec<NodeInfo>,
+    /// Per node: its name and attributes, or its text.
+    data: Vec<Data>,
 }
+
+/// Bytes of markup per node on a typical page, to size the arena up front.
+const BYTES_PER_NODE: usize = 64;
 
 impl std::fmt::Debug for Dom {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -332,36 +342,26 @@ impl Dom {
     /// assert!(dom.len() > 4);
     /// ```
     pub fn parse(text: &str) -> Dom {
-        let html = Html::parse_document(&cap_nesting(text));
-        let mut nodes: Vec<NodeInfo> = Vec::with_capacity(html.tree.values().len());
-        let mut stack: Vec<u32> = Vec::new();
-        for edge in html.tree.root().traverse() {
-            match edge {
-                Edge::Open(node) => {
-                    let kind = match node.value() {
-                        Node::Document | Node::Fragment => NodeKind::Document,
-                        Node::Element(e) => NodeKind::Element(Tag::from_name(e.name())),
-                        Node::Text(_) => NodeKind::Text,
-                        _ => NodeKind::Other,
-                    };
-                    let index = nodes.len() as u32;
-                    nodes.push(NodeInfo {
-                        id: node.id(),
-                        parent: stack.last().copied().unwrap_or(NO_PARENT),
-                        end: index + 1,
-                        kind,
-                    });
-                    stack.push(index);
-                }
-                Edge::Close(_) => {
-                    if let Some(index) = stack.pop() {
-                        let end = nodes.len() as u32;
-                        nodes[index as usize].end = end;
-                    }
-                }
-            }
+        let sink = Sink::new(text.len() / BYTES_PER_NODE);
+        let sink = html5ever::parse_document(sink, Default::default()).one(&*cap_nesting(text));
+        let laid = sink.into_document_order();
+        let mut nodes = Vec::with_capacity(laid.len());
+        let mut data = Vec::with_capacity(laid.len());
+        for node in laid {
+            let kind = match &node.data {
+                Data::Document => NodeKind::Document,
+                Data::Element { name, .. } => NodeKind::Element(Tag::from_name(&name.local)),
+                Data::Text(_) => NodeKind::Text,
+                Data::Other => NodeKind::Other,
+            };
+            nodes.push(NodeInfo {
+                parent: node.parent.unwrap_or(NO_PARENT),
+                end: node.end,
+                kind,
+            });
+            data.push(node.data);
         }
-        Dom { html, nodes }
+        Dom { nodes, data }
     }
 
     /// Number of nodes.
@@ -419,35 +419,43 @@ impl Dom {
 
     /// The content of text node `i`.
     pub fn text(&self, i: usize) -> Option<&str> {
-        match self.node_value(i) {
-            Some(Node::Text(t)) => Some(t),
+        match self.data.get(i)? {
+            Data::Text(t) => Some(t),
             _ => None,
         }
     }
 
-    /// Raw text of a comment or text node, used by metadata for `<script>` bodies.
+    /// The (local) tag name of element `i`, as the parser spelled it
+    /// (lower case, or SVG's camelCase).
     pub fn element_name(&self, i: usize) -> Option<&str> {
-        match self.node_value(i) {
-            Some(Node::Element(e)) => Some(e.name()),
+        match self.data.get(i)? {
+            Data::Element { name, .. } => Some(&name.local),
             _ => None,
         }
     }
 
-    /// Attribute `name` of element `i`.
+    /// Attribute `name` (without namespace) of element `i`.
     pub fn attr(&self, i: usize, name: &str) -> Option<&str> {
-        match self.node_value(i) {
-            Some(Node::Element(e)) => e.attr(name),
-            _ => None,
-        }
+        self.element_attrs(i)
+            .iter()
+            .find(|a| {
+                a.name.prefix.is_none() && a.name.ns == html5ever::ns!() && *a.name.local == *name
+            })
+            .map(|a| &*a.value)
     }
 
-    /// All attributes of element `i` as (name, value) pairs.
+    /// All attributes of element `i` as (name, value) pairs, in source order.
     pub fn attrs(&self, i: usize) -> impl Iterator<Item = (&str, &str)> {
-        let element = match self.node_value(i) {
-            Some(Node::Element(e)) => Some(e),
-            _ => None,
-        };
-        element.into_iter().flat_map(|e| e.attrs())
+        self.element_attrs(i)
+            .iter()
+            .map(|a| (&*a.name.local, &*a.value))
+    }
+
+    fn element_attrs(&self, i: usize) -> &[html5ever::Attribute] {
+        match self.data.get(i) {
+            Some(Data::Element { attrs, .. }) => attrs,
+            _ => &[],
+        }
     }
 
     /// The raw, concatenated text of all descendant text nodes of `i`, with
@@ -463,12 +471,8 @@ impl Dom {
     }
 
     /// Whether element `i` matches a CSS selector.
-    pub fn matches(&self, i: usize, selector: &scraper::Selector) -> bool {
-        self.html
-            .tree
-            .get(self.nodes[i].id)
-            .and_then(ElementRef::wrap)
-            .is_some_and(|e| selector.matches(&e))
+    pub fn matches(&self, i: usize, selector: &Selector) -> bool {
+        selector.matches(self, i)
     }
 
     /// Indices of all elements with tag `tag`, in document order.
@@ -476,8 +480,12 @@ impl Dom {
         (0..self.nodes.len()).filter(move |&i| self.nodes[i].kind == NodeKind::Element(tag))
     }
 
-    fn node_value(&self, i: usize) -> Option<&Node> {
-        self.html.tree.get(self.nodes.get(i)?.id).map(|n| n.value())
+    /// The name of element `i`, with its namespace.
+    fn qual_name(&self, i: usize) -> Option<&html5ever::QualName> {
+        match self.data.get(i)? {
+            Data::Element { name, .. } => Some(name),
+            _ => None,
+        }
     }
 }
 
@@ -512,6 +520,10 @@ const VOID_ELEMENTS: [&str; 14] = [
     "track", "wbr",
 ];
 
+/// Elements whose content is raw text up to their end tag: tags inside
+/// them are not counted.
+const RAW_TEXT_ELEMENTS: [&str; 4] = ["script", "style", "textarea", "title"];
+
 /// Drops start and end tags nested deeper than [`MAX_NESTING`], keeping their
 /// text. Linear; returns the input untouched (no copy) on ordinary pages.
 fn cap_nesting(text: &str) -> std::borrow::Cow<'_, str> {
@@ -519,11 +531,14 @@ fn cap_nesting(text: &str) -> std::borrow::Cow<'_, str> {
     let mut depth: usize = 0;
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
-    while let Some(off) = memchr_lt(&bytes[i..]) {
+    while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
         let start = i + off;
         let rest = &bytes[start..];
         if rest.starts_with(b"<!--") {
-            i = find_from(bytes, start + 4, b"-->").map_or(bytes.len(), |e| e + 3);
+            i = bytes
+                .get(start + 4..)
+                .and_then(|after| memchr::memmem::find(after, b"-->"))
+                .map_or(bytes.len(), |e| start + 4 + e + 3);
             continue;
         }
         let closing = rest.get(1) == Some(&b'/');
@@ -536,24 +551,28 @@ fn cap_nesting(text: &str) -> std::borrow::Cow<'_, str> {
             i = start + 1;
             continue;
         }
-        let name = text[name_start..name_start + name_len].to_ascii_lowercase();
-        let end = bytes[name_start..]
-            .iter()
-            .position(|&b| b == b'>')
-            .map_or(bytes.len(), |e| name_start + e + 1);
+        let name = &bytes[name_start..name_start + name_len];
+        let end =
+            memchr::memchr(b'>', &bytes[name_start..]).map_or(bytes.len(), |e| name_start + e + 1);
         if closing {
             if depth > MAX_NESTING {
                 cuts.push((start, end));
             }
             depth = depth.saturating_sub(1);
-        } else if !VOID_ELEMENTS.contains(&name.as_str()) && !bytes[..end].ends_with(b"/>") {
+        } else if !VOID_ELEMENTS
+            .iter()
+            .any(|v| name.eq_ignore_ascii_case(v.as_bytes()))
+            && !bytes[..end].ends_with(b"/>")
+        {
             depth += 1;
             if depth > MAX_NESTING {
                 cuts.push((start, end));
             }
-            if name == "script" || name == "style" || name == "textarea" || name == "title" {
-                let close = format!("</{name}");
-                i = find_from_ci(bytes, end, close.as_bytes()).unwrap_or(bytes.len());
+            if let Some(raw) = RAW_TEXT_ELEMENTS
+                .iter()
+                .find(|r| name.eq_ignore_ascii_case(r.as_bytes()))
+            {
+                i = find_end_tag(bytes, end, raw.as_bytes()).unwrap_or(bytes.len());
                 continue;
             }
         }
@@ -572,22 +591,17 @@ fn cap_nesting(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-fn memchr_lt(hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&b| b == b'<')
-}
-
-fn find_from(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| p + from)
-}
-
-fn find_from_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
-        .map(|p| p + from)
+/// The first `</name` (any case) at or after `from`.
+fn find_end_tag(hay: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let p = at + memchr::memchr(b'<', hay.get(at..)?)?;
+        let tag = hay.get(p + 2..p + 2 + name.len());
+        if hay.get(p + 1) == Some(&b'/') && tag.is_some_and(|t| t.eq_ignore_ascii_case(name)) {
+            return Some(p);
+        }
+        at = p + 1;
+    }
 }
 
 /// Appends `text` to `out` with runs of whitespace collapsed to one space.
@@ -618,6 +632,38 @@ mod tests {
         assert_eq!(dom.children(div).collect::<Vec<_>>(), ps);
         assert_eq!(dom.raw_text(div), "abc");
         assert_eq!(dom.parent(ps[0]), Some(div));
+    }
+
+    #[test]
+    fn moved_nodes_land_in_document_order() {
+        // Foster parenting: stray table text goes before the table.
+        let dom = Dom::parse("<body><table><tr><td>cell</td></tr>stray</table></body>");
+        let table = dom.elements(Tag::Table).next().unwrap();
+        let stray = (0..dom.len())
+            .find(|&i| dom.text(i) == Some("stray"))
+            .unwrap();
+        assert!(stray < table && !dom.contains(table, stray));
+        // Misnested formatting: the <b> is reopened inside the <p>.
+        let dom = Dom::parse("<body><b>1<p>2</b>3</p></body>");
+        let texts: Vec<&str> = (0..dom.len()).filter_map(|i| dom.text(i)).collect();
+        assert_eq!(texts, ["1", "2", "3"]);
+        let p = dom.elements(Tag::P).next().unwrap();
+        let inner_b = dom.elements(Tag::B).find(|&b| dom.contains(p, b)).unwrap();
+        assert_eq!(dom.raw_text(inner_b), "2");
+        // A template's contents sit in a fragment of their own under it.
+        let dom = Dom::parse("<body><template><p>t</p></template></body>");
+        let t = dom.elements(Tag::Template).next().unwrap();
+        let p = dom.elements(Tag::P).next().unwrap();
+        assert_eq!(dom.kind(t + 1), NodeKind::Document);
+        assert_eq!(dom.parent(p), Some(t + 1));
+        // Attributes: namespaced ones are not plain attributes.
+        let dom =
+            Dom::parse("<body><div id=a data-x='1 2'></div><svg><a xlink:href=u></a></svg></body>");
+        let div = dom.elements(Tag::Div).next().unwrap();
+        assert_eq!(dom.attr(div, "data-x"), Some("1 2"));
+        assert_eq!(dom.attrs(div).count(), 2);
+        let a = dom.elements(Tag::A).next().unwrap();
+        assert_eq!(dom.attr(a, "href"), None);
     }
 
     #[test]
