@@ -56,6 +56,8 @@ pub(crate) enum Scope {
     Global,
     /// Pages of site section `n` (an index into [`RuleSpecs::sites`]).
     Site(u32),
+    /// Pages that declare one product (see [`CompiledRules::on_product_page`]).
+    ProductPage,
 }
 
 /// A phrase rule in owned form: a built-in table entry or a user rule.
@@ -112,25 +114,39 @@ impl RuleSpecs {
     /// The built-in tables.
     pub(crate) fn builtin() -> RuleSpecs {
         RuleSpecs {
+            // Product-page rules come last: table order is priority order,
+            // and a rule of every page wins over them.
             phrases: phrases::PHRASES
                 .iter()
-                .map(|r| PhraseSpec {
+                .map(|r| (r, Scope::Global))
+                .chain(
+                    phrases::PRODUCT_PHRASES
+                        .iter()
+                        .map(|r| (r, Scope::ProductPage)),
+                )
+                .map(|(r, scope)| PhraseSpec {
                     id: r.id,
                     kind: r.kind,
                     lang: r.lang.to_owned(),
                     pattern: r.pattern.to_owned(),
                     max_chars: r.max_chars,
                     position: r.position,
-                    scope: Scope::Global,
+                    scope,
                 })
                 .collect(),
             tokens: structure::TOKENS
                 .iter()
-                .map(|r| TokenSpec {
+                .map(|r| (r, Scope::Global))
+                .chain(
+                    structure::PRODUCT_TOKENS
+                        .iter()
+                        .map(|r| (r, Scope::ProductPage)),
+                )
+                .map(|(r, scope)| TokenSpec {
                     id: r.id,
                     kind: r.kind,
                     tokens: r.tokens.iter().map(|t| (*t).to_owned()).collect(),
-                    scope: Scope::Global,
+                    scope,
                 })
                 .collect(),
             selectors: structure::SELECTORS
@@ -154,7 +170,9 @@ pub(crate) fn builtin_ids() -> impl Iterator<Item = (&'static str, &'static str)
     phrases::PHRASES
         .iter()
         .map(|r| (r.id, "phrase"))
+        .chain(phrases::PRODUCT_PHRASES.iter().map(|r| (r.id, "phrase")))
         .chain(structure::TOKENS.iter().map(|r| (r.id, "token")))
+        .chain(structure::PRODUCT_TOKENS.iter().map(|r| (r.id, "token")))
         .chain(structure::TAGS.iter().map(|r| (r.id, "tag")))
         .chain(structure::ROLES.iter().map(|r| (r.id, "role")))
         .chain(structure::SELECTORS.iter().map(|r| (r.id, "selector")))
@@ -346,6 +364,8 @@ struct Active {
 pub struct CompiledRules {
     inner: Arc<Inner>,
     active: Arc<Active>,
+    /// Whether the product-page rules apply (see [`Self::on_product_page`]).
+    product_page: bool,
 }
 
 /// The language and site sections a [`CompiledRules`] was selected for.
@@ -521,6 +541,7 @@ impl RuleBook {
         let rules = CompiledRules {
             inner: Arc::clone(&self.inner),
             active: Arc::new(self.select(key.0.as_deref(), sites)),
+            product_page: false,
         };
         self.cache
             .write()
@@ -555,8 +576,9 @@ impl RuleBook {
                     .flat_map(|&s| self.sites[s as usize].disable.iter().copied()),
             )
             .collect();
+        // Product-page rules are chosen per page, by the page's declaration.
         let in_scope = |scope: Scope| match scope {
-            Scope::Global => true,
+            Scope::Global | Scope::ProductPage => true,
             Scope::Site(s) => sites.contains(&s),
         };
         let phrases: Vec<bool> = inner
@@ -621,6 +643,18 @@ impl CompiledRules {
         Ok(RuleBook::compile(RuleSpecs::builtin())?.rules(None, &[]))
     }
 
+    /// The same rules for a page that declares one product (see
+    /// `metadata::declares_product`): the product-page rules apply too.
+    pub fn on_product_page(mut self) -> CompiledRules {
+        self.product_page = true;
+        self
+    }
+
+    /// Whether the product-page rules apply.
+    pub fn is_product_page(&self) -> bool {
+        self.product_page
+    }
+
     /// Longest text any phrase rule looks at, in chars.
     pub fn max_phrase_chars(&self) -> usize {
         self.active.max_phrase_chars
@@ -657,6 +691,7 @@ impl CompiledRules {
         let fits = |i: usize| {
             let r = &inner.phrase_rules[i];
             active.phrases[i]
+                && (self.product_page || r.scope != Scope::ProductPage)
                 && chars <= r.max_chars
                 && match r.position {
                     Position::Anywhere => !positional,
@@ -719,6 +754,7 @@ impl CompiledRules {
                 };
                 for &ri in candidates {
                     if !self.active.tokens[ri]
+                        || (!self.product_page && inner.token_rules[ri].scope == Scope::ProductPage)
                         || (builder
                             && structure::BUILDER_NEUTRAL_RULES.contains(&inner.token_rules[ri].id))
                     {
@@ -834,7 +870,9 @@ mod tests {
 
     fn all_ids() -> Vec<&'static str> {
         let mut ids: Vec<&str> = phrases::PHRASES.iter().map(|r| r.id).collect();
+        ids.extend(phrases::PRODUCT_PHRASES.iter().map(|r| r.id));
         ids.extend(structure::TOKENS.iter().map(|r| r.id));
+        ids.extend(structure::PRODUCT_TOKENS.iter().map(|r| r.id));
         ids.extend(structure::TAGS.iter().map(|r| r.id));
         ids.extend(structure::ROLES.iter().map(|r| r.id));
         ids.extend(structure::SELECTORS.iter().map(|r| r.id));
@@ -859,7 +897,7 @@ mod tests {
     #[test]
     fn builtin_rules_compile_and_tokens_are_lower_case_words() {
         CompiledRules::builtin().unwrap();
-        for r in structure::TOKENS {
+        for r in structure::TOKENS.iter().chain(structure::PRODUCT_TOKENS) {
             assert!(!r.tokens.is_empty(), "{}", r.id);
             for t in r.tokens {
                 let mut w = Vec::new();
