@@ -166,6 +166,8 @@ struct Builder<'a> {
     all_link: bool,
     start: usize,
     stop: usize,
+    /// An inline element opened or closed since the last text.
+    crossed_element: bool,
 }
 
 impl Builder<'_> {
@@ -214,6 +216,20 @@ impl Builder<'_> {
             self.start = i;
         }
         self.stop = i + 1;
+        // Words in adjacent inline elements that a stylesheet sets apart
+        // ("<b>Industry Competency</b>Our experts", a name label beside
+        // its link) run together in the markup; a lower-case letter
+        // followed across the element boundary by a capital starts a new
+        // word, as a reader sees it. (A word half in bold, `Java<b>Script</b>`,
+        // is split too: far rarer than a label run into its value.)
+        let crossed = std::mem::replace(&mut self.crossed_element, false);
+        if crossed && st.pre == 0 {
+            let prev = self.text.chars().next_back();
+            let next = t.chars().next();
+            if prev.is_some_and(char::is_lowercase) && next.is_some_and(char::is_uppercase) {
+                self.text.push(' ');
+            }
+        }
         let before = self.text.len();
         if st.pre > 0 {
             self.text.push_str(t);
@@ -247,6 +263,7 @@ pub fn segment(dom: &Dom, removed: &[bool], root: usize) -> Vec<TextBlock> {
         all_link: true,
         start: root,
         stop: root,
+        crossed_element: false,
     };
     let mut st = State::default();
     let end = dom.end(root);
@@ -300,6 +317,8 @@ pub fn segment(dom: &Dom, removed: &[bool], root: usize) -> Vec<TextBlock> {
                 if tag.is_block() {
                     b.flush(&st);
                     st.owners.push(i);
+                } else {
+                    b.crossed_element = true;
                 }
                 match tag {
                     Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 => {
@@ -335,6 +354,8 @@ fn close_until(b: &mut Builder<'_>, st: &mut State, i: usize) {
         if tag.is_block() {
             b.flush(st);
             st.owners.pop();
+        } else {
+            b.crossed_element = true;
         }
         match tag {
             Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 => {
@@ -460,6 +481,17 @@ mod tests {
                 (BlockKind::Code, "x = 1\n  y".into()),
             ]
         );
+    }
+
+    #[test]
+    fn words_split_only_by_an_element_boundary_are_set_apart() {
+        let got = kinds_and_texts(
+            "<ul><li><b>Industry Competency</b>Our experts know the trade.</li></ul>\
+             <p><span>Rep.</span> <a href=/p>Ilhan Omar</a> and <b>W</b>ord, iPhone, \
+             <i>un</i>Like</p>",
+        );
+        assert_eq!(got[0].1, "Industry Competency Our experts know the trade.");
+        assert_eq!(got[1].1, "Rep. Ilhan Omar and Word, iPhone, un Like");
     }
 
     #[test]

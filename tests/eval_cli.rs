@@ -143,27 +143,35 @@ fn scores_predictions_with_hand_computed_metrics() {
 }
 
 #[test]
-fn min_f1_gates_the_exit_code() {
+fn floors_gate_the_exit_code() {
     let dir = dataset("gate");
-    let run = |min: &str| {
+    let run = |flag: &str, min: &str| {
         deboiler(&[
             "eval",
             "--dataset",
             &dir.arg(""),
             "--score-predictions",
             &dir.arg("pred.json"),
-            "--min-f1",
+            flag,
             min,
         ])
     };
-    let out = run("0.61");
+    let out = run("--min-f1", "0.61");
     assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
     // The full report is printed before failing.
     assert!(stdout(&out).contains("worst 3 pages"));
     assert!(stdout(&out).contains("F1 0.6000 is below 0.6100: FAIL"));
-    let out = run("0.59");
+    let out = run("--min-f1", "0.59");
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     assert!(stdout(&out).contains("ok"));
+    // The same gate on WCXB's word F1.
+    let out = run("--min-word-f1", "0.99");
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(stdout(&out).contains("min-word-f1: word-F1 "));
+    assert!(stdout(&out).contains("is below 0.9900: FAIL"));
+    let out = run("--min-word-f1", "0.01");
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains(">= 0.0100: ok"));
 }
 
 #[test]

@@ -256,21 +256,26 @@ mod tests {
     use crate::document::Metadata;
     use crate::parse::Dom;
 
-    #[test]
-    fn a_poster_statistic_label_takes_its_value_with_it() {
-        let html = "<body><div class=post><dl><dt>Joined</dt><dd>Mar 2019</dd></dl>\
-                    <dl><dt>Messages</dt><dd>1,204</dd></dl>\
-                    <p>Four or five hours of sun is not hopeless for tumbling tomatoes.</p></div></body>";
+    /// The texts of the blocks left after the page-wide passes.
+    fn kept_texts(html: &str) -> Vec<String> {
         let dom = Dom::parse(html);
         let pruned = super::super::prune(
             &dom,
             &Metadata::default(),
             crate::rules::compiled::builtin(),
         );
-        let texts: Vec<String> = crate::blocks::segment(&dom, &pruned.removed, 0)
+        crate::blocks::segment(&dom, &pruned.removed, 0)
             .into_iter()
             .map(|b| b.text)
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn a_poster_statistic_label_takes_its_value_with_it() {
+        let html = "<body><div class=post><dl><dt>Joined</dt><dd>Mar 2019</dd></dl>\
+                    <dl><dt>Messages</dt><dd>1,204</dd></dl>\
+                    <p>Four or five hours of sun is not hopeless for tumbling tomatoes.</p></div></body>";
+        let texts = kept_texts(html);
         assert_eq!(
             texts,
             vec!["Four or five hours of sun is not hopeless for tumbling tomatoes.".to_string()]
@@ -282,16 +287,7 @@ mod tests {
         let html = "<body><div class=card><h3>Boiler repair</h3>\
                     <p>Same-day repairs for every make, with parts in the van.</p>\
                     <a class=button href=/book>Book now</a></div></body>";
-        let dom = Dom::parse(html);
-        let pruned = super::super::prune(
-            &dom,
-            &Metadata::default(),
-            crate::rules::compiled::builtin(),
-        );
-        let texts: Vec<String> = crate::blocks::segment(&dom, &pruned.removed, 0)
-            .into_iter()
-            .map(|b| b.text)
-            .collect();
+        let texts = kept_texts(html);
         assert_eq!(
             texts,
             [

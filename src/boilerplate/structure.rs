@@ -122,11 +122,20 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
         let prose_spared = hit.is_some_and(|h| {
             h.kind == Kind::Navigation && h.id.starts_with("cls-") && sums.is_text_section(i)
         });
+        // A byline is a name and a date: one of several alike elements
+        // holding paragraphs is an entry of a list carrying its author's name
+        // as a class (`author-jdoe`).
+        let byline_spared = hit.is_some_and(|h| {
+            h.kind == Kind::Byline
+                && prose[i] as usize >= BYLINE_MAX_PROSE
+                && alike_siblings(dom, i) >= ENTRY_LIST_MIN
+        });
         match hit {
             Some(hit)
                 if ((prose[i] as f32) <= guard || is_consent_manager(dom, i, hit))
                     && !soft_spared
-                    && !prose_spared =>
+                    && !prose_spared
+                    && !byline_spared =>
             {
                 pruned.remove(i, hit, &visible_text(dom, i));
                 i = dom.end(i);
@@ -134,6 +143,28 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
             _ => i += 1,
         }
     }
+}
+
+/// A byline rule never removes an entry of a list holding this much prose
+/// (chars): two or three sentences are an entry, not a byline.
+const BYLINE_MAX_PROSE: usize = 200;
+
+/// A list of entries has at least this many alike elements.
+const ENTRY_LIST_MIN: usize = 3;
+
+/// How many elements among `i`'s parent's children (itself included) share
+/// its tag and first class name.
+fn alike_siblings(dom: &Dom, i: usize) -> usize {
+    let first_class = |n: usize| {
+        dom.attr(n, "class")
+            .and_then(|c| c.split_ascii_whitespace().next())
+    };
+    let Some(parent) = dom.parent(i) else {
+        return 1;
+    };
+    dom.children(parent)
+        .filter(|&c| dom.element_name(c) == dom.element_name(i) && first_class(c) == first_class(i))
+        .count()
 }
 
 /// A consent manager's preference centre names cookies this often per
@@ -305,6 +336,25 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!((got[0].0, got[0].1.as_str()), (Kind::Navigation, "cls-toc"));
         assert!(got[0].2.starts_with("Choosing a name"));
+    }
+
+    #[test]
+    fn entries_named_after_their_author_are_kept_a_byline_is_not() {
+        let para = "<p>".to_string()
+            + &"The firm opened an office in Riyadh and hired a senior partner for it. ".repeat(3)
+            + "</p>";
+        let entry =
+            format!("<article class='entry hentry author-jdoe'><h2>News</h2>{para}</article>");
+        let html = format!(
+            "<body><div class=author>By Jane Doe</div><section class=blog-list>{}</section></body>",
+            entry.repeat(3)
+        );
+        let got = removed_kinds(&html);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            (got[0].1.as_str(), got[0].2.as_str()),
+            ("cls-author", "By Jane Doe")
+        );
     }
 
     #[test]

@@ -60,8 +60,8 @@ Speed: cleaning only (not loading or scoring), one run, wall clock on the -j thr
 MB are of the uncompressed input (10^6 bytes).
 
 A page that cannot be read or cleaned is scored as an empty output and listed under errors.
-Exit codes: 0 done; 1 shingle F1 below --min-f1 (after the full report); 2 the dataset or a
-file named by an option cannot be used.";
+Exit codes: 0 done; 1 shingle F1 below --min-f1 or word F1 below --min-word-f1 (after the
+full report); 2 the dataset or a file named by an option cannot be used.";
 
 /// Scores extraction against a dataset folder.
 #[derive(Debug, clap::Args)]
@@ -101,6 +101,9 @@ pub struct EvalArgs {
     /// Exit with code 1 when the shingle F1 is below X (a regression gate).
     #[arg(long, value_name = "X")]
     pub min_f1: Option<f64>,
+    /// Exit with code 1 when the WCXB word F1 is below X (a regression gate).
+    #[arg(long, value_name = "X")]
+    pub min_word_f1: Option<f64>,
     /// Also score metadata against the ground truth's `title`, `author` and
     /// `date` labels: title exact after whitespace normalisation, authors as
     /// a case-insensitive set, date_published on the same day; a label set to
@@ -227,17 +230,28 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
     }
 
     let mut code = ExitCode::SUCCESS;
-    if let Some(min) = args.min_f1 {
-        match report.summary.body {
-            Some(b) if b.f1 >= min => {
-                let _ = writeln!(out, "\nmin-f1: F1 {:.4} >= {min:.4}: ok", b.f1);
+    let body = report.summary.body;
+    let gates = [
+        ("min-f1", "F1", args.min_f1, body.map(|b| b.f1)),
+        (
+            "min-word-f1",
+            "word-F1",
+            args.min_word_f1,
+            body.map(|b| b.word_f1),
+        ),
+    ];
+    for (gate, metric, min, value) in gates {
+        let Some(min) = min else { continue };
+        match value {
+            Some(v) if v >= min => {
+                let _ = writeln!(out, "\n{gate}: {metric} {v:.4} >= {min:.4}: ok");
             }
-            Some(b) => {
-                let _ = writeln!(out, "\nmin-f1: F1 {:.4} is below {min:.4}: FAIL", b.f1);
+            Some(v) => {
+                let _ = writeln!(out, "\n{gate}: {metric} {v:.4} is below {min:.4}: FAIL");
                 code = ExitCode::from(1);
             }
             None => {
-                let _ = writeln!(out, "\nmin-f1: no page has an articleBody to score: FAIL");
+                let _ = writeln!(out, "\n{gate}: no page has an articleBody to score: FAIL");
                 code = ExitCode::from(1);
             }
         }

@@ -514,16 +514,33 @@ const DATE_CLASS_WORDS: &[&str] = &[
 /// Whether class or id word `w` is `d` or ends in `-d` or `_d`, ignoring
 /// ASCII case (`d` is lower-case ASCII). Byte-wise: no allocation per word.
 fn names_date(w: &str, d: &str) -> bool {
-    let (w, d) = (w.as_bytes(), d.as_bytes());
-    let Some(cut) = w.len().checked_sub(d.len()) else {
-        return false;
-    };
-    w[cut..].eq_ignore_ascii_case(d) && (cut == 0 || matches!(w[cut - 1], b'-' | b'_'))
+    // "entry-date", "article__published-at": any part of the class name.
+    w.split(['-', '_']).any(|part| part.eq_ignore_ascii_case(d))
 }
 
+/// Words in a date block's text that say it is the publication date.
+const PUBLISHED_WORDS: &[&str] = &[
+    "posted",
+    "published",
+    "veröffentlicht",
+    "publié",
+    "publicado",
+    "pubblicato",
+    "gepubliceerd",
+    "опубликовано",
+];
+
+/// Whether a date line is about the modification: it names an update, and
+/// no "Posted"/"Published" comes first ("Posted: Oct 14 | Last Updated: ..."
+/// is the publication date).
 fn says_updated(text: &str) -> bool {
     let lower = text.to_lowercase();
-    UPDATED_WORDS.iter().any(|w| lower.contains(w))
+    let first = |words: &[&str]| words.iter().filter_map(|w| lower.find(w)).min();
+    match (first(UPDATED_WORDS), first(PUBLISHED_WORDS)) {
+        (Some(u), Some(p)) => u < p,
+        (Some(_), None) => true,
+        _ => false,
+    }
 }
 
 /// Nodes before the first h1 where a visible date may sit (a dateline above the headline).
@@ -594,6 +611,11 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>, out: &mut Candidates) {
                 | Tag::B
                 | Tag::Strong
                 | Tag::Em
+                | Tag::Dl
+                | Tag::Dt
+                | Tag::Dd
+                | Tag::H5
+                | Tag::H6
         );
         if small && date_tag && !(found_class_date && found_near_date) {
             let has_date_class = ["class", "id"].iter().any(|a| {
@@ -752,6 +774,30 @@ mod tests {
             c.first(Field::DatePublished, Source::Url),
             Some("2024-03-25")
         );
+    }
+
+    #[test]
+    fn posted_before_updated_is_published() {
+        let dom = Dom::parse(
+            "<h1>T</h1><time class=timeStamp datetime='2022-10-14T16:20:52.800Z'>Posted: Oct 14, 2022 | Last Updated: 24 minutes ago</time>",
+        );
+        let mut c = Candidates::default();
+        collect(&dom, None, &mut c);
+        assert_eq!(
+            c.first(Field::DatePublished, Source::TimeElement),
+            Some("2022-10-14T16:20:52.800Z")
+        );
+        let dom = Dom::parse(
+            "<h1>T</h1><h5 class='article__published-at'>EXCLUSIVE 11/28/2016 11:00 AM</h5>",
+        );
+        let mut c = Candidates::default();
+        collect(&dom, None, &mut c);
+        assert_eq!(
+            c.first(Field::DatePublished, Source::DateText),
+            Some("EXCLUSIVE 11/28/2016 11:00 AM")
+        );
+        assert!(says_updated("Updated March 3, 2024"));
+        assert!(!says_updated("Published March 2 · Updated March 3"));
     }
 
     #[test]

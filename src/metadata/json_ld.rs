@@ -99,9 +99,16 @@ pub(crate) fn collect(dom: &Dom, page_url: Option<&str>, out: &mut Candidates) {
             best = Some((rank, url_match, n));
         }
     }
-    if let Some((_, _, n)) = best {
+    // A WebPage (no article object) describes the page record, not an
+    // article: its fields are second-choice values.
+    if let Some((rank, _, n)) = best {
         if let Some(o) = objects.get(n) {
-            ctx.fields(o, Source::JsonLdArticle, out);
+            let source = if rank == 0 {
+                Source::JsonLdArticle
+            } else {
+                Source::JsonLdOther
+            };
+            ctx.fields(o, source, out);
         }
     }
     for (n, o) in objects.iter().enumerate() {

@@ -269,7 +269,10 @@ fn word_count(text: &str) -> usize {
 const CJK_CHARS_PER_WORD: usize = 2;
 
 /// Whether `h1` is the site's name as the title's last segment ("Headline
-/// | Archive of Our Own" with a logo h1 "Archive of Our Own beta").
+/// | Archive of Our Own" with a logo h1 "Archive of Our Own beta"): the
+/// segment starts the h1 and the headline before it is longer. (Not the
+/// first segment: "Quickstart — Flask Documentation" with the h1
+/// "Quickstart" is a headline first.)
 fn is_title_tail(h1: &str, title: &str) -> bool {
     let nh = norm(h1);
     TAIL_SEPARATORS.iter().any(|sep| {
@@ -278,7 +281,7 @@ fn is_title_tail(h1: &str, title: &str) -> bool {
             nr.chars().count() >= MIN_SITE_CHARS
                 && nh.starts_with(&nr)
                 && nh.chars().count() <= nr.chars().count() + MAX_LOGO_EXTRA_CHARS
-                && left.split_whitespace().count() > right.split_whitespace().count()
+                && word_count(left) > word_count(right)
         })
     })
 }
@@ -520,6 +523,7 @@ mod tests {
             ),
             "Conversations with a Cryptid - Chapter 1"
         );
+
         assert_eq!(
             finish(
                 &doc("Quickstart — Requests"),

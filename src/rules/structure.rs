@@ -199,3 +199,9 @@ pub const CONTENT_HINTS: &[ContentHint] = &[
     ContentHint { id: "hint-story-content", tokens: &["story", "content"], attr: None, note: "" },
     ContentHint { id: "hint-body-text", tokens: &["body", "text"], attr: None, note: "" },
 ];
+
+/// schema.org types with which a page declares itself a forum thread. On
+/// such a page content selection weighs the replies (often marked up as
+/// comments) as content. Not `QAPage`: its answers are marked up as answers,
+/// and what it marks as comments are comments.
+pub const DISCUSSION_TYPES: &[&str] = &["DiscussionForumPosting"];

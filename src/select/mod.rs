@@ -12,7 +12,9 @@
 //! - a ladder of policies (`rules::thresholds::LADDER`, strict to lenient) is
 //!   tried in order: the first attempt reaching its policy's score is kept,
 //!   else the best (comment-classed forum posts put back; cards and teasers
-//!   scored as prose on a page with no article);
+//!   scored as prose on a page with no article); a page declaring itself a
+//!   forum thread (schema.org `DiscussionForumPosting`) always tries the
+//!   posts-put-back rung;
 //! - the page's `<noscript>` copy, when there is one, is weighed the same way
 //!   and wins if it scores higher (forum software renders posts with scripts);
 //! - a winner that is one item of a list (one of several alike siblings
@@ -31,7 +33,7 @@ use crate::boilerplate::{removal, Pruned};
 use crate::document::{Kind, Removal};
 use crate::parse::{Dom, NodeKind, Tag};
 use crate::rules::compiled::split_words;
-use crate::rules::structure::CONTENT_HINTS;
+use crate::rules::structure::{CONTENT_HINTS, DISCUSSION_TYPES};
 use crate::rules::thresholds::{
     Tuning, CARD_PAGE_MIN_SHARE, ITEM_MAX_SHARE_OF_LIST, LADDER, LINK_DENSE, PROSE_MIN_CHARS,
     SHORT_BLOCK_WEIGHT,
@@ -83,9 +85,10 @@ pub fn select(
     pruned: &Pruned,
     tuning: &Tuning,
 ) -> (Option<MainContent>, Vec<(usize, Removal)>) {
-    let outer = Choice::climb(dom, pruned, tuning);
+    let discussion = declares_discussion(dom);
+    let outer = Choice::climb(dom, pruned, tuning, discussion);
     if let Some(ns) = &pruned.noscript {
-        let inner = Choice::climb(&ns.dom, &ns.pruned, tuning);
+        let inner = Choice::climb(&ns.dom, &ns.pruned, tuning, discussion);
         if inner.score() > outer.score() {
             // The page's script-free copy wins: everything of the outer page
             // is outside, and the copy's log entries sit at its <noscript>.
@@ -122,7 +125,11 @@ struct Choice {
 impl Choice {
     /// Tries the [`LADDER`]'s policies in order: the first attempt reaching
     /// its policy's `accept` score wins, else the best one (the earlier on ties).
-    fn climb(dom: &Dom, pruned: &Pruned, tuning: &Tuning) -> Choice {
+    ///
+    /// On a page that declares itself a forum thread (see
+    /// [`declares_discussion`]) the first rung is never accepted early: the
+    /// opening post alone may reach its score, and the replies are content.
+    fn climb(dom: &Dom, pruned: &Pruned, tuning: &Tuning, discussion: bool) -> Choice {
         let mut best: Option<Choice> = None;
         // What the tuning puts back is back on every rung.
         let mut base = pruned.removed.clone();
@@ -133,7 +140,10 @@ impl Choice {
                 }
             }
         }
-        for policy in LADDER {
+        // The first rung reached its score on a discussion page: only the
+        // rung putting the posts back is still tried.
+        let mut deferred = false;
+        for (rung, policy) in LADDER.iter().enumerate() {
             let mut removed = base.clone();
             let mut changed = false;
             for (node, r) in &pruned.log {
@@ -147,12 +157,17 @@ impl Choice {
             if !policy.restore.is_empty() && !changed && !policy.cards {
                 continue;
             }
+            if deferred && !policy.restore.contains(&Kind::Comments) {
+                break;
+            }
             let attempt = Choice::new(dom, &removed, policy.cards, tuning);
             let accepted = attempt.score() >= policy.accept;
             if best.as_ref().is_none_or(|b| attempt.score() > b.score()) {
                 best = Some(attempt);
             }
-            if accepted {
+            if accepted && discussion && rung == 0 {
+                deferred = true;
+            } else if accepted || deferred {
                 break;
             }
         }
@@ -223,6 +238,17 @@ impl Choice {
             log,
         )
     }
+}
+
+/// Whether the page declares itself a forum thread in its schema.org data:
+/// JSON-LD or microdata naming one of [`DISCUSSION_TYPES`]. Its replies are
+/// content, not comments under an article.
+fn declares_discussion(dom: &Dom) -> bool {
+    let names = |text: &str| DISCUSSION_TYPES.iter().any(|t| text.contains(t));
+    dom.elements(Tag::Script)
+        .filter(|&i| dom.attr(i, "type").is_some_and(|t| t.contains("ld+json")))
+        .any(|i| dom.children(i).filter_map(|c| dom.text(c)).any(names))
+        || (0..dom.len()).any(|i| dom.attr(i, "itemtype").is_some_and(names))
 }
 
 /// The page's `<main>` (or `role=main`) landmark instead of `root` when the
@@ -740,6 +766,37 @@ mod tests {
         let (dom, main) = select_html(&html);
         let main = main.expect("the story");
         assert_eq!(dom.attr(main.root, "class"), Some("item"));
+    }
+
+    #[test]
+    fn a_declared_forum_thread_keeps_its_replies_beside_a_long_opening_post() {
+        let opening = "<div class=post><p>".to_string()
+            + &"I am finishing a degree in IT and wonder whether consulting is worth the hours. "
+                .repeat(8)
+            + "</p></div>";
+        let reply = "<div class=comment><p>".to_string()
+            + &"Consultants in my office work long weeks but the weekends stay free. ".repeat(2)
+            + "</p></div>";
+        let page = |head: &str| {
+            format!(
+                "<html><head>{head}</head><body><div id=thread>{opening}{}</div></body></html>",
+                reply.repeat(3)
+            )
+        };
+        let replies = |html: &str| {
+            let (_, main) = select_html(html);
+            main.expect("the thread")
+                .blocks
+                .iter()
+                .filter(|b| b.text.starts_with("Consultants in my office"))
+                .count()
+        };
+        let ld =
+            r#"<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>"#;
+        assert_eq!(replies(&page(ld)), 3);
+        // Without the declaration, the long post is an article and the
+        // replies are its comments.
+        assert_eq!(replies(&page("")), 0);
     }
 
     #[test]
