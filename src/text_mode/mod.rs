@@ -14,9 +14,10 @@
 use crate::blocks::TextBlock;
 use crate::boilerplate::{refine::normalize, refine::refine, removal};
 use crate::document::{BlockKind, Kind, Metadata, Removal};
-use crate::parse::push_collapsed;
 use crate::rules::compiled::CompiledRules;
-use crate::rules::thresholds::{BALANCED, PROSE_MIN_CHARS};
+use crate::rules::thresholds::{BALANCED, LINK_DENSE, PROSE_MIN_CHARS};
+
+mod reflow;
 
 /// What one short, non-sentence line costs the span that includes it:
 /// menus and headline lists are runs of such lines.
@@ -63,7 +64,18 @@ const CAPTION_MAX_CHARS: usize = 200;
 const DEK_MAX_CHARS: usize = 300;
 /// A dek has at least this many words (a dateline like "Kabul:" has one).
 const DEK_MIN_WORDS: usize = 5;
-/// The title is looked for among this many first lines.
+/// The headline is looked for among this many lines above the article.
+const TITLE_LOOKBACK_LINES: usize = 8;
+/// ... and among this many first lines of the article.
+const TITLE_INTO_SPAN_LINES: usize = 2;
+/// What being printed twice in the head is worth to a headline candidate,
+/// in lines of distance from the article.
+const TITLE_TWICE_BONUS: f32 = 4.0;
+/// What a top-level heading mark is worth.
+const TITLE_H1_BONUS: f32 = 3.0;
+/// What another heading mark is worth.
+const TITLE_HEADING_BONUS: f32 = 2.0;
+/// Without an article, the title is looked for among this many first lines.
 const TITLE_SEARCH_LINES: usize = 40;
 
 /// Cleaned text: metadata, kept lines as blocks, removals keyed by line.
@@ -88,16 +100,11 @@ pub fn clean(
             log.push((i, removal(hit.kind, hit.id, &line.text)));
         }
     }
-    metadata.title = find_title(&lines, &removed);
+    // Lines judged by the line rules alone: the sweeps below take the
+    // headline too when a related heading sits in the menu above it.
+    let judged = removed.clone();
     remove_sections(&lines, &mut removed, &mut log);
     remove_captions(&lines, &mut removed, &mut log);
-    if let Some(dek) = take_dek(&lines, &mut removed, &metadata) {
-        log.push((
-            dek,
-            removal(Kind::TitleRepeat, "dek-description", &lines[dek].text),
-        ));
-        metadata.description = Some(lines[dek].text.clone());
-    }
 
     // The article span: maximum-sum run of line scores.
     let kinds = removed_kinds(lines.len(), &log);
@@ -108,7 +115,10 @@ pub fn clean(
         .map(|((l, &r), kind)| {
             if r {
                 kind.map_or(0.0, removed_line_score)
-            } else if is_keyword_list(&l.text) || is_teaser_line(&l.text) {
+            } else if l.link_density() >= LINK_DENSE
+                || is_keyword_list(&l.text)
+                || is_teaser_line(&l.text)
+            {
                 -(weight(l) as f32) * TEASER_LINE_WEIGHT
             } else if is_prose(l) {
                 weight(l) as f32
@@ -126,6 +136,15 @@ pub fn clean(
         .map(|((l, &s), &r)| s <= 0.0 && (r || word_count(&l.text) <= GAP_LINE_MAX_WORDS))
         .collect();
     let span = max_span(&scores).map(|span| trim_span(&scores, &gap, span));
+    // The headline sits just above the article; the dek between them.
+    metadata.title = find_title(&lines, &judged, span.map(|(a, _)| a));
+    if let Some(dek) = take_dek(&lines, &mut removed, &metadata) {
+        log.push((
+            dek,
+            removal(Kind::TitleRepeat, "dek-description", &lines[dek].text),
+        ));
+        metadata.description = Some(lines[dek].text.clone());
+    }
     if metadata.description.is_none() {
         metadata.description = find_dek(&lines, &removed, &metadata, span.map(|(a, _)| a));
     }
@@ -412,26 +431,21 @@ fn is_author_name(line: &str, authors: &[String]) -> bool {
     authors.iter().any(|a| normalize(a) == norm)
 }
 
-/// Non-empty lines as paragraph blocks, whitespace collapsed; `start` is the
+/// The text's logical lines (see [`reflow`]) as blocks; `start` is the
 /// line's index among them.
 fn split_lines(text: &str) -> Vec<TextBlock> {
-    text.lines()
-        .filter_map(|raw| {
-            let mut t = String::new();
-            push_collapsed(&mut t, raw);
-            let t = t.trim().to_owned();
-            (!t.is_empty()).then_some(t)
-        })
+    reflow::reflow(text)
+        .into_iter()
         .enumerate()
-        .map(|(i, text)| TextBlock {
+        .map(|(i, line)| TextBlock {
             owner: 0,
             start: i,
             stop: i + 1,
-            kind: BlockKind::Paragraph,
-            chars: text.chars().count(),
-            link_chars: 0,
-            lead_link_chars: 0,
-            text,
+            kind: line.kind,
+            chars: line.text.chars().count(),
+            link_chars: line.link_chars,
+            lead_link_chars: line.lead_link_chars,
+            text: line.text,
         })
         .collect()
 }
@@ -603,48 +617,93 @@ fn trim_tail(scores: &[f32], gap: &[bool]) -> usize {
     end
 }
 
-/// The headline: a head line that repeats (scraped pages print the title
-/// twice: page title and `<h1>`), else the last headline-like line before the
-/// first prose line.
-fn find_title(lines: &[TextBlock], removed: &[bool]) -> Option<String> {
-    let first_prose = lines
-        .iter()
-        .zip(removed)
-        // A CJK headline weighs as much as a paragraph: the first prose
-        // line is one that is long in chars, or ends a sentence.
-        .position(|(l, &r)| {
-            !r && (l.chars >= PROSE_MIN_CHARS
-                || (weight(l) >= PROSE_MIN_CHARS && ends_like_sentence(&l.text)))
-        })
-        .unwrap_or(lines.len())
-        .min(TITLE_SEARCH_LINES);
-    let head = &lines[..first_prose];
-    let headline_like = |l: &TextBlock| {
+/// The headline: of the headline-like lines just above the article's
+/// first line, the one with most evidence: printed twice (the page title
+/// and the `<h1>`, or the page title as "Headline | Site"), marked as a
+/// heading, nearest the article. Without an article, the first
+/// headline-like line of the page's head.
+fn find_title(lines: &[TextBlock], removed: &[bool], start: Option<usize>) -> Option<String> {
+    let headline_like = |i: usize| {
+        let l = &lines[i];
         let words = word_count(&l.text);
-        (3..=30).contains(&words) && l.chars <= 250 && !l.text.ends_with(':')
+        !removed[i]
+            && (3..=30).contains(&words)
+            && l.chars <= 250
+            && !l.text.ends_with([':', '.'])
+            && l.link_density() < LINK_DENSE
     };
-    // Of the repeated lines, the longest: a breadcrumb's section name
-    // repeats too, and is shorter than the headline.
-    let repeated = head
+    let head_end = start.unwrap_or_else(|| {
+        lines
+            .iter()
+            .zip(removed)
+            .position(|(l, &r)| !r && weight(l) >= PROSE_MIN_CHARS && ends_like_sentence(&l.text))
+            .unwrap_or(lines.len())
+    });
+    let head_end = head_end.min(lines.len());
+    let normalized: Vec<String> = lines[..lines.len().min(head_end + TITLE_INTO_SPAN_LINES)]
         .iter()
-        .enumerate()
-        .filter(|&(i, l)| {
-            let norm = normalize(&l.text);
-            !removed[i]
-                && headline_like(l)
-                && head[i + 1..].iter().any(|o| normalize(&o.text) == norm)
+        .map(|l| normalize(&l.text))
+        .collect();
+    let printed_twice = |i: usize| {
+        let norm = &normalized[i];
+        normalized.iter().enumerate().any(|(j, o)| {
+            j != i
+                && (o == norm
+                    || o.strip_prefix(norm.as_str())
+                        .is_some_and(|rest| rest.starts_with([' ', '|', '-', '–', '—', ':'])))
         })
-        .map(|(_, l)| l)
+    };
+    let mut best: Option<(f32, usize)> = None;
+    // The span may open with the headline itself (a question is a
+    // sentence): its first lines are candidates too.
+    let into_span = (head_end..lines.len().min(head_end + TITLE_INTO_SPAN_LINES))
+        .filter(|&i| !removed[i])
+        .map(|i| (i, 1));
+    let above = (0..head_end)
         .rev()
-        .max_by_key(|l| weight(l));
-    if let Some(l) = repeated {
-        return Some(l.text.clone());
+        .filter(|&i| !removed[i])
+        .zip(1..=TITLE_LOOKBACK_LINES);
+    for (i, distance) in into_span.chain(above) {
+        if !headline_like(i) {
+            continue;
+        }
+        let mut score = -(distance as f32);
+        if printed_twice(i) {
+            score += TITLE_TWICE_BONUS;
+        }
+        match lines[i].kind {
+            BlockKind::Heading(1) => score += TITLE_H1_BONUS,
+            BlockKind::Heading(_) => score += TITLE_HEADING_BONUS,
+            _ => {}
+        }
+        // Ties go to the nearest line: it is seen first.
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, i));
+        }
     }
-    head.iter()
-        .enumerate()
-        .filter(|&(i, l)| !removed[i] && headline_like(l))
-        .map(|(_, l)| l.text.clone())
-        .next()
+    // The chosen line may be the dek: a longer headline-like line right
+    // under a shorter one, the headline.
+    let best = best.map(|(_, i)| {
+        let above = (0..i).rev().find(|&j| !removed[j]);
+        match above {
+            Some(j)
+                if headline_like(j)
+                    && word_count(&lines[j].text) < word_count(&lines[i].text)
+                    && word_count(&lines[i].text) >= DEK_MIN_WORDS =>
+            {
+                j
+            }
+            _ => i,
+        }
+    });
+    if start.is_some() {
+        return best.map(|i| lines[i].text.clone());
+    }
+    best.map(|i| lines[i].text.clone()).or_else(|| {
+        (0..head_end.min(TITLE_SEARCH_LINES))
+            .find(|&i| headline_like(i))
+            .map(|i| lines[i].text.clone())
+    })
 }
 
 #[cfg(test)]
