@@ -321,6 +321,8 @@ pub struct Dom {
     nodes: Vec<NodeInfo>,
     /// Per node: its name and attributes, or its text.
     data: Vec<Data>,
+    /// A per-node flag computed on first use (see [`Dom::node_flags`]).
+    flags: std::cell::OnceCell<Vec<bool>>,
 }
 
 /// Bytes of markup per node on a typical page, to size the arena up front.
@@ -361,7 +363,20 @@ impl Dom {
             });
             data.push(node.data);
         }
-        Dom { nodes, data }
+        Dom {
+            nodes,
+            data,
+            flags: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// `flag(self, i)` for every node, computed on the first call and kept
+    /// with the page. Every call must pass the same function: the one
+    /// per-node property the later stages ask about at every node, many
+    /// times over (whether it is visible, see `blocks::is_invisible`).
+    pub(crate) fn node_flags(&self, flag: fn(&Dom, usize) -> bool) -> &[bool] {
+        self.flags
+            .get_or_init(|| (0..self.nodes.len()).map(|i| flag(self, i)).collect())
     }
 
     /// Number of nodes.
@@ -607,14 +622,12 @@ fn find_end_tag(hay: &[u8], from: usize, name: &[u8]) -> Option<usize> {
 /// Appends `text` to `out` with runs of whitespace collapsed to one space.
 /// `out`'s trailing space state is respected, so calls can be chained.
 pub fn push_collapsed(out: &mut String, text: &str) {
-    for c in text.chars() {
-        if c.is_whitespace() {
-            if !out.is_empty() && !out.ends_with(' ') {
-                out.push(' ');
-            }
-        } else {
-            out.push(c);
+    // Pieces between whitespace chars, each boundary one whitespace char.
+    for (n, piece) in text.split(char::is_whitespace).enumerate() {
+        if n > 0 && !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
         }
+        out.push_str(piece);
     }
 }
 
