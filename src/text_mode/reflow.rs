@@ -60,6 +60,8 @@ const INDENTED_BODY_MIN_SHARE: f32 = 0.6;
 /// A line at the margin of an indented text is a heading when it has at
 /// most this many words.
 const MARGIN_HEADING_MAX_WORDS: usize = 30;
+/// A Markdown link wraps over at most this many lines.
+const OPEN_LINK_MAX_LINES: usize = 16;
 /// Markdown links or lynx reference numbers: at least this many say the
 /// text was rendered with them.
 const MARKUP_MIN_COUNT: usize = 3;
@@ -201,6 +203,10 @@ fn wrap_width(lines: &[&str]) -> Option<usize> {
 fn join_wrapped(lines: &[&str], width: Option<usize>, markdown: bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut previous: Option<&str> = None;
+    // A Markdown link still open at the end of the paragraph so far, and
+    // for how many lines it has been (a label or target wraps over a few
+    // lines at most; a stray bracket must not join the rest of the page).
+    let mut link = LinkState::default();
     for &raw in lines {
         let line = raw.trim_end();
         if line.trim().is_empty() {
@@ -208,8 +214,9 @@ fn join_wrapped(lines: &[&str], width: Option<usize>, markdown: bool) -> Vec<Str
             continue;
         }
         let content = line.trim_start();
+        let link_open = markdown && link.is_open() && link.lines < OPEN_LINK_MAX_LINES;
         let continues = match (width, previous) {
-            _ if markdown && out.last().is_some_and(|l| open_link(l)) && previous.is_some() => true,
+            _ if link_open && previous.is_some() => true,
             (Some(width), Some(prev)) => {
                 // Text without spaces (Chinese, Japanese) wraps at any
                 // character: its first "word" is one character.
@@ -239,8 +246,15 @@ fn join_wrapped(lines: &[&str], width: Option<usize>, markdown: bool) -> Vec<Str
                     last.push(' ');
                 }
                 last.push_str(content);
+                link.lines += 1;
             }
-            _ => out.push(line.to_owned()),
+            _ => {
+                out.push(line.to_owned());
+                link = LinkState::default();
+            }
+        }
+        if markdown {
+            link.read(content);
         }
         previous = Some(line);
     }
@@ -258,14 +272,45 @@ fn is_wide(c: char) -> bool {
     matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xA960..=0xA97F | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
 }
 
-/// Whether a Markdown link is still open at the end of `text` (its label or
-/// target was wrapped onto the next line).
-fn open_link(text: &str) -> bool {
-    let label_open = text.rfind('[').is_some_and(|at| !text[at..].contains(']'));
-    let target_open = text
-        .rfind("](")
-        .is_some_and(|at| !text[at..].replace("\\)", "").contains(')'));
-    label_open || target_open
+/// Whether a Markdown link's label (`[...`) or target (`](...`) is open,
+/// read one line at a time.
+#[derive(Debug, Default)]
+struct LinkState {
+    /// Open labels: an image's sits inside a link's (`[![alt](src)](href)`).
+    labels: usize,
+    target: bool,
+    /// Lines joined since the paragraph began.
+    lines: usize,
+}
+
+impl LinkState {
+    fn is_open(&self) -> bool {
+        self.labels > 0 || self.target
+    }
+
+    /// Updates the state with the next line of the paragraph.
+    fn read(&mut self, line: &str) {
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                // An escaped character (`\)` in a target) is text.
+                '\\' => {
+                    chars.next();
+                }
+                ')' if self.target => self.target = false,
+                _ if self.target => {}
+                '[' => self.labels += 1,
+                ']' if self.labels > 0 => {
+                    self.labels -= 1;
+                    if chars.peek() == Some(&'(') {
+                        chars.next();
+                        self.target = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
 }
 
 /// Whether a line opens a block of its own: a list item or a heading.
