@@ -420,13 +420,12 @@ impl Dom {
         held == cuts
     }
 
-    /// `flag(self, i)` for every node, computed on the first call and kept
+    /// `flags(self)`, one flag per node, computed on the first call and kept
     /// with the page. Every call must pass the same function: the one
     /// per-node property the later stages ask about at every node, many
     /// times over (whether it is visible, see `blocks::is_invisible`).
-    pub(crate) fn node_flags(&self, flag: fn(&Dom, usize) -> bool) -> &[bool] {
-        self.flags
-            .get_or_init(|| (0..self.nodes.len()).map(|i| flag(self, i)).collect())
+    pub(crate) fn node_flags(&self, flags: fn(&Dom) -> Vec<bool>) -> &[bool] {
+        self.flags.get_or_init(|| flags(self))
     }
 
     /// Number of nodes.
