@@ -155,7 +155,13 @@ fn is_streamed_segment(dom: &Dom, i: usize) -> bool {
 }
 
 /// Whether element `i` is never visible text: invisible tags and hidden elements.
+/// Worked out once per page for every node (stages ask about each node many
+/// times).
 pub fn is_invisible(dom: &Dom, i: usize) -> bool {
+    dom.node_flags(invisible_uncached)[i]
+}
+
+fn invisible_uncached(dom: &Dom, i: usize) -> bool {
     match dom.kind(i) {
         NodeKind::Element(tag) => tag.is_invisible() || is_hidden(dom, i),
         NodeKind::Other => true,
@@ -252,13 +258,14 @@ impl Builder<'_> {
                 self.text.push(' ');
             }
         }
-        let before = self.text.chars().count();
+        let before = self.text.len();
         if st.pre > 0 {
             self.text.push_str(t);
         } else {
             push_collapsed(&mut self.text, t);
         }
-        let added = self.text.chars().count() - before;
+        // Both only append: the new chars are the ones after `before`.
+        let added = self.text[before..].chars().count();
         self.chars += added;
         if st.links > 0 {
             self.link_chars += added;

@@ -629,9 +629,10 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>, out: &mut Candidates) {
             let near_wanted = !found_near_date && near_h1(i);
             if class_wanted || near_wanted {
                 let text = visible_text(dom, i, MAX_DATE_LINE_CHARS + 1);
+                // The date test first: most lines hold none (both are pure).
                 if text.chars().count() <= MAX_DATE_LINE_CHARS
-                    && !says_updated(&text)
                     && normalize_date(&text).is_some()
+                    && !says_updated(&text)
                 {
                     if class_wanted {
                         out.push(Field::DatePublished, Source::DateText, &text);

@@ -7,7 +7,9 @@
 //!
 //! html5ever tokenizes and builds the tree; its tree builder writes into this
 //! module's own arena ([`sink`]), and CSS selectors match on it through the
-//! `selectors` crate ([`css`]).
+//! `selectors` crate ([`css`]). The bodies of JavaScript and CSS elements
+//! are cut out before tokenizing ([`skim`]): the stages never read them,
+//! and they are most of a page's bytes. Data scripts (JSON-LD) are kept.
 //!
 //! Invariants: parsing never fails (html5ever recovers from any input), every
 //! traversal is iterative (a 100,000-deep page does not overflow the stack),
@@ -15,9 +17,10 @@
 
 mod css;
 mod sink;
+mod skim;
 
 pub use css::Selector;
-use html5ever::tendril::TendrilSink;
+use html5ever::tendril::{StrTendril, TendrilSink};
 use sink::{Data, Sink};
 
 /// Sentinel for "no parent".
@@ -321,6 +324,8 @@ pub struct Dom {
     nodes: Vec<NodeInfo>,
     /// Per node: its name and attributes, or its text.
     data: Vec<Data>,
+    /// A per-node flag computed on first use (see [`Dom::node_flags`]).
+    flags: std::cell::OnceCell<Vec<bool>>,
 }
 
 /// Bytes of markup per node on a typical page, to size the arena up front.
@@ -342,8 +347,30 @@ impl Dom {
     /// assert!(dom.len() > 4);
     /// ```
     pub fn parse(text: &str) -> Dom {
+        let text = cap_nesting(text);
+        let cuts = skim::droppable_bodies(&text);
+        if !cuts.is_empty() {
+            let dom = Dom::build(&text, &cuts);
+            if dom.cuts_hold(cuts.len()) {
+                return dom;
+            }
+        }
+        Dom::build(&text, &[])
+    }
+
+    /// Parses `text` with the byte ranges `cuts` replaced by the skim's
+    /// placeholder.
+    fn build(text: &str, cuts: &[(usize, usize)]) -> Dom {
         let sink = Sink::new(text.len() / BYTES_PER_NODE);
-        let sink = html5ever::parse_document(sink, Default::default()).one(&*cap_nesting(text));
+        let mut parser = html5ever::parse_document(sink, Default::default());
+        let mut from = 0;
+        for &(start, end) in cuts {
+            parser.process(StrTendril::from_slice(&text[from..start]));
+            parser.process(StrTendril::from_slice(skim::PLACEHOLDER));
+            from = end;
+        }
+        parser.process(StrTendril::from_slice(&text[from..]));
+        let sink = parser.finish();
         let laid = sink.into_document_order();
         let mut nodes = Vec::with_capacity(laid.len());
         let mut data = Vec::with_capacity(laid.len());
@@ -361,7 +388,45 @@ impl Dom {
             });
             data.push(node.data);
         }
-        Dom { nodes, data }
+        Dom {
+            nodes,
+            data,
+            flags: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Whether the parse of a skimmed page is the parse of the whole page:
+    /// each of the `cuts` placeholders is the whole text of an HTML
+    /// `<script>` or `<style>` (see [`skim`]).
+    fn cuts_hold(&self, cuts: usize) -> bool {
+        let mut held = 0;
+        for i in 0..self.len() {
+            let Some(t) = self.text(i) else { continue };
+            if !t.contains(skim::PLACEHOLDER) {
+                continue;
+            }
+            let raw_element = self.parent(i).filter(|&p| {
+                self.qual_name(p).is_some_and(|n| {
+                    n.ns == html5ever::ns!(html)
+                        && (n.local == html5ever::local_name!("script")
+                            || n.local == html5ever::local_name!("style"))
+                }) && self.end(p) == p + 2
+            });
+            if t != skim::PLACEHOLDER || raw_element.is_none() {
+                return false;
+            }
+            held += 1;
+        }
+        held == cuts
+    }
+
+    /// `flag(self, i)` for every node, computed on the first call and kept
+    /// with the page. Every call must pass the same function: the one
+    /// per-node property the later stages ask about at every node, many
+    /// times over (whether it is visible, see `blocks::is_invisible`).
+    pub(crate) fn node_flags(&self, flag: fn(&Dom, usize) -> bool) -> &[bool] {
+        self.flags
+            .get_or_init(|| (0..self.nodes.len()).map(|i| flag(self, i)).collect())
     }
 
     /// Number of nodes.
@@ -459,7 +524,8 @@ impl Dom {
     }
 
     /// The raw, concatenated text of all descendant text nodes of `i`, with
-    /// nothing skipped (for `<script>` and `<title>` bodies).
+    /// nothing skipped (for `<title>` and data-script bodies such as
+    /// JSON-LD; JavaScript and CSS bodies are not kept, see [`skim`]).
     pub fn raw_text(&self, i: usize) -> String {
         let mut out = String::new();
         for j in i + 1..self.end(i) {
@@ -607,14 +673,12 @@ fn find_end_tag(hay: &[u8], from: usize, name: &[u8]) -> Option<usize> {
 /// Appends `text` to `out` with runs of whitespace collapsed to one space.
 /// `out`'s trailing space state is respected, so calls can be chained.
 pub fn push_collapsed(out: &mut String, text: &str) {
-    for c in text.chars() {
-        if c.is_whitespace() {
-            if !out.is_empty() && !out.ends_with(' ') {
-                out.push(' ');
-            }
-        } else {
-            out.push(c);
+    // Pieces between whitespace chars, each boundary one whitespace char.
+    for (n, piece) in text.split(char::is_whitespace).enumerate() {
+        if n > 0 && !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
         }
+        out.push_str(piece);
     }
 }
 
@@ -664,6 +728,36 @@ mod tests {
         assert_eq!(dom.attrs(div).count(), 2);
         let a = dom.elements(Tag::A).next().unwrap();
         assert_eq!(dom.attr(a, "href"), None);
+    }
+
+    #[test]
+    fn skimmed_parse_keeps_the_tree_and_data_scripts() {
+        let html = "<html><head><script>if (a < b) { x = '</div>'; }</script>\
+                    <script type=application/ld+json>{\"@type\":\"NewsArticle\"}</script>\
+                    <style>p > a { color: red }</style></head><body><p>Text<script><!--\
+                    document.write('<script>x</script>');--></script> more</p></body></html>";
+        let cuts = skim::droppable_bodies(html);
+        assert_eq!(cuts.len(), 3);
+        let skimmed = Dom::parse(html);
+        let full = Dom::build(html, &[]);
+        assert_eq!(skimmed.len(), full.len());
+        for i in 0..full.len() {
+            assert_eq!(skimmed.kind(i), full.kind(i));
+            assert_eq!(skimmed.end(i), full.end(i));
+            let script = full.parent(i).and_then(|p| full.tag(p));
+            if !matches!(script, Some(Tag::Script | Tag::Style)) {
+                assert_eq!(skimmed.text(i), full.text(i));
+            }
+        }
+        let ld = skimmed
+            .elements(Tag::Script)
+            .find(|&s| skimmed.attr(s, "type").is_some())
+            .unwrap();
+        assert_eq!(skimmed.raw_text(ld), "{\"@type\":\"NewsArticle\"}");
+        // A script in SVG is no raw-text element: the page is parsed whole.
+        let svg = "<body><svg><script>a<b>c</b></script></svg><script>go()</script></body>";
+        let dom = Dom::parse(svg);
+        assert!(dom.elements(Tag::B).next().is_some());
     }
 
     #[test]

@@ -71,6 +71,9 @@ pub const PHRASES: &[PhraseRule] = &[
     phrase!("related-heading", Related, "*", 60, Anywhere,
         r"^(?i:related|related articles?|related stories|similar threads|similar topics|similar discussions|related threads|related questions|related posts?|related content|related coverage|related links?|related news|more stories|more news|more from .{1,30}|recommended( for you| stories| articles)?|you may also like|you might also like|trending( now)?|most (read|popular|viewed|shared)|popular (posts|stories|articles)|latest (news|stories|posts)|top stories|what to read next|read next|further reading|explore further|keep reading|other articles(?: in this series)?|you may like|você pode gostar\.*|ces articles peuvent vous intéresser|à lire également|ti potrebbe interessare|dit vind je misschien ook interessant|das könnte sie auch interessieren|weitere artikel|meistgelesen|à lire aussi|sur le même sujet|les plus lus|noticias relacionadas|más leídas|lo más leído|articoli correlati|i più letti|notícias relacionadas|mais lidas|gerelateerde artikelen|meest gelezen|похожие статьи|читайте также|популярное)\s*:?$",
         "the heading of a related-articles block"),
+    phrase!("related-shop-heading", Related, "en", 80, Anywhere,
+        r"^(?i:(?:customers|people|shoppers) (?:who (?:bought|viewed) (?:this|these)(?: items?| products?)? )?also (?:bought|viewed|liked|like|purchased|loved)(?: or read)?|(?:frequently|often) bought together|related (?:products|items)|similar (?:products|items)|complete the (?:look|set)|shop the look|pairs? (?:well )?with|recently viewed(?: items| products)?|your recently viewed items|explore related (?:items|products)|more from this (?:seller|brand|collection|shop)|you may also (?:love|need)|you might also (?:love|need)|goes well with|customers also bought these products|people who viewed this item also viewed|sponsored products related to this item|products related to this item|compare (?:with )?similar items)\s*:?$",
+        "the heading of a shop's rail of other products (\"Customers also bought\", \"Frequently bought together\", \"Recently viewed\")"),
     phrase!("related-more-site", Related, "en", 50, Anywhere,
         r"^(?i:more)\s+\p{Lu}[\p{L}.&'’\-]*(?:\s+\p{Lu}[\p{L}.&'’\-]*){1,4}$",
         "\"More Washington Examiner\": a rail of the site's other stories; two or more capitalised words, so a \"More Show\" button and a heading \"More problems ahead\" stay"),
@@ -255,4 +258,13 @@ pub const PHRASES: &[PhraseRule] = &[
     phrase!("cta-button", Advertisement, "en", 45, Anywhere,
         r"^(?i:get started(?: today| now| for free|(?: -)? free)?|start (?:your |a )?free trial|start for free|try (?:it )?(?:for )?free(?: today)?|request (?:a |your )?(?:free )?(?:demo|quote|consultation)|(?:book|schedule) (?:a |your )?(?:free )?(?:demo|call|consultation|appointment)|book now|talk to (?:an|our) (?:experts?|sales(?: team)?)|speak (?:to|with) an expert|contact sales|get in touch|let's (?:connect|talk)|get (?:a |your )?free (?:quote|demo|consultation)|sign up (?:now|for free|free|today)|shop now|shop all|see (?:all )?(?:packages|plans|pricing)|view on amazon|explore (?:all )?products|see all products|ready for more\?|discussion about this post)\s*[!.>→]?$",
         "call-to-action buttons left as text; the box around them may be content (a service card), so only the line goes"),
+];
+
+/// Phrase rules that apply only on a page declaring one product (see
+/// [`PRODUCT_TOKENS`](super::structure::PRODUCT_TOKENS) for why).
+#[rustfmt::skip]
+pub const PRODUCT_PHRASES: &[PhraseRule] = &[
+    phrase!("product-reviews-heading", Comments, "*", 120, Anywhere,
+        r"^(?:\d[\d.,]*\s+)?(?i:reviews?|customer reviews?|customer ratings?|ratings?(?: (?:&|and) reviews?)?|reviews? (?:&|and) ratings?|product reviews?|user reviews?|verified reviews?|customer testimonials|user testimonials|testimonials|what (?:our )?customers (?:are )?say(?:ing)?|(?:customer |user )?reviews? (?:for|of|about) .{1,80}|avis clients|avis|kundenbewertungen|bewertungen|opiniones|reseñas|recensioni|avaliações|beoordelingen)\s*(?:\(\d[\d.,]*\)|\d[\d.,]*)?\s*:?$",
+        "the heading of the reviews under a product: it takes its section, as a comments heading does"),
 ];

@@ -160,6 +160,10 @@ impl Choice {
             if deferred && !policy.restore.contains(&Kind::Comments) {
                 break;
             }
+            // A product page's comments are its customers' reviews.
+            if pruned.product_page && policy.restore.contains(&Kind::Comments) {
+                continue;
+            }
             let attempt = Choice::new(dom, &removed, policy.cards, tuning);
             let accepted = attempt.score() >= policy.accept;
             if best.as_ref().is_none_or(|b| attempt.score() > b.score()) {
@@ -285,6 +289,12 @@ fn widen_to_landmark(
         Some(m) => m,
         None => match (0..dom.len()).find(|&m| is_landmark(dom, m, false) && chars(m) > 0) {
             Some(m) if !dom.contains(root, m) => return m,
+            // A container around the landmark adding little prose or cards
+            // of its own is the landmark plus the chrome around it (an
+            // announcement bar outweighing nothing).
+            Some(m) if chars(m) as f32 >= LANDMARK_NARROW_MIN_SHARE * chars(root) as f32 => {
+                return m
+            }
             _ => return root,
         },
     };
@@ -294,6 +304,11 @@ fn widen_to_landmark(
         root
     }
 }
+
+/// A winner around the page's `<main>` narrows to it when the landmark holds
+/// at least this share of the winner's prose and cards: what lies outside
+/// is a line of chrome, not a second part of the content.
+const LANDMARK_NARROW_MIN_SHARE: f32 = 0.9;
 
 /// How many ancestors above the winner may be the repeated item it belongs
 /// to (a card's body inside the card inside its list item).
@@ -677,6 +692,28 @@ mod tests {
             .count();
         assert_eq!(names, 6);
         assert!(main.blocks.iter().all(|b| !b.text.contains("footer")));
+    }
+
+    #[test]
+    fn a_banner_outside_the_landmark_stays_out() {
+        let card = |i: usize| {
+            format!(
+                "<div class=card><h3><a href=/p{i}>Oak bookcase with five shelves, model {i}</a></h3>\
+                 <p>Solid oak veneer.</p></div>"
+            )
+        };
+        let cards: String = (1..7).map(card).collect();
+        let html = format!(
+            "<body><div class=bar>Free delivery on orders over £50</div>\
+             <main><h1>Bookcases</h1><div class=grid>{cards}</div></main></body>"
+        );
+        let (dom, main) = select_html(&html);
+        let main = main.expect("the cards");
+        assert_eq!(dom.tag(main.root), Some(Tag::Main));
+        assert!(main
+            .blocks
+            .iter()
+            .all(|b| !b.text.starts_with("Free delivery")));
     }
 
     #[test]
