@@ -1110,6 +1110,25 @@ mod tests {
                 "forum-badges",
             ),
             ("12.5k 3 gold badges 40 silver badges 71 bronze badges", "forum-badges"),
+            (
+                "Joe 83.4k20 gold badges166 silver badges492 bronze badges",
+                "forum-badges",
+            ),
+            ("Joined: Wed Feb 04, 2015 6:38 pm", "forum-poster-stat"),
+            ("Joined: 4. Jul 2012, 16:09", "forum-poster-stat"),
+            ("Registered: 2024-01-27", "forum-poster-stat"),
+            ("1,204 posts", "forum-post-counter"),
+            ("2.1k Reputation", "forum-post-counter"),
+            ("#1 2024-08-03 10:59:47", "forum-post-number"),
+            ("11-29-2024, 09:03 AM #3", "forum-post-number"),
+            (
+                "Re: Discuss the VirtualBox 7.1.0 release here",
+                "forum-reply-subject",
+            ),
+            ("Reply With Quote 0", "forum-post-actions"),
+            ("Code: Select all", "forum-post-actions"),
+            ("2 days ago", "dateline-relative"),
+            ("about 5 hours ago", "dateline-relative"),
         ] {
             assert_eq!(id(text), Some(rule), "{text}");
         }
@@ -1119,6 +1138,10 @@ mod tests {
             "Members of the council voted against the plan on Monday.",
             "I joined the club in 2019 and never looked back.",
             "The 27 likes on that post came from one account.",
+            "#3",
+            "Registered: 25 volunteers from the town",
+            "Re-elected twice, she kept the seat.",
+            "2 days ago the council voted to close it.",
         ] {
             assert_eq!(id(text), None, "{text}");
         }

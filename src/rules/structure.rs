@@ -225,3 +225,11 @@ pub const CONTENT_HINTS: &[ContentHint] = &[
 /// comments) as content. Not `QAPage`: its answers are marked up as answers,
 /// and what it marks as comments are comments.
 pub const DISCUSSION_TYPES: &[&str] = &["DiscussionForumPosting"];
+
+/// ARIA roles of panels that a page folds away until their trigger is
+/// clicked (tabs, accordion regions): hidden, yet text every reader can open.
+pub const COLLAPSED_PANEL_ROLES: &[&str] = &["tabpanel", "region"];
+
+/// Class words of folded panels: an accordion's folds, a FAQ's answers.
+/// Whole words of a class name, so `accordion-panel` and `faq-answer` match.
+pub const COLLAPSED_PANEL_WORDS: &[&str] = &["accordion", "faq"];

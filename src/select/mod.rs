@@ -391,10 +391,24 @@ fn content_siblings(dom: &Dom, score: &[f32], root: usize, tuning: &Tuning) -> V
         return Vec::new();
     };
     let min = (tuning.sibling_min_share * score[root]).max(tuning.sibling_min_score);
+    // A page built of `<section>`s (a service page: a hero, the offer, the
+    // process, the areas served) is all of them, short ones too; a tuning
+    // that takes no siblings takes none of these either.
+    let sectioned = dom.tag(root) == Some(Tag::Section) && tuning.sibling_min_share <= 1.0;
+    let joins = |c: usize| {
+        score[c] >= min
+            || (sectioned
+                && dom.tag(c) == Some(Tag::Section)
+                && score[c] >= SECTION_SIBLING_MIN_SCORE)
+    };
     dom.children(parent)
-        .filter(|&c| c != root && matches!(dom.kind(c), NodeKind::Element(_)) && score[c] >= min)
+        .filter(|&c| c != root && matches!(dom.kind(c), NodeKind::Element(_)) && joins(c))
         .collect()
 }
+
+/// A `<section>` beside a selected `<section>` joins it from this score: a
+/// heading and a line of text, more than a bare button row.
+const SECTION_SIBLING_MIN_SCORE: f32 = 20.0;
 
 /// The highest-scoring element and its score.
 fn best_container(
@@ -787,6 +801,37 @@ mod tests {
             .filter(|b| b.text.starts_with("Insulated travel cup"))
             .count();
         assert_eq!(names, 8);
+    }
+
+    #[test]
+    fn a_page_of_sections_keeps_its_short_sections_not_its_link_rows() {
+        let prose = "<p>".to_string()
+            + &"We deliver, set up and collect the equipment wherever you need it. ".repeat(4)
+            + "</p>";
+        let items = "<li>Treadmills and ellipticals</li><li>Rowing machines</li>\
+                     <li>Exercise bikes</li><li>Power racks</li><li>Cable machines</li>\
+                     <li>Dumbbell sets</li><li>Weight benches</li>";
+        let links: String = (1..20)
+            .map(|i| format!("<a href=/s{i}>Other service {i}</a> "))
+            .collect();
+        let html = format!(
+            "<body><header><a href=/>Home</a></header><div id=page>\
+             <section><h2>Equipment rental</h2><p>Flexible rental solutions for homes, \
+             studios and events, with delivery.</p></section>\
+             <section><h2>How it works</h2>{prose}{prose}</section>\
+             <section><h2>Available for rent</h2><ul>{items}</ul></section>\
+             <section id=more><h2>Our other services</h2>{links}</section></div></body>"
+        );
+        let (_, main) = select_html(&html);
+        let main = main.expect("the sections");
+        let texts: Vec<&str> = main.blocks.iter().map(|b| b.text.as_str()).collect();
+        for t in ["Equipment rental", "Rowing machines", "Weight benches"] {
+            assert!(texts.contains(&t), "{t} missing from {texts:?}");
+        }
+        assert!(
+            !texts.iter().any(|t| t.contains("Other service")),
+            "{texts:?}"
+        );
     }
 
     #[test]
