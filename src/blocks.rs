@@ -11,6 +11,7 @@
 
 use crate::document::BlockKind;
 use crate::parse::{push_collapsed, Dom, NodeKind, Tag};
+use crate::rules::structure::{COLLAPSED_PANEL_ROLES, COLLAPSED_PANEL_WORDS};
 use crate::rules::thresholds::{PROSE_MAX_LINK_DENSITY, PROSE_MIN_CHARS};
 
 /// A data table has no cell longer than this (chars): longer cells mean the
@@ -101,13 +102,40 @@ where
 const STREAMED_SEGMENT_ID_PREFIX: &str = "S:";
 
 /// Whether node `i` (an element) is hidden from readers by its attributes.
+/// A collapsed panel (see [`is_collapsed_panel`]) is not: readers open it.
 pub fn is_hidden(dom: &Dom, i: usize) -> bool {
-    if dom.attr(i, "hidden").is_some() && !is_streamed_segment(dom, i) {
+    let hidden = (dom.attr(i, "hidden").is_some() && !is_streamed_segment(dom, i))
+        || (dom.attr(i, "aria-hidden") == Some("true") && dom.tag(i) != Some(Tag::Body))
+        || hidden_by_style(dom, i);
+    hidden && !is_collapsed_panel(dom, i)
+}
+
+/// Whether element `i` is an accordion fold or a tab panel: hidden until
+/// its trigger is clicked, but text the page shows every reader who asks
+/// (a service page's offers, a FAQ's answers). Its role says so
+/// ([`COLLAPSED_PANEL_ROLES`]), or its label is its trigger
+/// (`aria-labelledby`) and it is no dialog or menu, or a class word says so
+/// ([`COLLAPSED_PANEL_WORDS`]).
+fn is_collapsed_panel(dom: &Dom, i: usize) -> bool {
+    let role = dom.attr(i, "role");
+    if role.is_some_and(|r| COLLAPSED_PANEL_ROLES.contains(&r)) {
         return true;
     }
-    if dom.attr(i, "aria-hidden") == Some("true") && dom.tag(i) != Some(Tag::Body) {
-        return true;
+    if role.is_some_and(|r| !r.eq_ignore_ascii_case("presentation")) {
+        return false;
     }
+    dom.attr(i, "aria-labelledby").is_some()
+        || dom.attr(i, "class").is_some_and(|c| {
+            c.split(|ch: char| !ch.is_ascii_alphanumeric()).any(|w| {
+                COLLAPSED_PANEL_WORDS
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
+            })
+        })
+}
+
+/// Whether an inline style hides element `i`.
+fn hidden_by_style(dom: &Dom, i: usize) -> bool {
     dom.attr(i, "style").is_some_and(|s| {
         let s: String = s
             .chars()
@@ -536,6 +564,28 @@ mod tests {
             .map(|b| b.text)
             .collect();
         assert_eq!(texts, vec!["keep".to_string()]);
+    }
+
+    #[test]
+    fn folded_panels_are_text_hidden_menus_and_dialogs_are_not() {
+        let got = kinds_and_texts(
+            "<body><h3 id=t1>Is delivery included?</h3>\
+             <div aria-hidden=true aria-labelledby=t1><p>Yes, and setup too.</p></div>\
+             <div role=tabpanel hidden><p>Rent for a day or a month.</p></div>\
+             <div class='faq-answer' style='display:none'><p>Pickup is free.</p></div>\
+             <ul hidden><li>Menu entry</li></ul>\
+             <div role=dialog aria-hidden=true aria-labelledby=t1><p>Sign up now</p></div></body>",
+        );
+        let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Is delivery included?",
+                "Yes, and setup too.",
+                "Rent for a day or a month.",
+                "Pickup is free."
+            ]
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ use crate::blocks::{is_invisible, segment, subtree_sums, TextBlock};
 use crate::document::Kind;
 use crate::parse::{push_collapsed, Dom, NodeKind, Tag};
 use crate::rules::compiled::{CompiledRules, Hit};
+use crate::rules::structure::PRODUCT_TOKENS;
 use crate::rules::thresholds::{
     GUARD_MIN_PROSE, GUARD_PROSE_SHARE, SOFT_RULE_MAX_PROSE, SOFT_RULE_MIN_HOLDERS,
 };
@@ -95,6 +96,7 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
     let guard = (GUARD_PROSE_SHARE * total).max(GUARD_MIN_PROSE as f32);
     let built_of_widgets = soft_prose_holders(dom, rules, prose) >= SOFT_RULE_MIN_HOLDERS;
     let mut article_ends: Vec<usize> = Vec::new();
+    let headline = dom.elements(Tag::H1).next();
     let mut i = 0;
     while i < dom.len() {
         let NodeKind::Element(tag) = dom.kind(i) else {
@@ -132,7 +134,9 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
         });
         match hit {
             Some(hit)
-                if ((prose[i] as f32) <= guard || is_consent_manager(dom, i, hit))
+                if ((prose[i] as f32) <= guard
+                    || is_consent_manager(dom, i, hit)
+                    || is_product_aside(dom, i, hit, headline))
                     && !soft_spared
                     && !prose_spared
                     && !byline_spared =>
@@ -183,6 +187,14 @@ fn is_consent_manager(dom: &Dom, i: usize, hit: Hit) -> bool {
     let chars = text.chars().count().max(1) as f32;
     let mentions = text.matches("cookie").count() as f32;
     mentions * 1000.0 >= CONSENT_MIN_MENTIONS_PER_KCHAR * chars
+}
+
+/// Whether element `i`, matched by a product-page rule, is a part beside
+/// the product: its reviews can hold more prose than the description, so
+/// the prose guard does not judge them, but an element holding the page's
+/// headline (`headline`, its first `<h1>`) is the product's own.
+fn is_product_aside(dom: &Dom, i: usize, hit: Hit, headline: Option<usize>) -> bool {
+    PRODUCT_TOKENS.iter().any(|r| r.id == hit.id) && headline.is_some_and(|h| !dom.contains(i, h))
 }
 
 /// How many elements holding prose match a soft rule by class or id.
@@ -355,6 +367,28 @@ mod tests {
             (got[0].1.as_str(), got[0].2.as_str()),
             ("cls-author", "By Jane Doe")
         );
+    }
+
+    #[test]
+    fn a_product_page_drops_its_reviews_other_pages_keep_them() {
+        let review = "<div class=review><p>".to_string()
+            + &"I bought two of these for the garden and they have held up all winter. ".repeat(3)
+            + "</p></div>";
+        let html = format!(
+            "<body><div class=product><h1>Cedar planter</h1><p>A planter of cedar, oiled.</p>\
+             </div><section class=product-reviews>{}</section></body>",
+            review.repeat(4)
+        );
+        let dom = Dom::parse(&html);
+        let rules = crate::rules::compiled::builtin().clone();
+        let pruned =
+            super::super::prune(&dom, &Metadata::default(), &rules.clone().on_product_page());
+        let rule = pruned.log.first().map(|(_, r)| r.rule.as_str());
+        assert_eq!(rule, Some("product-cls-reviews"), "{:?}", pruned.log);
+        // More prose than the description, yet gone; the rest stays.
+        assert_eq!(pruned.log.len(), 1);
+        let pruned = super::super::prune(&dom, &Metadata::default(), &rules);
+        assert!(pruned.log.is_empty(), "{:?}", pruned.log);
     }
 
     #[test]

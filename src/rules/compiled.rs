@@ -56,6 +56,8 @@ pub(crate) enum Scope {
     Global,
     /// Pages of site section `n` (an index into [`RuleSpecs::sites`]).
     Site(u32),
+    /// Pages that declare one product (see [`CompiledRules::on_product_page`]).
+    ProductPage,
 }
 
 /// A phrase rule in owned form: a built-in table entry or a user rule.
@@ -112,25 +114,39 @@ impl RuleSpecs {
     /// The built-in tables.
     pub(crate) fn builtin() -> RuleSpecs {
         RuleSpecs {
+            // Product-page rules come last: table order is priority order,
+            // and a rule of every page wins over them.
             phrases: phrases::PHRASES
                 .iter()
-                .map(|r| PhraseSpec {
+                .map(|r| (r, Scope::Global))
+                .chain(
+                    phrases::PRODUCT_PHRASES
+                        .iter()
+                        .map(|r| (r, Scope::ProductPage)),
+                )
+                .map(|(r, scope)| PhraseSpec {
                     id: r.id,
                     kind: r.kind,
                     lang: r.lang.to_owned(),
                     pattern: r.pattern.to_owned(),
                     max_chars: r.max_chars,
                     position: r.position,
-                    scope: Scope::Global,
+                    scope,
                 })
                 .collect(),
             tokens: structure::TOKENS
                 .iter()
-                .map(|r| TokenSpec {
+                .map(|r| (r, Scope::Global))
+                .chain(
+                    structure::PRODUCT_TOKENS
+                        .iter()
+                        .map(|r| (r, Scope::ProductPage)),
+                )
+                .map(|(r, scope)| TokenSpec {
                     id: r.id,
                     kind: r.kind,
                     tokens: r.tokens.iter().map(|t| (*t).to_owned()).collect(),
-                    scope: Scope::Global,
+                    scope,
                 })
                 .collect(),
             selectors: structure::SELECTORS
@@ -154,7 +170,9 @@ pub(crate) fn builtin_ids() -> impl Iterator<Item = (&'static str, &'static str)
     phrases::PHRASES
         .iter()
         .map(|r| (r.id, "phrase"))
+        .chain(phrases::PRODUCT_PHRASES.iter().map(|r| (r.id, "phrase")))
         .chain(structure::TOKENS.iter().map(|r| (r.id, "token")))
+        .chain(structure::PRODUCT_TOKENS.iter().map(|r| (r.id, "token")))
         .chain(structure::TAGS.iter().map(|r| (r.id, "tag")))
         .chain(structure::ROLES.iter().map(|r| (r.id, "role")))
         .chain(structure::SELECTORS.iter().map(|r| (r.id, "selector")))
@@ -410,6 +428,8 @@ struct Active {
 pub struct CompiledRules {
     inner: Arc<Inner>,
     active: Arc<Active>,
+    /// Whether the product-page rules apply (see [`Self::on_product_page`]).
+    product_page: bool,
 }
 
 /// The language and site sections a [`CompiledRules`] was selected for.
@@ -585,6 +605,7 @@ impl RuleBook {
         let rules = CompiledRules {
             inner: Arc::clone(&self.inner),
             active: Arc::new(self.select(key.0.as_deref(), sites)),
+            product_page: false,
         };
         self.cache
             .write()
@@ -619,8 +640,9 @@ impl RuleBook {
                     .flat_map(|&s| self.sites[s as usize].disable.iter().copied()),
             )
             .collect();
+        // Product-page rules are chosen per page, by the page's declaration.
         let in_scope = |scope: Scope| match scope {
-            Scope::Global => true,
+            Scope::Global | Scope::ProductPage => true,
             Scope::Site(s) => sites.contains(&s),
         };
         let phrases: Vec<bool> = inner
@@ -685,6 +707,18 @@ impl CompiledRules {
         Ok(RuleBook::compile(RuleSpecs::builtin())?.rules(None, &[]))
     }
 
+    /// The same rules for a page that declares one product (see
+    /// `metadata::declares_product`): the product-page rules apply too.
+    pub fn on_product_page(mut self) -> CompiledRules {
+        self.product_page = true;
+        self
+    }
+
+    /// Whether the product-page rules apply.
+    pub fn is_product_page(&self) -> bool {
+        self.product_page
+    }
+
     /// Longest text any phrase rule looks at, in chars.
     pub fn max_phrase_chars(&self) -> usize {
         self.active.max_phrase_chars
@@ -721,6 +755,7 @@ impl CompiledRules {
         let fits = |i: usize| {
             let r = &inner.phrase_rules[i];
             active.phrases[i]
+                && (self.product_page || r.scope != Scope::ProductPage)
                 && chars <= r.max_chars
                 && match r.position {
                     Position::Anywhere => !positional,
@@ -783,6 +818,7 @@ impl CompiledRules {
                 };
                 for &ri in candidates {
                     if !self.active.tokens[ri]
+                        || (!self.product_page && inner.token_rules[ri].scope == Scope::ProductPage)
                         || (builder
                             && structure::BUILDER_NEUTRAL_RULES.contains(&inner.token_rules[ri].id))
                     {
@@ -948,7 +984,9 @@ mod tests {
 
     fn all_ids() -> Vec<&'static str> {
         let mut ids: Vec<&str> = phrases::PHRASES.iter().map(|r| r.id).collect();
+        ids.extend(phrases::PRODUCT_PHRASES.iter().map(|r| r.id));
         ids.extend(structure::TOKENS.iter().map(|r| r.id));
+        ids.extend(structure::PRODUCT_TOKENS.iter().map(|r| r.id));
         ids.extend(structure::TAGS.iter().map(|r| r.id));
         ids.extend(structure::ROLES.iter().map(|r| r.id));
         ids.extend(structure::SELECTORS.iter().map(|r| r.id));
@@ -973,7 +1011,7 @@ mod tests {
     #[test]
     fn builtin_rules_compile_and_tokens_are_lower_case_words() {
         CompiledRules::builtin().unwrap();
-        for r in structure::TOKENS {
+        for r in structure::TOKENS.iter().chain(structure::PRODUCT_TOKENS) {
             assert!(!r.tokens.is_empty(), "{}", r.id);
             for t in r.tokens {
                 let mut w = Vec::new();
@@ -1113,6 +1151,25 @@ mod tests {
                 "forum-badges",
             ),
             ("12.5k 3 gold badges 40 silver badges 71 bronze badges", "forum-badges"),
+            (
+                "Joe 83.4k20 gold badges166 silver badges492 bronze badges",
+                "forum-badges",
+            ),
+            ("Joined: Wed Feb 04, 2015 6:38 pm", "forum-poster-stat"),
+            ("Joined: 4. Jul 2012, 16:09", "forum-poster-stat"),
+            ("Registered: 2024-01-27", "forum-poster-stat"),
+            ("1,204 posts", "forum-post-counter"),
+            ("2.1k Reputation", "forum-post-counter"),
+            ("#1 2024-08-03 10:59:47", "forum-post-number"),
+            ("11-29-2024, 09:03 AM #3", "forum-post-number"),
+            (
+                "Re: Discuss the VirtualBox 7.1.0 release here",
+                "forum-reply-subject",
+            ),
+            ("Reply With Quote 0", "forum-post-actions"),
+            ("Code: Select all", "forum-post-actions"),
+            ("2 days ago", "dateline-relative"),
+            ("about 5 hours ago", "dateline-relative"),
         ] {
             assert_eq!(id(text), Some(rule), "{text}");
         }
@@ -1122,6 +1179,10 @@ mod tests {
             "Members of the council voted against the plan on Monday.",
             "I joined the club in 2019 and never looked back.",
             "The 27 likes on that post came from one account.",
+            "#3",
+            "Registered: 25 volunteers from the town",
+            "Re-elected twice, she kept the seat.",
+            "2 days ago the council voted to close it.",
         ] {
             assert_eq!(id(text), None, "{text}");
         }

@@ -160,6 +160,10 @@ impl Choice {
             if deferred && !policy.restore.contains(&Kind::Comments) {
                 break;
             }
+            // A product page's comments are its customers' reviews.
+            if pruned.product_page && policy.restore.contains(&Kind::Comments) {
+                continue;
+            }
             let attempt = Choice::new(dom, &removed, policy.cards, tuning);
             let accepted = attempt.score() >= policy.accept;
             if best.as_ref().is_none_or(|b| attempt.score() > b.score()) {
@@ -285,6 +289,12 @@ fn widen_to_landmark(
         Some(m) => m,
         None => match (0..dom.len()).find(|&m| is_landmark(dom, m, false) && chars(m) > 0) {
             Some(m) if !dom.contains(root, m) => return m,
+            // A container around the landmark adding little prose or cards
+            // of its own is the landmark plus the chrome around it (an
+            // announcement bar outweighing nothing).
+            Some(m) if chars(m) as f32 >= LANDMARK_NARROW_MIN_SHARE * chars(root) as f32 => {
+                return m
+            }
             _ => return root,
         },
     };
@@ -294,6 +304,11 @@ fn widen_to_landmark(
         root
     }
 }
+
+/// A winner around the page's `<main>` narrows to it when the landmark holds
+/// at least this share of the winner's prose and cards: what lies outside
+/// is a line of chrome, not a second part of the content.
+const LANDMARK_NARROW_MIN_SHARE: f32 = 0.9;
 
 /// How many ancestors above the winner may be the repeated item it belongs
 /// to (a card's body inside the card inside its list item).
@@ -376,10 +391,24 @@ fn content_siblings(dom: &Dom, score: &[f32], root: usize, tuning: &Tuning) -> V
         return Vec::new();
     };
     let min = (tuning.sibling_min_share * score[root]).max(tuning.sibling_min_score);
+    // A page built of `<section>`s (a service page: a hero, the offer, the
+    // process, the areas served) is all of them, short ones too; a tuning
+    // that takes no siblings takes none of these either.
+    let sectioned = dom.tag(root) == Some(Tag::Section) && tuning.sibling_min_share <= 1.0;
+    let joins = |c: usize| {
+        score[c] >= min
+            || (sectioned
+                && dom.tag(c) == Some(Tag::Section)
+                && score[c] >= SECTION_SIBLING_MIN_SCORE)
+    };
     dom.children(parent)
-        .filter(|&c| c != root && matches!(dom.kind(c), NodeKind::Element(_)) && score[c] >= min)
+        .filter(|&c| c != root && matches!(dom.kind(c), NodeKind::Element(_)) && joins(c))
         .collect()
 }
+
+/// A `<section>` beside a selected `<section>` joins it from this score: a
+/// heading and a line of text, more than a bare button row.
+const SECTION_SIBLING_MIN_SCORE: f32 = 20.0;
 
 /// The highest-scoring element and its score.
 fn best_container(
@@ -666,6 +695,28 @@ mod tests {
     }
 
     #[test]
+    fn a_banner_outside_the_landmark_stays_out() {
+        let card = |i: usize| {
+            format!(
+                "<div class=card><h3><a href=/p{i}>Oak bookcase with five shelves, model {i}</a></h3>\
+                 <p>Solid oak veneer.</p></div>"
+            )
+        };
+        let cards: String = (1..7).map(card).collect();
+        let html = format!(
+            "<body><div class=bar>Free delivery on orders over £50</div>\
+             <main><h1>Bookcases</h1><div class=grid>{cards}</div></main></body>"
+        );
+        let (dom, main) = select_html(&html);
+        let main = main.expect("the cards");
+        assert_eq!(dom.tag(main.root), Some(Tag::Main));
+        assert!(main
+            .blocks
+            .iter()
+            .all(|b| !b.text.starts_with("Free delivery")));
+    }
+
+    #[test]
     fn a_list_of_entries_is_kept_whole_not_its_longest_entry() {
         let entry = |i: usize| {
             format!(
@@ -750,6 +801,37 @@ mod tests {
             .filter(|b| b.text.starts_with("Insulated travel cup"))
             .count();
         assert_eq!(names, 8);
+    }
+
+    #[test]
+    fn a_page_of_sections_keeps_its_short_sections_not_its_link_rows() {
+        let prose = "<p>".to_string()
+            + &"We deliver, set up and collect the equipment wherever you need it. ".repeat(4)
+            + "</p>";
+        let items = "<li>Treadmills and ellipticals</li><li>Rowing machines</li>\
+                     <li>Exercise bikes</li><li>Power racks</li><li>Cable machines</li>\
+                     <li>Dumbbell sets</li><li>Weight benches</li>";
+        let links: String = (1..20)
+            .map(|i| format!("<a href=/s{i}>Other service {i}</a> "))
+            .collect();
+        let html = format!(
+            "<body><header><a href=/>Home</a></header><div id=page>\
+             <section><h2>Equipment rental</h2><p>Flexible rental solutions for homes, \
+             studios and events, with delivery.</p></section>\
+             <section><h2>How it works</h2>{prose}{prose}</section>\
+             <section><h2>Available for rent</h2><ul>{items}</ul></section>\
+             <section id=more><h2>Our other services</h2>{links}</section></div></body>"
+        );
+        let (_, main) = select_html(&html);
+        let main = main.expect("the sections");
+        let texts: Vec<&str> = main.blocks.iter().map(|b| b.text.as_str()).collect();
+        for t in ["Equipment rental", "Rowing machines", "Weight benches"] {
+            assert!(texts.contains(&t), "{t} missing from {texts:?}");
+        }
+        assert!(
+            !texts.iter().any(|t| t.contains("Other service")),
+            "{texts:?}"
+        );
     }
 
     #[test]
