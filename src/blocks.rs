@@ -158,15 +158,33 @@ fn is_streamed_segment(dom: &Dom, i: usize) -> bool {
 /// Worked out once per page for every node (stages ask about each node many
 /// times).
 pub fn is_invisible(dom: &Dom, i: usize) -> bool {
-    dom.node_flags(invisible_uncached)[i]
+    dom.node_flags(invisible_nodes)[i]
 }
 
-fn invisible_uncached(dom: &Dom, i: usize) -> bool {
-    match dom.kind(i) {
-        NodeKind::Element(tag) => tag.is_invisible() || is_hidden(dom, i),
-        NodeKind::Other => true,
-        _ => false,
-    }
+fn invisible_nodes(dom: &Dom) -> Vec<bool> {
+    let panels = disclosure_panels(dom);
+    (0..dom.len())
+        .map(|i| match dom.kind(i) {
+            NodeKind::Element(tag) => {
+                tag.is_invisible()
+                    || (is_hidden(dom, i)
+                        && !dom.attr(i, "id").is_some_and(|id| panels.contains(id)))
+            }
+            NodeKind::Other => true,
+            _ => false,
+        })
+        .collect()
+}
+
+/// The ids of the page's disclosure panels: the elements a toggle names in
+/// its `aria-controls` (an accordion's sections, a "Read more" fold). Like
+/// the collapsed panels of [`is_collapsed_panel`], they are hidden until a
+/// reader opens them with one click, and hold the page's text.
+fn disclosure_panels(dom: &Dom) -> std::collections::HashSet<&str> {
+    (0..dom.len())
+        .filter_map(|i| dom.attr(i, "aria-controls"))
+        .flat_map(str::split_ascii_whitespace)
+        .collect()
 }
 
 #[derive(Default)]
@@ -586,6 +604,17 @@ mod tests {
                 "Pickup is free."
             ]
         );
+    }
+
+    #[test]
+    fn a_panel_its_toggle_controls_is_text_a_hidden_box_is_not() {
+        let got = kinds_and_texts(
+            "<body><h3><button aria-controls='faq-1' aria-expanded=false>Sizing</button></h3>\
+             <div id=faq-1 aria-hidden=true><p>Helmets run small; measure your head first.</p></div>\
+             <div id=cart aria-hidden=true><p>Your cart is empty</p></div></body>",
+        );
+        let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(texts, ["Helmets run small; measure your head first."]);
     }
 
     #[test]

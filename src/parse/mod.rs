@@ -323,9 +323,25 @@ struct NodeInfo {
 pub struct Dom {
     nodes: Vec<NodeInfo>,
     /// Per node: its name and attributes, or its text.
-    data: Vec<Data>,
+    data: Vec<Payload>,
+    /// Every element's attributes, in document order: the stages read them
+    /// element after element, and one array serves that from the cache.
+    attrs: Vec<html5ever::Attribute>,
     /// A per-node flag computed on first use (see [`Dom::node_flags`]).
     flags: std::cell::OnceCell<Vec<bool>>,
+}
+
+/// What a node holds in the [`Dom`].
+enum Payload {
+    /// The document, a template's contents, comments and doctypes.
+    None,
+    /// An element: its name and the range of its attributes in `Dom::attrs`.
+    Element {
+        name: html5ever::QualName,
+        attrs: std::ops::Range<u32>,
+    },
+    /// A text node.
+    Text(StrTendril),
 }
 
 /// Bytes of markup per node on a typical page, to size the arena up front.
@@ -374,23 +390,34 @@ impl Dom {
         let laid = sink.into_document_order();
         let mut nodes = Vec::with_capacity(laid.len());
         let mut data = Vec::with_capacity(laid.len());
+        let mut attrs = Vec::new();
         for node in laid {
-            let kind = match &node.data {
-                Data::Document => NodeKind::Document,
-                Data::Element { name, .. } => NodeKind::Element(Tag::from_name(&name.local)),
-                Data::Text(_) => NodeKind::Text,
-                Data::Other => NodeKind::Other,
+            let (kind, payload) = match node.data {
+                Data::Document => (NodeKind::Document, Payload::None),
+                Data::Element { name, attrs: own } => {
+                    let start = attrs.len() as u32;
+                    attrs.extend(own);
+                    let tag = Tag::from_name(&name.local);
+                    let range = start..attrs.len() as u32;
+                    (
+                        NodeKind::Element(tag),
+                        Payload::Element { name, attrs: range },
+                    )
+                }
+                Data::Text(t) => (NodeKind::Text, Payload::Text(t)),
+                Data::Other => (NodeKind::Other, Payload::None),
             };
             nodes.push(NodeInfo {
                 parent: node.parent.unwrap_or(NO_PARENT),
                 end: node.end,
                 kind,
             });
-            data.push(node.data);
+            data.push(payload);
         }
         Dom {
             nodes,
             data,
+            attrs,
             flags: std::cell::OnceCell::new(),
         }
     }
@@ -420,13 +447,12 @@ impl Dom {
         held == cuts
     }
 
-    /// `flag(self, i)` for every node, computed on the first call and kept
+    /// `flags(self)`, one flag per node, computed on the first call and kept
     /// with the page. Every call must pass the same function: the one
     /// per-node property the later stages ask about at every node, many
     /// times over (whether it is visible, see `blocks::is_invisible`).
-    pub(crate) fn node_flags(&self, flag: fn(&Dom, usize) -> bool) -> &[bool] {
-        self.flags
-            .get_or_init(|| (0..self.nodes.len()).map(|i| flag(self, i)).collect())
+    pub(crate) fn node_flags(&self, flags: fn(&Dom) -> Vec<bool>) -> &[bool] {
+        self.flags.get_or_init(|| flags(self))
     }
 
     /// Number of nodes.
@@ -485,7 +511,7 @@ impl Dom {
     /// The content of text node `i`.
     pub fn text(&self, i: usize) -> Option<&str> {
         match self.data.get(i)? {
-            Data::Text(t) => Some(t),
+            Payload::Text(t) => Some(t),
             _ => None,
         }
     }
@@ -494,7 +520,7 @@ impl Dom {
     /// (lower case, or SVG's camelCase).
     pub fn element_name(&self, i: usize) -> Option<&str> {
         match self.data.get(i)? {
-            Data::Element { name, .. } => Some(&name.local),
+            Payload::Element { name, .. } => Some(&name.local),
             _ => None,
         }
     }
@@ -518,7 +544,10 @@ impl Dom {
 
     fn element_attrs(&self, i: usize) -> &[html5ever::Attribute] {
         match self.data.get(i) {
-            Some(Data::Element { attrs, .. }) => attrs,
+            Some(Payload::Element { attrs, .. }) => self
+                .attrs
+                .get(attrs.start as usize..attrs.end as usize)
+                .unwrap_or(&[]),
             _ => &[],
         }
     }
@@ -549,7 +578,7 @@ impl Dom {
     /// The name of element `i`, with its namespace.
     fn qual_name(&self, i: usize) -> Option<&html5ever::QualName> {
         match self.data.get(i)? {
-            Data::Element { name, .. } => Some(name),
+            Payload::Element { name, .. } => Some(name),
             _ => None,
         }
     }
@@ -673,14 +702,64 @@ fn find_end_tag(hay: &[u8], from: usize, name: &[u8]) -> Option<usize> {
 /// Appends `text` to `out` with runs of whitespace collapsed to one space.
 /// `out`'s trailing space state is respected, so calls can be chained.
 pub fn push_collapsed(out: &mut String, text: &str) {
-    // Pieces between whitespace chars, each boundary one whitespace char.
-    for (n, piece) in text.split(char::is_whitespace).enumerate() {
-        if n > 0 && !out.is_empty() && !out.ends_with(' ') {
-            out.push(' ');
+    let bytes = text.as_bytes();
+    // Start of the text not yet copied: non-whitespace and lone spaces,
+    // which come out as they are.
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, len) = match BYTE_CLASS[b as usize] {
+            ORDINARY => {
+                i += 1;
+                continue;
+            }
+            ASCII_SPACE => (true, 1),
+            _ => match text.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => (false, 1),
+            },
+        };
+        if space {
+            // A single ' ' between two other chars stays in the run.
+            let lone = b == b' '
+                && i > run
+                && bytes
+                    .get(i + 1)
+                    .is_none_or(|&n| BYTE_CLASS[n as usize] == ORDINARY);
+            if !lone {
+                out.push_str(text.get(run..i).unwrap_or_default());
+                if !out.is_empty() && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+                run = i + len;
+            }
         }
-        out.push_str(piece);
+        i += len;
     }
+    out.push_str(text.get(run..).unwrap_or_default());
 }
+
+/// [`BYTE_CLASS`]: an ASCII byte that is not whitespace.
+const ORDINARY: u8 = 0;
+/// [`BYTE_CLASS`]: ASCII whitespace (what `char::is_whitespace` says of it).
+const ASCII_SPACE: u8 = 1;
+/// [`BYTE_CLASS`]: part of a multi-byte char, decoded to be judged.
+const NON_ASCII: u8 = 2;
+
+/// Each byte's class, for [`push_collapsed`]'s scan.
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ' => ASCII_SPACE,
+            _ => ORDINARY,
+        };
+        b += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests {
@@ -786,5 +865,12 @@ mod tests {
         push_collapsed(&mut s, "  a \n\t b ");
         push_collapsed(&mut s, " c");
         assert_eq!(s, "a b c");
+        let mut s = String::new();
+        push_collapsed(&mut s, "été\u{a0}\u{a0}à\u{3000}日本\u{2009}x\u{b}y");
+        assert_eq!(s, "été à 日本 x y");
+        let mut s = String::from("a ");
+        push_collapsed(&mut s, " b c  d \u{a0}e f ");
+        push_collapsed(&mut s, "g");
+        assert_eq!(s, "a b c d e f g");
     }
 }

@@ -17,7 +17,7 @@ use std::sync::{Arc, LazyLock, Mutex, OnceLock, RwLock};
 
 use regex::Regex;
 use regex_automata::meta::Regex as MetaRegex;
-use regex_syntax::hir::{Hir, HirKind, Look, Repetition};
+use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition};
 
 use super::{phrases, structure, Position};
 use crate::document::Kind;
@@ -297,23 +297,64 @@ impl PhraseGroup {
     }
 }
 
-/// Whether every match of `hir` opens with one of a short list of literal
-/// words (case variants included).
+/// Whether every match of `hir` opens with a char from a short list (the
+/// first letters of some words, in their case variants), not from a wide
+/// class such as `\p{L}`, `\S` or `.`.
 fn opens_with_words(hir: &Hir) -> bool {
-    let mut extractor = regex_syntax::hir::literal::Extractor::new();
-    extractor.limit_total(OPENING_WORDS_MAX).limit_class(4);
-    let openings = extractor.extract(hir);
-    openings.is_finite() && openings.min_literal_len().is_some_and(|n| n >= 2)
+    first_chars(hir).is_some_and(|class| {
+        let chars: u32 = class
+            .ranges()
+            .iter()
+            .map(|r| u32::from(r.end()) - u32::from(r.start()) + 1)
+            .sum();
+        chars as usize <= OPENING_CHARS_MAX
+    })
 }
 
-/// Most literal openings (words times their case variants) a pattern may
-/// have to count as opening with words.
-const OPENING_WORDS_MAX: usize = 2000;
+/// Most distinct first chars a pattern opening with words may have.
+const OPENING_CHARS_MAX: usize = 64;
+
+/// The chars a match of `hir` can start with; `None` when that is not
+/// known (it may match the empty text, or starts with raw bytes).
+/// Recursion depth is bounded by the parser's nesting limit.
+fn first_chars(hir: &Hir) -> Option<ClassUnicode> {
+    let can_be_empty = |h: &Hir| h.properties().minimum_len().is_none_or(|n| n == 0);
+    match hir.kind() {
+        HirKind::Literal(lit) => {
+            let c = std::str::from_utf8(&lit.0).ok()?.chars().next()?;
+            Some(ClassUnicode::new([ClassUnicodeRange::new(c, c)]))
+        }
+        HirKind::Class(Class::Unicode(class)) => Some(class.clone()),
+        HirKind::Repetition(r) => first_chars(&r.sub),
+        HirKind::Capture(c) => first_chars(&c.sub),
+        HirKind::Concat(subs) => {
+            let mut all = ClassUnicode::empty();
+            for sub in subs {
+                if matches!(sub.kind(), HirKind::Look(_)) {
+                    continue;
+                }
+                all.union(&first_chars(sub)?);
+                if !can_be_empty(sub) {
+                    return Some(all);
+                }
+            }
+            None
+        }
+        HirKind::Alternation(subs) => {
+            let mut all = ClassUnicode::empty();
+            for sub in subs {
+                all.union(&first_chars(sub)?);
+            }
+            Some(all)
+        }
+        HirKind::Empty | HirKind::Look(_) | HirKind::Class(Class::Bytes(_)) => None,
+    }
+}
 
 /// Cache of each prefilter's lazy DFA, per thread. The phrase patterns
-/// (case-insensitive alternations in many languages, bounded repeats such as
-/// `.{0,100}`) need a few MB of DFA states; with the default 2 MB the cache
-/// is cleared over and over and the DFA gives up for the slower engines.
+/// (case-insensitive alternations in many languages) need a few MB of DFA
+/// states; with the default 2 MB the cache is cleared over and over and the
+/// DFA gives up for the slower engines.
 const PREFILTER_DFA_CACHE_BYTES: usize = 8 << 20;
 
 /// One multi-pattern regex over `hirs` (patterns loosened by [`loosen`]).
