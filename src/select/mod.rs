@@ -30,7 +30,7 @@ pub mod declared;
 
 use crate::blocks::{segment, subtree_sums, TextBlock};
 use crate::boilerplate::{removal, Pruned};
-use crate::document::{Kind, Removal};
+use crate::document::{BlockKind, Kind, Removal};
 use crate::parse::{Dom, NodeKind, Tag};
 use crate::rules::compiled::split_words;
 use crate::rules::structure::{CONTENT_HINTS, DISCUSSION_TYPES};
@@ -419,13 +419,16 @@ fn best_container(
     junk_weight: f32,
 ) -> (Option<(usize, f32)>, Vec<f32>) {
     let mut score = subtree_sums(dom, blocks, |block| {
-        let (prose, junk) = if cards_are_content && (in_card[block.owner] || block.is_teaser()) {
-            (block.chars as f32, 0.0)
-        } else if in_card[block.owner] {
-            (0.0, block.link_chars as f32)
-        } else {
-            weigh(block)
-        };
+        // A table of links is a listing's rows when cards are content.
+        let table = matches!(block.kind, BlockKind::Table(_));
+        let (prose, junk) =
+            if cards_are_content && (in_card[block.owner] || block.is_teaser() || table) {
+                (block.chars as f32, 0.0)
+            } else if in_card[block.owner] {
+                (0.0, block.link_chars as f32)
+            } else {
+                weigh(block)
+            };
         prose - junk_weight * junk
     });
     // A content hint raises the hinted container's own score (not its
@@ -670,6 +673,36 @@ mod tests {
         );
         let (main, _) = select(&dom, &pruned, &BALANCED);
         (dom, main)
+    }
+
+    #[test]
+    fn a_table_of_links_is_not_the_article_but_a_listing_is_its_table() {
+        let para = "<p>".to_string()
+            + &"A sentence of the article body that a reader came for, with words. ".repeat(2)
+            + "</p>";
+        let row = |i: usize| {
+            format!(
+                "<tr><td><a href=/c{i}>Provider {i} free certificates and badges</a></td>\
+                 <td><a href=/l{i}>See the list</a></td></tr>"
+            )
+        };
+        let rows: String = (0..30).map(row).collect();
+        // Links inside a data table count as links: the prose beside it wins.
+        let (dom, main) = select_html(&format!(
+            "<body><div id=story>{para}{para}{para}{para}</div><div id=grid><table>{rows}</table></div></body>"
+        ));
+        let main = main.expect("the article");
+        assert_eq!(dom.attr(main.root, "id"), Some("story"));
+        // A page that is only the table (a ranked list, a link index in table
+        // form) still gets it as its body.
+        let (_, main) = select_html(&format!(
+            "<body><div id=grid><table>{rows}</table></div></body>"
+        ));
+        let main = main.expect("the table");
+        assert!(main
+            .blocks
+            .iter()
+            .any(|b| matches!(b.kind, BlockKind::Table(_)) && b.text.contains("Provider 29")));
     }
 
     #[test]
