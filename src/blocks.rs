@@ -338,7 +338,7 @@ pub fn segment(dom: &Dom, removed: &[bool], root: usize) -> Vec<TextBlock> {
                     continue;
                 }
                 if tag == Tag::Table && st.pre == 0 {
-                    if let Some(rows) = data_table(dom, removed, i) {
+                    if let Some((rows, links)) = data_table(dom, removed, i) {
                         b.flush(&st);
                         let text = rows
                             .iter()
@@ -352,8 +352,8 @@ pub fn segment(dom: &Dom, removed: &[bool], root: usize) -> Vec<TextBlock> {
                             stop: dom.end(i),
                             kind: BlockKind::Table(rows),
                             text,
+                            link_chars: links.min(chars),
                             chars,
-                            link_chars: 0,
                             lead_link_chars: 0,
                         });
                         i = dom.end(i);
@@ -420,9 +420,10 @@ fn close_until(b: &mut Builder<'_>, st: &mut State, i: usize) {
 }
 
 /// The rows of `table` if it is a data table (no nested table, short cells),
-/// `None` if it is layout.
-fn data_table(dom: &Dom, removed: &[bool], table: usize) -> Option<Vec<Vec<String>>> {
+/// with the chars of its cells inside links; `None` if it is layout.
+fn data_table(dom: &Dom, removed: &[bool], table: usize) -> Option<(Vec<Vec<String>>, usize)> {
     let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut link_chars = 0;
     let end = dom.end(table);
     let mut i = table + 1;
     while i < end {
@@ -439,6 +440,9 @@ fn data_table(dom: &Dom, removed: &[bool], table: usize) -> Option<Vec<Vec<Strin
             Some(Tag::Td) | Some(Tag::Th) => {
                 let mut cell = String::new();
                 let cell_end = dom.end(i);
+                // One past the last node of the innermost open link.
+                let mut link_end = 0;
+                let mut cell_links = 0;
                 let mut j = i + 1;
                 while j < cell_end {
                     if dom.tag(j) == Some(Tag::Table) {
@@ -448,8 +452,16 @@ fn data_table(dom: &Dom, removed: &[bool], table: usize) -> Option<Vec<Vec<Strin
                         j = dom.end(j);
                         continue;
                     }
+                    if dom.tag(j) == Some(Tag::A) {
+                        link_end = link_end.max(dom.end(j));
+                    }
                     if let Some(t) = dom.text(j) {
+                        let before = cell.len();
                         push_collapsed(&mut cell, t);
+                        if j < link_end {
+                            cell_links +=
+                                cell.get(before..).map_or(0, |a| a.trim().chars().count());
+                        }
                     } else if dom.tag(j).is_some_and(|t| t.is_block()) && !cell.ends_with(' ') {
                         cell.push(' ');
                     }
@@ -459,6 +471,7 @@ fn data_table(dom: &Dom, removed: &[bool], table: usize) -> Option<Vec<Vec<Strin
                 if cell.chars().count() > DATA_TABLE_MAX_CELL_CHARS {
                     return None;
                 }
+                link_chars += cell_links;
                 match rows.last_mut() {
                     Some(row) => row.push(cell),
                     None => rows.push(vec![cell]),
@@ -472,7 +485,7 @@ fn data_table(dom: &Dom, removed: &[bool], table: usize) -> Option<Vec<Vec<Strin
     if rows.is_empty() {
         None
     } else {
-        Some(rows)
+        Some((rows, link_chars))
     }
 }
 

@@ -699,6 +699,7 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
                     | Tag::Small
                     | Tag::Other
             )
+            && may_start_with_prefix(dom, i)
         {
             let text = line_text(dom, i, MAX_BYLINE_CHARS + 1);
             if text.chars().count() <= MAX_BYLINE_CHARS / 2
@@ -717,24 +718,47 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
     }
 }
 
+/// Whether the text of `i` may start with one of [`EXPLICIT`]: its first
+/// visible char is the first letter of one. Most elements fail this, and
+/// need no text collected.
+fn may_start_with_prefix(dom: &Dom, i: usize) -> bool {
+    let mut j = i + 1;
+    while j < dom.end(i) {
+        if dom.tag(j).is_some_and(Tag::is_invisible) {
+            j = dom.end(j);
+            continue;
+        }
+        if let Some(first) = dom.text(j).and_then(|t| t.trim_start().chars().next()) {
+            // Lower-casing goes char by char, so the lower-cased text
+            // starts with the lower-cased first char.
+            let lower = first.to_lowercase().next();
+            return EXPLICIT.iter().any(|p| p.chars().next() == lower);
+        }
+        j += 1;
+    }
+    false
+}
+
+/// Byline words a block may open with.
+const EXPLICIT: &[&str] = &[
+    "by ",
+    "posted by ",
+    "written by ",
+    "von ",
+    "par ",
+    "por ",
+    "di ",
+    "door ",
+    "автор:",
+    "author:",
+    "autor:",
+    "auteur:",
+    "autore:",
+    "text:",
+];
+
 /// Whether a block starts with an explicit byline word ("By", "Von", "Autor:").
 fn starts_with_prefix(text: &str) -> bool {
-    const EXPLICIT: &[&str] = &[
-        "by ",
-        "posted by ",
-        "written by ",
-        "von ",
-        "par ",
-        "por ",
-        "di ",
-        "door ",
-        "автор:",
-        "author:",
-        "autor:",
-        "auteur:",
-        "autore:",
-        "text:",
-    ];
     let lower = text.to_lowercase();
     EXPLICIT.iter().any(|p| lower.starts_with(p))
 }
@@ -742,6 +766,19 @@ fn starts_with_prefix(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefix_probe_reads_the_first_visible_char() {
+        let probe = |html: &str| {
+            let dom = Dom::parse(html);
+            let p = dom.elements(Tag::P).next().unwrap();
+            may_start_with_prefix(&dom, p)
+        };
+        assert!(probe("<p><button>Share</button>  <b>BY</b> Jane Doe</p>"));
+        assert!(probe("<p>\u{a0}Автор: Иван</p>"));
+        assert!(!probe("<p><span> </span>Hello</p>"));
+        assert!(!probe("<p><img src=x></p>"));
+    }
 
     #[test]
     fn class_word_lists_are_lower_case_ascii() {

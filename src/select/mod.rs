@@ -30,7 +30,7 @@ pub mod declared;
 
 use crate::blocks::{segment, subtree_sums, TextBlock};
 use crate::boilerplate::{removal, Pruned};
-use crate::document::{Kind, Removal};
+use crate::document::{BlockKind, Kind, Removal};
 use crate::parse::{Dom, NodeKind, Tag};
 use crate::rules::compiled::split_words;
 use crate::rules::structure::{CONTENT_HINTS, DISCUSSION_TYPES};
@@ -211,6 +211,7 @@ impl Choice {
             Some((root, s)) if s >= MIN_ARTICLE_SCORE => root,
             _ => return (None, outside_log(dom, &blocks, None, &|_| false)),
         };
+        let root = widen_to_prose(dom, &blocks, &self.in_card, root);
         let root = widen_to_item_list(dom, &blocks, root);
         let root = widen_to_landmark(dom, &blocks, &self.in_grid, root, tuning);
         let siblings = content_siblings(dom, &self.score, root, tuning);
@@ -303,6 +304,39 @@ fn widen_to_landmark(
     } else {
         root
     }
+}
+
+/// How many ancestors above the winner may hold the article it is one part of.
+const PROSE_WIDEN_MAX_LEVELS: usize = 3;
+
+/// An ancestor with this many times the winner's prose is the article the
+/// winner is one section of: a list-heavy article (a "massive list" of links
+/// between paragraphs) scores below one of its own tables or boxes.
+const PROSE_WIDEN_MIN_GAIN: f32 = 4.0;
+
+/// The nearest of `root`'s ancestors (below `<body>`) holding
+/// [`PROSE_WIDEN_MIN_GAIN`] times its prose, else `root`. A winner with no
+/// prose of its own (a table, a box of cards or specs) is one part of its
+/// parent: a product's spec table beside its description, a grid under its
+/// intro.
+fn widen_to_prose(dom: &Dom, blocks: &[TextBlock], in_card: &[bool], root: usize) -> usize {
+    let prose = |n: usize| -> usize {
+        let first = blocks.partition_point(|b| b.start < n);
+        blocks[first..]
+            .iter()
+            .take_while(|b| dom.contains(n, b.start))
+            .filter(|b| {
+                !in_card[b.owner] && b.chars >= PROSE_MIN_CHARS && b.link_density() < LINK_DENSE
+            })
+            .map(|b| b.chars - b.link_chars)
+            .sum()
+    };
+    let own = prose(root) as f32;
+    dom.ancestors(root)
+        .take(PROSE_WIDEN_MAX_LEVELS)
+        .take_while(|&a| !matches!(dom.tag(a), Some(Tag::Body | Tag::Html)))
+        .find(|&a| prose(a) as f32 >= PROSE_WIDEN_MIN_GAIN * own)
+        .unwrap_or(root)
 }
 
 /// A winner around the page's `<main>` narrows to it when the landmark holds
@@ -419,13 +453,16 @@ fn best_container(
     junk_weight: f32,
 ) -> (Option<(usize, f32)>, Vec<f32>) {
     let mut score = subtree_sums(dom, blocks, |block| {
-        let (prose, junk) = if cards_are_content && (in_card[block.owner] || block.is_teaser()) {
-            (block.chars as f32, 0.0)
-        } else if in_card[block.owner] {
-            (0.0, block.link_chars as f32)
-        } else {
-            weigh(block)
-        };
+        // A table of links is a listing's rows when cards are content.
+        let table = matches!(block.kind, BlockKind::Table(_));
+        let (prose, junk) =
+            if cards_are_content && (in_card[block.owner] || block.is_teaser() || table) {
+                (block.chars as f32, 0.0)
+            } else if in_card[block.owner] {
+                (0.0, block.link_chars as f32)
+            } else {
+                weigh(block)
+            };
         prose - junk_weight * junk
     });
     // A content hint raises the hinted container's own score (not its
@@ -670,6 +707,52 @@ mod tests {
         );
         let (main, _) = select(&dom, &pruned, &BALANCED);
         (dom, main)
+    }
+
+    #[test]
+    fn a_table_of_links_is_not_the_article_but_a_listing_is_its_table() {
+        let para = "<p>".to_string()
+            + &"A sentence of the article body that a reader came for, with words. ".repeat(2)
+            + "</p>";
+        let row = |i: usize| {
+            format!(
+                "<tr><td><a href=/c{i}>Provider {i} free certificates and badges</a></td>\
+                 <td><a href=/l{i}>See the list</a></td></tr>"
+            )
+        };
+        let rows: String = (0..30).map(row).collect();
+        // Links inside a data table count as links: the prose beside it wins.
+        let (dom, main) = select_html(&format!(
+            "<body><div id=story>{para}{para}{para}{para}</div><div id=grid><table>{rows}</table></div></body>"
+        ));
+        let main = main.expect("the article");
+        assert_eq!(dom.attr(main.root, "id"), Some("story"));
+        // A page that is only the table (a ranked list, a link index in table
+        // form) still gets it as its body.
+        let (_, main) = select_html(&format!(
+            "<body><div id=grid><table>{rows}</table></div></body>"
+        ));
+        let main = main.expect("the table");
+        assert!(main
+            .blocks
+            .iter()
+            .any(|b| matches!(b.kind, BlockKind::Table(_)) && b.text.contains("Provider 29")));
+    }
+
+    #[test]
+    fn a_list_heavy_article_is_whole_not_its_best_box() {
+        let sentence = "A sentence of the guide that explains the next list of links. ";
+        let para = format!("<p>{}</p>", sentence.repeat(2));
+        let links = "<a href=/c>A linked course name</a> / ".repeat(25);
+        let section = format!("{para}{para}<p class=links>{links}</p>");
+        let html = format!(
+            "<body><nav><a href=/>Home</a></nav><div id=guide>\
+             <div class=box>{para}{para}</div>{}</div></body>",
+            section.repeat(4)
+        );
+        let (dom, main) = select_html(&html);
+        let main = main.expect("the guide");
+        assert_eq!(dom.attr(main.root, "id"), Some("guide"));
     }
 
     #[test]
