@@ -211,6 +211,7 @@ impl Choice {
             Some((root, s)) if s >= MIN_ARTICLE_SCORE => root,
             _ => return (None, outside_log(dom, &blocks, None, &|_| false)),
         };
+        let root = widen_to_prose(dom, &blocks, &self.in_card, root);
         let root = widen_to_item_list(dom, &blocks, root);
         let root = widen_to_landmark(dom, &blocks, &self.in_grid, root, tuning);
         let siblings = content_siblings(dom, &self.score, root, tuning);
@@ -303,6 +304,39 @@ fn widen_to_landmark(
     } else {
         root
     }
+}
+
+/// How many ancestors above the winner may hold the article it is one part of.
+const PROSE_WIDEN_MAX_LEVELS: usize = 3;
+
+/// An ancestor with this many times the winner's prose is the article the
+/// winner is one section of: a list-heavy article (a "massive list" of links
+/// between paragraphs) scores below one of its own tables or boxes.
+const PROSE_WIDEN_MIN_GAIN: f32 = 4.0;
+
+/// The nearest of `root`'s ancestors (below `<body>`) holding
+/// [`PROSE_WIDEN_MIN_GAIN`] times its prose, else `root`. A winner with no
+/// prose of its own (a table, a box of cards or specs) is one part of its
+/// parent: a product's spec table beside its description, a grid under its
+/// intro.
+fn widen_to_prose(dom: &Dom, blocks: &[TextBlock], in_card: &[bool], root: usize) -> usize {
+    let prose = |n: usize| -> usize {
+        let first = blocks.partition_point(|b| b.start < n);
+        blocks[first..]
+            .iter()
+            .take_while(|b| dom.contains(n, b.start))
+            .filter(|b| {
+                !in_card[b.owner] && b.chars >= PROSE_MIN_CHARS && b.link_density() < LINK_DENSE
+            })
+            .map(|b| b.chars - b.link_chars)
+            .sum()
+    };
+    let own = prose(root) as f32;
+    dom.ancestors(root)
+        .take(PROSE_WIDEN_MAX_LEVELS)
+        .take_while(|&a| !matches!(dom.tag(a), Some(Tag::Body | Tag::Html)))
+        .find(|&a| prose(a) as f32 >= PROSE_WIDEN_MIN_GAIN * own)
+        .unwrap_or(root)
 }
 
 /// A winner around the page's `<main>` narrows to it when the landmark holds
@@ -712,6 +746,22 @@ mod tests {
             .blocks
             .iter()
             .any(|b| matches!(b.kind, BlockKind::Table(_)) && b.text.contains("Provider 29")));
+    }
+
+    #[test]
+    fn a_list_heavy_article_is_whole_not_its_best_box() {
+        let sentence = "A sentence of the guide that explains the next list of links. ";
+        let para = format!("<p>{}</p>", sentence.repeat(2));
+        let links = "<a href=/c>A linked course name</a> / ".repeat(25);
+        let section = format!("{para}{para}<p class=links>{links}</p>");
+        let html = format!(
+            "<body><nav><a href=/>Home</a></nav><div id=guide>\
+             <div class=box>{para}{para}</div>{}</div></body>",
+            section.repeat(4)
+        );
+        let (dom, main) = select_html(&html);
+        let main = main.expect("the guide");
+        assert_eq!(dom.attr(main.root, "id"), Some("guide"));
     }
 
     #[test]
