@@ -97,6 +97,7 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
     let built_of_widgets = soft_prose_holders(dom, rules, prose) >= SOFT_RULE_MIN_HOLDERS;
     let mut article_ends: Vec<usize> = Vec::new();
     let headline = dom.elements(Tag::H1).next();
+    let main = main_landmark(dom, prose);
     let mut i = 0;
     while i < dom.len() {
         let NodeKind::Element(tag) = dom.kind(i) else {
@@ -136,7 +137,8 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
             Some(hit)
                 if ((prose[i] as f32) <= guard
                     || is_consent_manager(dom, i, hit)
-                    || is_product_aside(dom, i, hit, headline))
+                    || is_product_aside(dom, i, hit, headline)
+                    || is_footer_beside_main(dom, i, hit, main))
                     && !soft_spared
                     && !prose_spared
                     && !byline_spared =>
@@ -195,6 +197,22 @@ fn is_consent_manager(dom: &Dom, i: usize, hit: Hit) -> bool {
 /// headline (`headline`, its first `<h1>`) is the product's own.
 fn is_product_aside(dom: &Dom, i: usize, hit: Hit, headline: Option<usize>) -> bool {
     PRODUCT_TOKENS.iter().any(|r| r.id == hit.id) && headline.is_some_and(|h| !dom.contains(i, h))
+}
+
+/// The page's `<main>` (or `role=main`) landmark, when it holds prose.
+fn main_landmark(dom: &Dom, prose: &[u32]) -> Option<usize> {
+    (0..dom.len()).find(|&m| {
+        (dom.tag(m) == Some(Tag::Main) || dom.attr(m, "role") == Some("main")) && prose[m] > 0
+    })
+}
+
+/// Whether element `i`, matched by a footer rule, is the site footer beside
+/// the page's main landmark (`main`): neither inside it nor around it. Its
+/// fine print (a shop's numbered footnotes, legal notes) can hold more prose
+/// than the content the page marks as main, so the prose guard does not
+/// judge it.
+fn is_footer_beside_main(dom: &Dom, i: usize, hit: Hit, main: Option<usize>) -> bool {
+    hit.kind == Kind::Footer && main.is_some_and(|m| !dom.contains(m, i) && !dom.contains(i, m))
 }
 
 /// How many elements holding prose match a soft rule by class or id.
@@ -389,6 +407,23 @@ mod tests {
         assert_eq!(pruned.log.len(), 1);
         let pruned = super::super::prune(&dom, &Metadata::default(), &rules);
         assert!(pruned.log.is_empty(), "{:?}", pruned.log);
+    }
+
+    #[test]
+    fn a_site_footer_beside_main_goes_though_it_holds_more_prose() {
+        let para = "<p>".to_string()
+            + &"The kettle boils a litre in three minutes and switches itself off. ".repeat(2)
+            + "</p>";
+        let note = "<p>".to_string()
+            + &"Offer valid while stocks last; prices include tax and exclude delivery. ".repeat(3)
+            + "</p>";
+        let footer = format!("<footer>{}</footer>", note.repeat(6));
+        let got = removed_kinds(&format!("<body><main>{para}</main>{footer}</body>"));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, Kind::Footer);
+        // Without a main landmark the guard still keeps the larger block.
+        let got = removed_kinds(&format!("<body><div>{para}</div>{footer}</body>"));
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
