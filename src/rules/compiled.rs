@@ -874,8 +874,8 @@ pub fn split_words(name: &str, out: &mut Vec<String>) {
     out.extend(words.iter().cloned());
 }
 
-/// [`split_words`] into a reusable [`Words`] list.
-fn split_words_into(name: &str, out: &mut Words) {
+/// [`split_words`] into a reusable [`Words`] list (appended to it).
+pub(crate) fn split_words_into(name: &str, out: &mut Words) {
     for part in name.split(|c: char| !c.is_alphanumeric()) {
         if !is_hash_like(part) {
             split_part(part, out);
@@ -886,13 +886,14 @@ fn split_words_into(name: &str, out: &mut Words) {
 /// A list of words that keeps its strings' buffers when cleared, so that
 /// splitting many class names allocates only for the longest ones.
 #[derive(Default)]
-struct Words {
+pub(crate) struct Words {
     slots: Vec<String>,
     len: usize,
 }
 
 impl Words {
-    fn clear(&mut self) {
+    /// Empties the list, keeping the buffers.
+    pub(crate) fn clear(&mut self) {
         self.len = 0;
     }
 
@@ -962,7 +963,13 @@ fn split_part(name: &str, out: &mut Words) {
                 out.next_slot();
                 open = true;
             }
-            out.slots[out.len].extend(c.to_lowercase());
+            let slot = &mut out.slots[out.len];
+            if c.is_ascii() {
+                // Most class names are ASCII: no case-mapping iterator.
+                slot.push(c.to_ascii_lowercase());
+            } else {
+                slot.extend(c.to_lowercase());
+            }
             prev_lower = c.is_lowercase();
         } else {
             if open {
