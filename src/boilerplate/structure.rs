@@ -316,8 +316,8 @@ mod tests {
         let got = removed_kinds(
             "<body><div class=post><dl class=postprofile><dt><a href=/u/1>marsh_warbler</a></dt>\
              <dd>Senator</dd><dd>Founded: Dec 11, 2021</dd></dl>\
-             <div class=content><p>The ferry timetable changed again this week.</p></div>\
-             <div id=sig1 class=signature>Proud owner of three herons.</div></div></body>",
+             <div class=postbody><div class=content><p>The ferry timetable changed again this week.</p></div>\
+             <div id=sig1 class=signature>Proud owner of three herons.</div></div></div></body>",
         );
         let rules: Vec<&str> = got.iter().map(|(_, r, _)| r.as_str()).collect();
         assert_eq!(

@@ -184,7 +184,7 @@ pub const SELECTORS: &[SelectorRule] = &[
     SelectorRule { id: "sel-rel-author", kind: Kind::Byline, selector: "a[rel~=author]", note: "author links" },
     SelectorRule { id: "sel-itemprop-author", kind: Kind::Byline, selector: "[itemprop=author]", note: "schema.org author" },
     SelectorRule { id: "sel-comment-form", kind: Kind::Comments, selector: "form#commentform, form.comment-form, #disqus_thread", note: "comment forms" },
-    SelectorRule { id: "sel-forum-signature", kind: Kind::AuthorBio, selector: ".signature, .message-signature, .user-signature", note: "a poster's signature under each post: the same lines under every post of theirs, about them, not the thread" },
+    SelectorRule { id: "sel-forum-signature", kind: Kind::AuthorBio, selector: ":is(.postbody, .postbit, .post_wrapper, .post_content, .msg) .signature, .message-signature, .user-signature", note: "a poster's signature under each post (forum software's post markup: phpBB postbody, vBulletin postbit, SMF post_wrapper): about them, not the thread; a bare .signature elsewhere is a news byline" },
     SelectorRule { id: "sel-forum-profile-stats", kind: Kind::Byline, selector: ".postprofile dd", note: "the poster's rank, counts and profile fields in the column beside each post (the name above them stays)" },
     SelectorRule { id: "sel-rel-tag", kind: Kind::Taxonomy, selector: "a[rel~=tag]", note: "tag links" },
 ];
