@@ -11,6 +11,7 @@
 
 use crate::document::BlockKind;
 use crate::parse::{push_collapsed, Dom, NodeKind, Tag};
+use crate::rules::structure::{COLLAPSED_PANEL_ROLES, COLLAPSED_PANEL_WORDS};
 use crate::rules::thresholds::{PROSE_MAX_LINK_DENSITY, PROSE_MIN_CHARS};
 
 /// A data table has no cell longer than this (chars): longer cells mean the
@@ -101,13 +102,40 @@ where
 const STREAMED_SEGMENT_ID_PREFIX: &str = "S:";
 
 /// Whether node `i` (an element) is hidden from readers by its attributes.
+/// A collapsed panel (see [`is_collapsed_panel`]) is not: readers open it.
 pub fn is_hidden(dom: &Dom, i: usize) -> bool {
-    if dom.attr(i, "hidden").is_some() && !is_streamed_segment(dom, i) {
+    let hidden = (dom.attr(i, "hidden").is_some() && !is_streamed_segment(dom, i))
+        || (dom.attr(i, "aria-hidden") == Some("true") && dom.tag(i) != Some(Tag::Body))
+        || hidden_by_style(dom, i);
+    hidden && !is_collapsed_panel(dom, i)
+}
+
+/// Whether element `i` is an accordion fold or a tab panel: hidden until
+/// its trigger is clicked, but text the page shows every reader who asks
+/// (a service page's offers, a FAQ's answers). Its role says so
+/// ([`COLLAPSED_PANEL_ROLES`]), or its label is its trigger
+/// (`aria-labelledby`) and it is no dialog or menu, or a class word says so
+/// ([`COLLAPSED_PANEL_WORDS`]).
+fn is_collapsed_panel(dom: &Dom, i: usize) -> bool {
+    let role = dom.attr(i, "role");
+    if role.is_some_and(|r| COLLAPSED_PANEL_ROLES.contains(&r)) {
         return true;
     }
-    if dom.attr(i, "aria-hidden") == Some("true") && dom.tag(i) != Some(Tag::Body) {
-        return true;
+    if role.is_some_and(|r| !r.eq_ignore_ascii_case("presentation")) {
+        return false;
     }
+    dom.attr(i, "aria-labelledby").is_some()
+        || dom.attr(i, "class").is_some_and(|c| {
+            c.split(|ch: char| !ch.is_ascii_alphanumeric()).any(|w| {
+                COLLAPSED_PANEL_WORDS
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
+            })
+        })
+}
+
+/// Whether an inline style hides element `i`.
+fn hidden_by_style(dom: &Dom, i: usize) -> bool {
     dom.attr(i, "style").is_some_and(|s| {
         let s: String = s
             .chars()
@@ -127,12 +155,82 @@ fn is_streamed_segment(dom: &Dom, i: usize) -> bool {
 }
 
 /// Whether element `i` is never visible text: invisible tags and hidden elements.
+/// Worked out once per page for every node (stages ask about each node many
+/// times).
 pub fn is_invisible(dom: &Dom, i: usize) -> bool {
-    match dom.kind(i) {
-        NodeKind::Element(tag) => tag.is_invisible() || is_hidden(dom, i),
-        NodeKind::Other => true,
-        _ => false,
+    dom.node_flags(invisible_nodes)[i]
+}
+
+fn invisible_nodes(dom: &Dom) -> Vec<bool> {
+    let panels = disclosure_panels(dom);
+    let mut flags: Vec<bool> = (0..dom.len())
+        .map(|i| match dom.kind(i) {
+            NodeKind::Element(tag) => {
+                tag.is_invisible()
+                    || (is_hidden(dom, i)
+                        && !dom.attr(i, "id").is_some_and(|id| panels.contains(id)))
+            }
+            NodeKind::Other => true,
+            _ => false,
+        })
+        .collect();
+    for w in page_wrappers(dom, &flags) {
+        flags[w] = false;
     }
+    flags
+}
+
+/// A hidden element holding at least this share of the page's text is the
+/// page itself, hidden until its scripts run (an anti-flicker wrapper, an
+/// app root set `aria-hidden` while a dialog is open): readers see it.
+const PAGE_WRAPPER_MIN_TEXT_SHARE: f32 = 0.9;
+
+/// The hidden elements (flagged in `hidden`, not by their tag) that wrap
+/// the page: see [`PAGE_WRAPPER_MIN_TEXT_SHARE`].
+fn page_wrappers(dom: &Dom, hidden: &[bool]) -> Vec<usize> {
+    // Only an element spanning half the nodes can hold most of the text
+    // (a cheap bound: most pages skip the count below).
+    let candidates: Vec<usize> = (0..dom.len())
+        .filter(|&i| {
+            hidden[i]
+                && dom.tag(i).is_some_and(|t| !t.is_invisible())
+                && 2 * (dom.end(i) - i) >= dom.len()
+        })
+        .collect();
+    if candidates.is_empty() {
+        return candidates;
+    }
+    // Text chars per subtree, outside elements hidden by their tag
+    // (script, style, template).
+    let mut chars = vec![0usize; dom.len()];
+    for i in (0..dom.len()).rev() {
+        if dom.tag(i).is_some_and(|t| t.is_invisible()) || dom.kind(i) == NodeKind::Other {
+            chars[i] = 0;
+            continue;
+        }
+        if let Some(t) = dom.text(i) {
+            chars[i] += t.trim().len();
+        }
+        if let Some(p) = dom.parent(i) {
+            chars[p] += chars[i];
+        }
+    }
+    let total = chars.first().copied().unwrap_or(0) as f32;
+    candidates
+        .into_iter()
+        .filter(|&i| total > 0.0 && chars[i] as f32 >= PAGE_WRAPPER_MIN_TEXT_SHARE * total)
+        .collect()
+}
+
+/// The ids of the page's disclosure panels: the elements a toggle names in
+/// its `aria-controls` (an accordion's sections, a "Read more" fold). Like
+/// the collapsed panels of [`is_collapsed_panel`], they are hidden until a
+/// reader opens them with one click, and hold the page's text.
+fn disclosure_panels(dom: &Dom) -> std::collections::HashSet<&str> {
+    (0..dom.len())
+        .filter_map(|i| dom.attr(i, "aria-controls"))
+        .flat_map(str::split_ascii_whitespace)
+        .collect()
 }
 
 #[derive(Default)]
@@ -224,13 +322,14 @@ impl Builder<'_> {
                 self.text.push(' ');
             }
         }
-        let before = self.text.chars().count();
+        let before = self.text.len();
         if st.pre > 0 {
             self.text.push_str(t);
         } else {
             push_collapsed(&mut self.text, t);
         }
-        let added = self.text.chars().count() - before;
+        // Both only append: the new chars are the ones after `before`.
+        let added = self.text[before..].chars().count();
         self.chars += added;
         if st.links > 0 {
             self.link_chars += added;
@@ -285,7 +384,7 @@ pub fn segment(dom: &Dom, removed: &[bool], root: usize) -> Vec<TextBlock> {
                     continue;
                 }
                 if tag == Tag::Table && st.pre == 0 {
-                    if let Some(rows) = data_table(dom, removed, i) {
+                    if let Some((rows, links)) = data_table(dom, removed, i) {
                         b.flush(&st);
                         let text = rows
                             .iter()
@@ -299,8 +398,8 @@ pub fn segment(dom: &Dom, removed: &[bool], root: usize) -> Vec<TextBlock> {
                             stop: dom.end(i),
                             kind: BlockKind::Table(rows),
                             text,
+                            link_chars: links.min(chars),
                             chars,
-                            link_chars: 0,
                             lead_link_chars: 0,
                         });
                         i = dom.end(i);
@@ -367,9 +466,10 @@ fn close_until(b: &mut Builder<'_>, st: &mut State, i: usize) {
 }
 
 /// The rows of `table` if it is a data table (no nested table, short cells),
-/// `None` if it is layout.
-fn data_table(dom: &Dom, removed: &[bool], table: usize) -> Option<Vec<Vec<String>>> {
+/// with the chars of its cells inside links; `None` if it is layout.
+fn data_table(dom: &Dom, removed: &[bool], table: usize) -> Option<(Vec<Vec<String>>, usize)> {
     let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut link_chars = 0;
     let end = dom.end(table);
     let mut i = table + 1;
     while i < end {
@@ -386,6 +486,9 @@ fn data_table(dom: &Dom, removed: &[bool], table: usize) -> Option<Vec<Vec<Strin
             Some(Tag::Td) | Some(Tag::Th) => {
                 let mut cell = String::new();
                 let cell_end = dom.end(i);
+                // One past the last node of the innermost open link.
+                let mut link_end = 0;
+                let mut cell_links = 0;
                 let mut j = i + 1;
                 while j < cell_end {
                     if dom.tag(j) == Some(Tag::Table) {
@@ -395,8 +498,16 @@ fn data_table(dom: &Dom, removed: &[bool], table: usize) -> Option<Vec<Vec<Strin
                         j = dom.end(j);
                         continue;
                     }
+                    if dom.tag(j) == Some(Tag::A) {
+                        link_end = link_end.max(dom.end(j));
+                    }
                     if let Some(t) = dom.text(j) {
+                        let before = cell.len();
                         push_collapsed(&mut cell, t);
+                        if j < link_end {
+                            cell_links +=
+                                cell.get(before..).map_or(0, |a| a.trim().chars().count());
+                        }
                     } else if dom.tag(j).is_some_and(|t| t.is_block()) && !cell.ends_with(' ') {
                         cell.push(' ');
                     }
@@ -406,6 +517,7 @@ fn data_table(dom: &Dom, removed: &[bool], table: usize) -> Option<Vec<Vec<Strin
                 if cell.chars().count() > DATA_TABLE_MAX_CELL_CHARS {
                     return None;
                 }
+                link_chars += cell_links;
                 match rows.last_mut() {
                     Some(row) => row.push(cell),
                     None => rows.push(vec![cell]),
@@ -419,7 +531,7 @@ fn data_table(dom: &Dom, removed: &[bool], table: usize) -> Option<Vec<Vec<Strin
     if rows.is_empty() {
         None
     } else {
-        Some(rows)
+        Some((rows, link_chars))
     }
 }
 
@@ -433,6 +545,25 @@ mod tests {
             .into_iter()
             .map(|b| (b.kind, b.text))
             .collect()
+    }
+
+    #[test]
+    fn a_page_hidden_until_its_scripts_run_is_read_but_hidden_boxes_are_not() {
+        let got = kinds_and_texts(
+            "<body><div style=\"visibility: hidden; min-height: 100vh\"><h1>Title</h1>\
+             <p>The whole tutorial is inside the wrapper.</p>\
+             <div style=\"display:none\">A hidden sign-in box</div></div></body>",
+        );
+        let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Title", "The whole tutorial is inside the wrapper."]
+        );
+        let got = kinds_and_texts(
+            "<body><p>A visible paragraph of the article, the most of the page.</p>\
+             <div style=\"display:none\">A hidden box</div></body>",
+        );
+        assert!(got.iter().all(|(_, t)| !t.contains("hidden box")));
     }
 
     #[test]
@@ -529,6 +660,39 @@ mod tests {
             .map(|b| b.text)
             .collect();
         assert_eq!(texts, vec!["keep".to_string()]);
+    }
+
+    #[test]
+    fn folded_panels_are_text_hidden_menus_and_dialogs_are_not() {
+        let got = kinds_and_texts(
+            "<body><h3 id=t1>Is delivery included?</h3>\
+             <div aria-hidden=true aria-labelledby=t1><p>Yes, and setup too.</p></div>\
+             <div role=tabpanel hidden><p>Rent for a day or a month.</p></div>\
+             <div class='faq-answer' style='display:none'><p>Pickup is free.</p></div>\
+             <ul hidden><li>Menu entry</li></ul>\
+             <div role=dialog aria-hidden=true aria-labelledby=t1><p>Sign up now</p></div></body>",
+        );
+        let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Is delivery included?",
+                "Yes, and setup too.",
+                "Rent for a day or a month.",
+                "Pickup is free."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_panel_its_toggle_controls_is_text_a_hidden_box_is_not() {
+        let got = kinds_and_texts(
+            "<body><h3><button aria-controls='faq-1' aria-expanded=false>Sizing</button></h3>\
+             <div id=faq-1 aria-hidden=true><p>Helmets run small; measure your head first.</p></div>\
+             <div id=cart aria-hidden=true><p>Your cart is empty</p></div></body>",
+        );
+        let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(texts, ["Helmets run small; measure your head first."]);
     }
 
     #[test]

@@ -57,6 +57,11 @@ fn run_traced(
             let language = PageLanguage::choose(metadata.language.as_deref(), || sample_dom(&dom));
             let url = input.url.or(metadata.canonical_url.as_deref());
             let (rules, sites) = book.for_page(language.tag.as_deref(), url);
+            let rules = if metadata::declares_product(&dom) {
+                rules.on_product_page()
+            } else {
+                rules
+            };
             let mut pruned = boilerplate::prune(&dom, &metadata, &rules);
             let tuning = cleaner.options.favor.tuning();
             let (main, outside) = select::select(&dom, &pruned, tuning);

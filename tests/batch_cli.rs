@@ -333,6 +333,40 @@ fn warc_gz_responses_only_html_charset_from_http() {
 }
 
 #[test]
+fn wet_conversion_records_are_cleaned_as_text() {
+    let t = TempDir::new("wet");
+    let para = "The harbour board voted on Tuesday to extend the breakwater by two hundred metres, a plan debated for a decade.";
+    let text = format!(
+        "Home\nNews\nSport\nBreakwater extension approved after decade of debate\nBy Jane Doe\n{para}\n{para} Again.\n{para} Once more.\nShare this article\nPrivacy Policy\nTerms"
+    );
+    let mut wet = warc_record("warcinfo", "<urn:uuid:0>", "", b"software: test\r\n");
+    wet.extend(warc_record(
+        "conversion",
+        "<urn:uuid:5>",
+        "https://news.example.com/breakwater",
+        text.as_bytes(),
+    ));
+    let path = t.write("CC-MAIN-00000.warc.wet.gz", &wet);
+    let out = deboiler(&["batch", path.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let recs = records(&out.stdout);
+    assert_eq!(recs.len(), 1, "one conversion record");
+    assert_eq!(recs[0]["id"], "<urn:uuid:5>");
+    assert_eq!(recs[0]["url"], "https://news.example.com/breakwater");
+    assert_eq!(recs[0]["authors"][0], "Jane Doe");
+    let body = recs[0]["text"].as_str().unwrap();
+    assert!(body.starts_with("The harbour board voted"), "{body}");
+    for chrome in [
+        "Share this article",
+        "Privacy Policy",
+        "By Jane Doe",
+        "Sport",
+    ] {
+        assert!(!body.contains(chrome), "{chrome} in {body}");
+    }
+}
+
+#[test]
 fn resume_skips_done_ids_and_repairs_a_cut_line() {
     let t = TempDir::new("resume");
     let lines: Vec<String> = (0..5)

@@ -91,3 +91,36 @@ fn cleaner_is_shared_across_threads() {
         assert!(h.join().expect("no panic").contains(&format!("Thread {i}")));
     }
 }
+
+/// Scraped text whose every line is chrome or a section heading, and a
+/// Markdown rendering with a bracket that never closes over thousands of
+/// wrapped lines: each line is looked at a bounded number of times (these
+/// took minutes when it was not).
+#[test]
+fn long_scraped_texts_are_linear() {
+    let rows = [
+        "Home",
+        "Share this article",
+        "Privacy Policy",
+        "A paragraph of prose that is long enough to count as prose in the span and more words here.",
+        "Comments",
+    ];
+    let menu: Vec<&str> = rows.iter().copied().cycle().take(30_000).collect();
+    let doc = Cleaner::new()
+        .clean_input(&Input::new(menu.join("\n").as_bytes()).kind(InputKind::Text))
+        .expect("cleans");
+    assert!(doc.text.len() < 10_000);
+
+    let filled = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor ut";
+    let mut md =
+        String::from("[a](http://x) [b](http://y) [c](http://z)\n[a label that never closes\n");
+    for _ in 0..20_000 {
+        md.push_str(filled);
+        md.push('\n');
+    }
+    let doc = Cleaner::new()
+        .clean_input(&Input::new(md.as_bytes()).kind(InputKind::Text))
+        .expect("cleans");
+    // One 1.6 MB run of words without a sentence end: a keyword list.
+    assert!(doc.status == Status::Ok || doc.status == Status::Empty);
+}

@@ -35,6 +35,9 @@ pub struct Pruned {
     pub log: Vec<(usize, Removal)>,
     /// The largest `<noscript>` copy of the page, parsed and pruned, if any.
     pub noscript: Option<Box<NoscriptPage>>,
+    /// Whether the page declares one product (its rules applied): its
+    /// reviews, removed as comments, are never content.
+    pub product_page: bool,
 }
 
 /// The markup a page shows readers without scripts, parsed on its own.
@@ -72,6 +75,7 @@ pub fn prune(dom: &Dom, metadata: &Metadata, rules: &CompiledRules) -> Pruned {
         removed: vec![false; dom.len()],
         log: Vec::new(),
         noscript: None,
+        product_page: rules.is_product_page(),
     };
     structure::prune(dom, rules, &mut pruned);
     phrases::prune(dom, rules, &mut pruned);
@@ -102,6 +106,7 @@ fn noscript_page(
         removed: vec![false; inner.len()],
         log: Vec::new(),
         noscript: None,
+        product_page: rules.is_product_page(),
     };
     structure::prune(&inner, rules, &mut pruned);
     phrases::prune(&inner, rules, &mut pruned);

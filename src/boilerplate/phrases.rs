@@ -25,8 +25,15 @@ const BIO_BOX_MAX_CHARS: u32 = 1200;
 /// Rules whose match is a lone token, not part of a widget: a counter or a
 /// URL sits in a share bar as often as beside a step of the article; a
 /// "Quantity" label sits beside the price and the description; a "Get
-/// started" button closes a service card as often as a sign-up box.
-const NO_BOX: &[&str] = &["share-counter", "shop-controls", "cta-button"];
+/// started" button closes a service card as often as a sign-up box; a
+/// shop's "Recently viewed" heading sits in the box of the product's title
+/// and price (its rail of headlines goes with it all the same).
+const NO_BOX: &[&str] = &[
+    "share-counter",
+    "shop-controls",
+    "cta-button",
+    "related-shop-heading",
+];
 /// Rules whose match is a label whose value sits in the next element
 /// ("Joined" then "Mar 2019" in a definition list): they take the smallest
 /// element around both, up to [`PAIR_BOX_MAX_CHARS`].
@@ -34,7 +41,7 @@ const LABEL_RULES: &[&str] = &["forum-poster-stat"];
 /// A label and its value ("Reaction score 401") are this short.
 const PAIR_BOX_MAX_CHARS: u32 = 40;
 /// Rules whose match is a section heading, heading what follows it.
-const SECTION_HEADINGS: &[&str] = &["comments-heading"];
+const SECTION_HEADINGS: &[&str] = &["comments-heading", "product-reviews-heading"];
 /// A section heading heads a section only after this share of the page's
 /// prose (the article) has gone by. Related headings are not section
 /// headings: a "Trending:" rail above an article passes this test too.
@@ -279,6 +286,53 @@ mod tests {
         assert_eq!(
             texts,
             vec!["Four or five hours of sun is not hopeless for tumbling tomatoes.".to_string()]
+        );
+    }
+
+    #[test]
+    fn a_reviews_heading_takes_its_section_on_a_product_page_only() {
+        let para = "<p>".to_string()
+            + &"The planter is cut from western red cedar and oiled by hand before it ships. "
+                .repeat(3)
+            + "</p>";
+        let review = "<div><p>Held up all winter on our balcony, no cracks at all.</p></div>";
+        let html = format!(
+            "<body><main><div>{para}{para}</div><div><h2>Customer Reviews (3)</h2>{}</div></main></body>",
+            review.repeat(3)
+        );
+        let texts = |rules: &crate::rules::compiled::CompiledRules| {
+            let dom = Dom::parse(&html);
+            let pruned = super::super::prune(&dom, &Metadata::default(), rules);
+            crate::blocks::segment(&dom, &pruned.removed, 0)
+                .into_iter()
+                .map(|b| b.text)
+                .collect::<Vec<_>>()
+        };
+        let builtin = crate::rules::compiled::builtin();
+        let product = texts(&builtin.clone().on_product_page());
+        assert_eq!(product.len(), 2, "{product:?}");
+        assert!(product.iter().all(|t| t.starts_with("The planter")));
+        assert_eq!(texts(builtin).len(), 6);
+    }
+
+    #[test]
+    fn a_shop_rail_heading_takes_its_tiles_not_the_title_beside_it() {
+        let tile = |name: &str| format!("<div><a href=/p><h3>{name}</h3></a><p>£9.50</p></div>");
+        let html = format!(
+            "<body><div class=top><h1>Cedar planter</h1><p>£84.00</p>\
+             <h2>Recently viewed</h2>{}{}</div>\
+             <p>Cut from western red cedar grown in Scotland and joined with stainless screws.</p></body>",
+            tile("Peat-free potting mix"),
+            tile("Ash-handled hand trowel")
+        );
+        let texts = kept_texts(&html);
+        assert_eq!(
+            texts,
+            [
+                "Cedar planter",
+                "£84.00",
+                "Cut from western red cedar grown in Scotland and joined with stainless screws."
+            ]
         );
     }
 

@@ -11,6 +11,7 @@ use crate::blocks::{is_invisible, segment, subtree_sums, TextBlock};
 use crate::document::Kind;
 use crate::parse::{push_collapsed, Dom, NodeKind, Tag};
 use crate::rules::compiled::{CompiledRules, Hit};
+use crate::rules::structure::PRODUCT_TOKENS;
 use crate::rules::thresholds::{
     GUARD_MIN_PROSE, GUARD_PROSE_SHARE, SOFT_RULE_MAX_PROSE, SOFT_RULE_MIN_HOLDERS,
 };
@@ -95,6 +96,8 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
     let guard = (GUARD_PROSE_SHARE * total).max(GUARD_MIN_PROSE as f32);
     let built_of_widgets = soft_prose_holders(dom, rules, prose) >= SOFT_RULE_MIN_HOLDERS;
     let mut article_ends: Vec<usize> = Vec::new();
+    let headline = dom.elements(Tag::H1).next();
+    let main = main_landmark(dom, prose);
     let mut i = 0;
     while i < dom.len() {
         let NodeKind::Element(tag) = dom.kind(i) else {
@@ -132,7 +135,10 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
         });
         match hit {
             Some(hit)
-                if ((prose[i] as f32) <= guard || is_consent_manager(dom, i, hit))
+                if ((prose[i] as f32) <= guard
+                    || is_consent_manager(dom, i, hit)
+                    || is_product_aside(dom, i, hit, headline)
+                    || is_footer_beside_main(dom, i, hit, main))
                     && !soft_spared
                     && !prose_spared
                     && !byline_spared =>
@@ -183,6 +189,30 @@ fn is_consent_manager(dom: &Dom, i: usize, hit: Hit) -> bool {
     let chars = text.chars().count().max(1) as f32;
     let mentions = text.matches("cookie").count() as f32;
     mentions * 1000.0 >= CONSENT_MIN_MENTIONS_PER_KCHAR * chars
+}
+
+/// Whether element `i`, matched by a product-page rule, is a part beside
+/// the product: its reviews can hold more prose than the description, so
+/// the prose guard does not judge them, but an element holding the page's
+/// headline (`headline`, its first `<h1>`) is the product's own.
+fn is_product_aside(dom: &Dom, i: usize, hit: Hit, headline: Option<usize>) -> bool {
+    PRODUCT_TOKENS.iter().any(|r| r.id == hit.id) && headline.is_some_and(|h| !dom.contains(i, h))
+}
+
+/// The page's `<main>` (or `role=main`) landmark, when it holds prose.
+fn main_landmark(dom: &Dom, prose: &[u32]) -> Option<usize> {
+    (0..dom.len()).find(|&m| {
+        (dom.tag(m) == Some(Tag::Main) || dom.attr(m, "role") == Some("main")) && prose[m] > 0
+    })
+}
+
+/// Whether element `i`, matched by a footer rule, is the site footer beside
+/// the page's main landmark (`main`): neither inside it nor around it. Its
+/// fine print (a shop's numbered footnotes, legal notes) can hold more prose
+/// than the content the page marks as main, so the prose guard does not
+/// judge it.
+fn is_footer_beside_main(dom: &Dom, i: usize, hit: Hit, main: Option<usize>) -> bool {
+    hit.kind == Kind::Footer && main.is_some_and(|m| !dom.contains(m, i) && !dom.contains(i, m))
 }
 
 /// How many elements holding prose match a soft rule by class or id.
@@ -282,6 +312,29 @@ mod tests {
     }
 
     #[test]
+    fn forum_signatures_and_profile_fields_go_the_post_and_poster_name_stay() {
+        let got = removed_kinds(
+            "<body><div class=post><dl class=postprofile><dt><a href=/u/1>marsh_warbler</a></dt>\
+             <dd>Senator</dd><dd>Founded: Dec 11, 2021</dd></dl>\
+             <div class=postbody><div class=content><p>The ferry timetable changed again this week.</p></div>\
+             <div id=sig1 class=signature>Proud owner of three herons.</div></div></div></body>",
+        );
+        let rules: Vec<&str> = got.iter().map(|(_, r, _)| r.as_str()).collect();
+        assert_eq!(
+            rules,
+            [
+                "sel-forum-profile-stats",
+                "sel-forum-profile-stats",
+                "sel-forum-signature"
+            ],
+            "{got:?}"
+        );
+        assert!(got
+            .iter()
+            .all(|(_, _, t)| !t.contains("ferry") && !t.contains("marsh")));
+    }
+
+    #[test]
     fn guard_keeps_a_wrapper_holding_the_article() {
         let para = "<p>".to_string()
             + &"A sentence of the article that is long enough to count. ".repeat(4)
@@ -355,6 +408,45 @@ mod tests {
             (got[0].1.as_str(), got[0].2.as_str()),
             ("cls-author", "By Jane Doe")
         );
+    }
+
+    #[test]
+    fn a_product_page_drops_its_reviews_other_pages_keep_them() {
+        let review = "<div class=review><p>".to_string()
+            + &"I bought two of these for the garden and they have held up all winter. ".repeat(3)
+            + "</p></div>";
+        let html = format!(
+            "<body><div class=product><h1>Cedar planter</h1><p>A planter of cedar, oiled.</p>\
+             </div><section class=product-reviews>{}</section></body>",
+            review.repeat(4)
+        );
+        let dom = Dom::parse(&html);
+        let rules = crate::rules::compiled::builtin().clone();
+        let pruned =
+            super::super::prune(&dom, &Metadata::default(), &rules.clone().on_product_page());
+        let rule = pruned.log.first().map(|(_, r)| r.rule.as_str());
+        assert_eq!(rule, Some("product-cls-reviews"), "{:?}", pruned.log);
+        // More prose than the description, yet gone; the rest stays.
+        assert_eq!(pruned.log.len(), 1);
+        let pruned = super::super::prune(&dom, &Metadata::default(), &rules);
+        assert!(pruned.log.is_empty(), "{:?}", pruned.log);
+    }
+
+    #[test]
+    fn a_site_footer_beside_main_goes_though_it_holds_more_prose() {
+        let para = "<p>".to_string()
+            + &"The kettle boils a litre in three minutes and switches itself off. ".repeat(2)
+            + "</p>";
+        let note = "<p>".to_string()
+            + &"Offer valid while stocks last; prices include tax and exclude delivery. ".repeat(3)
+            + "</p>";
+        let footer = format!("<footer>{}</footer>", note.repeat(6));
+        let got = removed_kinds(&format!("<body><main>{para}</main>{footer}</body>"));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, Kind::Footer);
+        // Without a main landmark the guard still keeps the larger block.
+        let got = removed_kinds(&format!("<body><div>{para}</div>{footer}</body>"));
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]

@@ -616,6 +616,7 @@ fn process(ctx: &WorkContext, job: Job, register: &dyn Fn(Arc<Meta>)) -> Done {
             url,
             charset,
             body,
+            text,
         } => {
             let meta = Arc::new(Meta {
                 source,
@@ -629,7 +630,11 @@ fn process(ctx: &WorkContext, job: Job, register: &dyn Fn(Arc<Meta>)) -> Done {
             register(meta.clone());
             let mut input = Input::new(&body)
                 .source(&meta.source)
-                .kind(ctx.forced_kind.unwrap_or(InputKind::Html));
+                .kind(ctx.forced_kind.unwrap_or(if text {
+                    InputKind::Text
+                } else {
+                    InputKind::Html
+                }));
             if let Some(url) = &meta.url {
                 input = input.url(url);
             }

@@ -51,9 +51,9 @@ Metrics (as bench/README.md defines them):
              (counted as skipped).
   word-F1    WCXB: per page, F1 of the multisets of lower-cased \\w+ words (1 when both are
              empty, 0 when one is); mean over pages.
-  with       a snippet is found when, after collapsing every whitespace run to one space in
-  without    both the snippet and the extracted text, it is a case-sensitive substring of
-             the text. with recall = found / all `with` snippets, without leak rate = found /
+  with       a snippet is found when, after collapsing every whitespace run to one space and
+  without    folding typographic quotes to ASCII ones in both the snippet and the extracted
+             text, it is a case-sensitive substring of the text. with recall = found / all `with` snippets, without leak rate = found /
              all `without` snippets, pooled over every page that lists them (scored or not).
 
 Speed: cleaning only (not loading or scoring), one run, wall clock on the -j thread pool;

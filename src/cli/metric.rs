@@ -290,9 +290,12 @@ impl BodySummary {
 }
 
 /// Snippet matching for `with` / `without` lists: a snippet is found when,
-/// after collapsing every whitespace run to one space and trimming (in the
-/// snippet and in the text), it is a case-sensitive substring of the text.
-/// Snippets that are empty after normalization are ignored.
+/// after collapsing every whitespace run to one space and trimming, and
+/// folding typographic quotes to ASCII ones (in the snippet and in the
+/// text), it is a case-sensitive substring of the text. Snippet lists are
+/// typed (`it's`) where pages print a typographic apostrophe; folding
+/// measures the extraction, not the typing. Snippets that are empty after
+/// normalization are ignored.
 #[derive(Debug, Clone)]
 pub struct Snippets {
     text: String,
@@ -302,7 +305,7 @@ impl Snippets {
     /// Prepares `text` for matching.
     pub fn new(text: &str) -> Snippets {
         Snippets {
-            text: normalize_ws(text),
+            text: fold_quotes(&normalize_ws(text)),
         }
     }
 
@@ -310,7 +313,7 @@ impl Snippets {
     pub fn count<S: AsRef<str>>(&self, snippets: &[S]) -> (usize, usize) {
         let (mut found, mut counted) = (0, 0);
         for s in snippets {
-            let s = normalize_ws(s.as_ref());
+            let s = fold_quotes(&normalize_ws(s.as_ref()));
             if s.is_empty() {
                 continue;
             }
@@ -319,6 +322,17 @@ impl Snippets {
         }
         (found, counted)
     }
+}
+
+/// Typographic apostrophes and quotation marks as their ASCII forms.
+fn fold_quotes(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{02bc}' => '\'',
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => '"',
+            c => c,
+        })
+        .collect()
 }
 
 /// Collapses every run of Unicode whitespace to one space and trims.
@@ -603,6 +617,8 @@ mod tests {
         assert_eq!(text.count(&["first paragraph", "Third"]), (0, 2));
         assert_eq!(text.count(&["  ", "Second\tone."]), (1, 1));
         assert_eq!(normalize_ws("  a \u{a0} b\n"), "a b");
+        let quoted = Snippets::new("It\u{2019}s \u{201c}done\u{201d}.");
+        assert_eq!(quoted.count(&["It's \"done\".", "It\u{2019}s"]), (2, 2));
     }
 
     #[test]

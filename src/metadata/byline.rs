@@ -582,23 +582,33 @@ fn is_calendar_word(word: &str) -> bool {
     super::dates::is_month_name(word) || WEEKDAYS.contains(&norm_word(word).as_str())
 }
 
-fn class_words(dom: &Dom, i: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    for attr in ["class", "id"] {
-        if let Some(v) = dom.attr(i, attr) {
-            for name in v.split_whitespace() {
-                let name = name.to_ascii_lowercase();
-                out.push(name.clone());
-                out.extend(
-                    name.split(['-', '_'])
-                        .filter(|w| !w.is_empty())
-                        .map(str::to_owned),
-                );
-            }
-        }
-    }
-    out
+/// The words of element `i`'s class names and id, as written: each name
+/// whole, then its `-` and `_` parts. Compare them with [`in_words`]
+/// (ASCII case ignored); nothing is allocated.
+fn class_words(dom: &Dom, i: usize) -> impl Iterator<Item = &str> {
+    ["class", "id"]
+        .into_iter()
+        .filter_map(move |attr| dom.attr(i, attr))
+        .flat_map(str::split_whitespace)
+        .flat_map(|name| {
+            std::iter::once(name).chain(name.split(['-', '_']).filter(|w| !w.is_empty()))
+        })
 }
+
+/// Whether `word` is in `list` (lower-case ASCII words), ignoring ASCII case.
+fn in_words(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// Class words marking a comment thread or an aside.
+const EXCLUDED_REGION_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "related",
+    "sidebar",
+    "footer",
+    "recommended",
+];
 
 fn is_rel_author(dom: &Dom, i: usize) -> bool {
     dom.attr(i, "rel").is_some_and(|r| {
@@ -632,11 +642,8 @@ fn is_byline_element(dom: &Dom, i: usize) -> bool {
     if is_rel_author(dom, i) {
         return true;
     }
-    let words = class_words(dom, i);
-    words
-        .iter()
-        .any(|w| BYLINE_CLASS_WORDS.contains(&w.as_str()))
-        && !words.iter().any(|w| NOT_BYLINE_WORDS.contains(&w.as_str()))
+    class_words(dom, i).any(|w| in_words(BYLINE_CLASS_WORDS, w))
+        && !class_words(dom, i).any(|w| in_words(NOT_BYLINE_WORDS, w))
 }
 
 /// Whether `i` sits in a comment thread or an aside (other people's names).
@@ -646,12 +653,7 @@ fn in_excluded_region(dom: &Dom, i: usize) -> bool {
     dom.ancestors(i).any(|a| {
         matches!(dom.tag(a), Some(Tag::Aside | Tag::Nav))
             || (dom.tag(a) == Some(Tag::Footer) && !in_article)
-            || class_words(dom, a).iter().any(|w| {
-                matches!(
-                    w.as_str(),
-                    "comment" | "comments" | "related" | "sidebar" | "footer" | "recommended"
-                )
-            })
+            || class_words(dom, a).any(|w| in_words(EXCLUDED_REGION_WORDS, w))
     })
 }
 
@@ -697,6 +699,7 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
                     | Tag::Small
                     | Tag::Other
             )
+            && may_start_with_prefix(dom, i)
         {
             let text = line_text(dom, i, MAX_BYLINE_CHARS + 1);
             if text.chars().count() <= MAX_BYLINE_CHARS / 2
@@ -715,24 +718,47 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
     }
 }
 
+/// Whether the text of `i` may start with one of [`EXPLICIT`]: its first
+/// visible char is the first letter of one. Most elements fail this, and
+/// need no text collected.
+fn may_start_with_prefix(dom: &Dom, i: usize) -> bool {
+    let mut j = i + 1;
+    while j < dom.end(i) {
+        if dom.tag(j).is_some_and(Tag::is_invisible) {
+            j = dom.end(j);
+            continue;
+        }
+        if let Some(first) = dom.text(j).and_then(|t| t.trim_start().chars().next()) {
+            // Lower-casing goes char by char, so the lower-cased text
+            // starts with the lower-cased first char.
+            let lower = first.to_lowercase().next();
+            return EXPLICIT.iter().any(|p| p.chars().next() == lower);
+        }
+        j += 1;
+    }
+    false
+}
+
+/// Byline words a block may open with.
+const EXPLICIT: &[&str] = &[
+    "by ",
+    "posted by ",
+    "written by ",
+    "von ",
+    "par ",
+    "por ",
+    "di ",
+    "door ",
+    "автор:",
+    "author:",
+    "autor:",
+    "auteur:",
+    "autore:",
+    "text:",
+];
+
 /// Whether a block starts with an explicit byline word ("By", "Von", "Autor:").
 fn starts_with_prefix(text: &str) -> bool {
-    const EXPLICIT: &[&str] = &[
-        "by ",
-        "posted by ",
-        "written by ",
-        "von ",
-        "par ",
-        "por ",
-        "di ",
-        "door ",
-        "автор:",
-        "author:",
-        "autor:",
-        "auteur:",
-        "autore:",
-        "text:",
-    ];
     let lower = text.to_lowercase();
     EXPLICIT.iter().any(|p| lower.starts_with(p))
 }
@@ -740,6 +766,49 @@ fn starts_with_prefix(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefix_probe_reads_the_first_visible_char() {
+        let probe = |html: &str| {
+            let dom = Dom::parse(html);
+            let p = dom.elements(Tag::P).next().unwrap();
+            may_start_with_prefix(&dom, p)
+        };
+        assert!(probe("<p><button>Share</button>  <b>BY</b> Jane Doe</p>"));
+        assert!(probe("<p>\u{a0}Автор: Иван</p>"));
+        assert!(!probe("<p><span> </span>Hello</p>"));
+        assert!(!probe("<p><img src=x></p>"));
+    }
+
+    #[test]
+    fn class_word_lists_are_lower_case_ascii() {
+        // `in_words` compares ignoring ASCII case against these lists.
+        for list in [BYLINE_CLASS_WORDS, NOT_BYLINE_WORDS, EXCLUDED_REGION_WORDS] {
+            for w in list {
+                assert!(
+                    w.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()),
+                    "{w}"
+                );
+            }
+        }
+        let dom = Dom::parse("<div class='Post-Author byline_x' id=main></div>");
+        let div = dom.elements(Tag::Div).next().unwrap();
+        let words: Vec<&str> = class_words(&dom, div).collect();
+        assert_eq!(
+            words,
+            [
+                "Post-Author",
+                "Post",
+                "Author",
+                "byline_x",
+                "byline",
+                "x",
+                "main",
+                "main"
+            ]
+        );
+        assert!(is_byline_element(&dom, div));
+    }
 
     #[test]
     fn strips_prefixes_and_job_titles() {

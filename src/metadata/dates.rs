@@ -525,11 +525,26 @@ const DATE_CLASS_WORDS: &[&str] = &[
     "article-date",
 ];
 
-/// Whether class or id word `w` is `d` or ends in `-d` or `_d`, ignoring
-/// ASCII case (`d` is lower-case ASCII). Byte-wise: no allocation per word.
-fn names_date(w: &str, d: &str) -> bool {
+/// Whether a part of class or id word `w` between `-` and `_` is one of
+/// [`DATE_CLASS_WORDS`], ignoring ASCII case (they are lower-case ASCII).
+/// Byte-wise: no allocation per word.
+fn names_date(w: &str) -> bool {
     // "entry-date", "article__published-at": any part of the class name.
-    w.split(['-', '_']).any(|part| part.eq_ignore_ascii_case(d))
+    w.split(['-', '_']).any(|part| {
+        DATE_CLASS_WORDS
+            .iter()
+            .any(|d| part.eq_ignore_ascii_case(d))
+    })
+}
+
+/// Whether a text node under `i` holds an ASCII digit: a date's text
+/// always does (years and days are ASCII numbers), so elements without
+/// one need no text collected.
+fn holds_digit(dom: &Dom, i: usize) -> bool {
+    (i + 1..dom.end(i)).any(|j| {
+        dom.text(j)
+            .is_some_and(|t| t.bytes().any(|b| b.is_ascii_digit()))
+    })
 }
 
 /// Words in a date block's text that say it is the publication date.
@@ -768,15 +783,14 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>, out: &mut Candidates) {
         );
         if small && date_tag {
             let has_date_class = ["class", "id"].iter().any(|a| {
-                dom.attr(i, a).is_some_and(|v| {
-                    v.split_whitespace()
-                        .any(|w| DATE_CLASS_WORDS.iter().any(|d| names_date(w, d)))
-                })
+                dom.attr(i, a)
+                    .is_some_and(|v| v.split_whitespace().any(names_date))
             });
             let near = near_h1(i);
             let class_wanted = has_date_class && !found_class_date && (first_h1.is_none() || near);
             let near_wanted = !found_near_date && near;
-            if class_wanted || near_wanted || has_date_class {
+            // Most elements hold no digit (every date has one).
+            if (class_wanted || near_wanted || has_date_class) && holds_digit(dom, i) {
                 let text = spaced_text(dom, i, MAX_DATE_LINE_CHARS + 1);
                 let date = (text.chars().count() <= MAX_DATE_LINE_CHARS)
                     .then(|| normalize_date(&text))
@@ -851,13 +865,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn digit_probe_sees_text_under_the_element() {
+        let dom = Dom::parse("<div><span>March <b>25</b></span><span>Today</span></div>");
+        let spans: Vec<usize> = dom.elements(Tag::Span).collect();
+        assert!(holds_digit(&dom, spans[0]));
+        assert!(!holds_digit(&dom, spans[1]));
+    }
+
+    #[test]
     fn date_class_words_match_whole_trailing_words() {
-        assert!(names_date("Post-Date", "date"));
-        assert!(names_date("entry_date", "date"));
-        assert!(names_date("DATE", "date"));
-        assert!(!names_date("update", "date"));
-        assert!(!names_date("ate", "date"));
-        assert!(!names_date("über-datex", "date"));
+        assert!(names_date("Post-Date"));
+        assert!(names_date("entry_date"));
+        assert!(names_date("DATE"));
+        assert!(!names_date("update"));
+        assert!(!names_date("ate"));
+        assert!(!names_date("über-datex"));
     }
 
     fn n(s: &str) -> Option<String> {

@@ -135,35 +135,56 @@ const PRODUCT_TYPES: &[&str] = &[
     "productmodel",
 ];
 
-/// The description of the product a page sells, from the first JSON-LD
-/// product object that has one, with the `<script>` it came from: product
-/// pages often render it with scripts only. Scripts that do not name a
-/// product are not parsed.
-pub(crate) fn product_description(dom: &Dom) -> Option<(usize, String)> {
-    for i in dom.elements(Tag::Script) {
+/// The parsed JSON-LD scripts that name a product, with their `<script>`
+/// nodes, in document order. Scripts that do not name one are not parsed.
+fn product_scripts(dom: &Dom) -> impl Iterator<Item = (usize, Value)> + '_ {
+    dom.elements(Tag::Script).filter_map(move |i| {
         let is_ld = dom
             .attr(i, "type")
             .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
         if !is_ld {
-            continue;
+            return None;
         }
         let body = dom.raw_text(i);
         if !body.contains("roduct") {
-            continue;
+            return None;
         }
-        let Some(root) = parse_lenient(&body) else {
-            continue;
-        };
+        parse_lenient(&body).map(|root| (i, root))
+    })
+}
+
+/// The description of the product a page sells, from the first JSON-LD
+/// product object that has one, with the `<script>` it came from: product
+/// pages often render it with scripts only.
+pub(crate) fn product_description(dom: &Dom) -> Option<(usize, String)> {
+    product_scripts(dom).find_map(|(i, root)| {
         let roots = [root];
-        let found = top_objects(&roots)
+        top_objects(&roots)
             .into_iter()
             .filter(|o| has_type(o, PRODUCT_TYPES))
-            .find_map(|o| str_of(o.get("description")).map(str::to_owned));
-        if let Some(d) = found {
-            return Some((i, d));
+            .find_map(|o| str_of(o.get("description")).map(|d| (i, d.to_owned())))
+    })
+}
+
+/// How many products the page's JSON-LD describes at its top level (not
+/// the items of a list, not the offers of one product): one on a product
+/// page, many on a catalogue page that lists each card; and how many of them
+/// are for sale (they carry `offers` or variants that do). A product
+/// without offers is often only a carrier for a star rating.
+pub(crate) fn declared_products(dom: &Dom) -> (usize, usize) {
+    let (mut count, mut sold) = (0, 0);
+    for (_, root) in product_scripts(dom) {
+        let roots = [root];
+        for o in top_objects(&roots) {
+            if has_type(o, PRODUCT_TYPES) {
+                count += 1;
+                if o.get("offers").is_some() || o.get("hasVariant").is_some() {
+                    sold += 1;
+                }
+            }
         }
     }
-    None
+    (count, sold)
 }
 
 struct Ctx<'a> {

@@ -14,11 +14,13 @@ mod dates;
 mod json_ld;
 mod language;
 mod meta_tags;
+mod page_kind;
 pub(crate) mod precedence;
 mod text;
 mod title;
 
 pub(crate) use json_ld::product_description;
+pub(crate) use page_kind::declares_product;
 
 pub use byline::parse_authors;
 pub use dates::normalize_date;

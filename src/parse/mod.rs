@@ -7,7 +7,9 @@
 //!
 //! html5ever tokenizes and builds the tree; its tree builder writes into this
 //! module's own arena ([`sink`]), and CSS selectors match on it through the
-//! `selectors` crate ([`css`]).
+//! `selectors` crate ([`css`]). The bodies of JavaScript and CSS elements
+//! are cut out before tokenizing ([`skim`]): the stages never read them,
+//! and they are most of a page's bytes. Data scripts (JSON-LD) are kept.
 //!
 //! Invariants: parsing never fails (html5ever recovers from any input), every
 //! traversal is iterative (a 100,000-deep page does not overflow the stack),
@@ -15,9 +17,10 @@
 
 mod css;
 mod sink;
+mod skim;
 
 pub use css::Selector;
-use html5ever::tendril::TendrilSink;
+use html5ever::tendril::{StrTendril, TendrilSink};
 use sink::{Data, Sink};
 
 /// Sentinel for "no parent".
@@ -320,7 +323,25 @@ struct NodeInfo {
 pub struct Dom {
     nodes: Vec<NodeInfo>,
     /// Per node: its name and attributes, or its text.
-    data: Vec<Data>,
+    data: Vec<Payload>,
+    /// Every element's attributes, in document order: the stages read them
+    /// element after element, and one array serves that from the cache.
+    attrs: Vec<html5ever::Attribute>,
+    /// A per-node flag computed on first use (see [`Dom::node_flags`]).
+    flags: std::cell::OnceCell<Vec<bool>>,
+}
+
+/// What a node holds in the [`Dom`].
+enum Payload {
+    /// The document, a template's contents, comments and doctypes.
+    None,
+    /// An element: its name and the range of its attributes in `Dom::attrs`.
+    Element {
+        name: html5ever::QualName,
+        attrs: std::ops::Range<u32>,
+    },
+    /// A text node.
+    Text(StrTendril),
 }
 
 /// Bytes of markup per node on a typical page, to size the arena up front.
@@ -342,26 +363,96 @@ impl Dom {
     /// assert!(dom.len() > 4);
     /// ```
     pub fn parse(text: &str) -> Dom {
+        let text = cap_nesting(text);
+        let cuts = skim::droppable_bodies(&text);
+        if !cuts.is_empty() {
+            let dom = Dom::build(&text, &cuts);
+            if dom.cuts_hold(cuts.len()) {
+                return dom;
+            }
+        }
+        Dom::build(&text, &[])
+    }
+
+    /// Parses `text` with the byte ranges `cuts` replaced by the skim's
+    /// placeholder.
+    fn build(text: &str, cuts: &[(usize, usize)]) -> Dom {
         let sink = Sink::new(text.len() / BYTES_PER_NODE);
-        let sink = html5ever::parse_document(sink, Default::default()).one(&*cap_nesting(text));
+        let mut parser = html5ever::parse_document(sink, Default::default());
+        let mut from = 0;
+        for &(start, end) in cuts {
+            parser.process(StrTendril::from_slice(&text[from..start]));
+            parser.process(StrTendril::from_slice(skim::PLACEHOLDER));
+            from = end;
+        }
+        parser.process(StrTendril::from_slice(&text[from..]));
+        let sink = parser.finish();
         let laid = sink.into_document_order();
         let mut nodes = Vec::with_capacity(laid.len());
         let mut data = Vec::with_capacity(laid.len());
+        let mut attrs = Vec::new();
         for node in laid {
-            let kind = match &node.data {
-                Data::Document => NodeKind::Document,
-                Data::Element { name, .. } => NodeKind::Element(Tag::from_name(&name.local)),
-                Data::Text(_) => NodeKind::Text,
-                Data::Other => NodeKind::Other,
+            let (kind, payload) = match node.data {
+                Data::Document => (NodeKind::Document, Payload::None),
+                Data::Element { name, attrs: own } => {
+                    let start = attrs.len() as u32;
+                    attrs.extend(own);
+                    let tag = Tag::from_name(&name.local);
+                    let range = start..attrs.len() as u32;
+                    (
+                        NodeKind::Element(tag),
+                        Payload::Element { name, attrs: range },
+                    )
+                }
+                Data::Text(t) => (NodeKind::Text, Payload::Text(t)),
+                Data::Other => (NodeKind::Other, Payload::None),
             };
             nodes.push(NodeInfo {
                 parent: node.parent.unwrap_or(NO_PARENT),
                 end: node.end,
                 kind,
             });
-            data.push(node.data);
+            data.push(payload);
         }
-        Dom { nodes, data }
+        Dom {
+            nodes,
+            data,
+            attrs,
+            flags: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Whether the parse of a skimmed page is the parse of the whole page:
+    /// each of the `cuts` placeholders is the whole text of an HTML
+    /// `<script>` or `<style>` (see [`skim`]).
+    fn cuts_hold(&self, cuts: usize) -> bool {
+        let mut held = 0;
+        for i in 0..self.len() {
+            let Some(t) = self.text(i) else { continue };
+            if !t.contains(skim::PLACEHOLDER) {
+                continue;
+            }
+            let raw_element = self.parent(i).filter(|&p| {
+                self.qual_name(p).is_some_and(|n| {
+                    n.ns == html5ever::ns!(html)
+                        && (n.local == html5ever::local_name!("script")
+                            || n.local == html5ever::local_name!("style"))
+                }) && self.end(p) == p + 2
+            });
+            if t != skim::PLACEHOLDER || raw_element.is_none() {
+                return false;
+            }
+            held += 1;
+        }
+        held == cuts
+    }
+
+    /// `flags(self)`, one flag per node, computed on the first call and kept
+    /// with the page. Every call must pass the same function: the one
+    /// per-node property the later stages ask about at every node, many
+    /// times over (whether it is visible, see `blocks::is_invisible`).
+    pub(crate) fn node_flags(&self, flags: fn(&Dom) -> Vec<bool>) -> &[bool] {
+        self.flags.get_or_init(|| flags(self))
     }
 
     /// Number of nodes.
@@ -420,7 +511,7 @@ impl Dom {
     /// The content of text node `i`.
     pub fn text(&self, i: usize) -> Option<&str> {
         match self.data.get(i)? {
-            Data::Text(t) => Some(t),
+            Payload::Text(t) => Some(t),
             _ => None,
         }
     }
@@ -429,7 +520,7 @@ impl Dom {
     /// (lower case, or SVG's camelCase).
     pub fn element_name(&self, i: usize) -> Option<&str> {
         match self.data.get(i)? {
-            Data::Element { name, .. } => Some(&name.local),
+            Payload::Element { name, .. } => Some(&name.local),
             _ => None,
         }
     }
@@ -453,13 +544,17 @@ impl Dom {
 
     fn element_attrs(&self, i: usize) -> &[html5ever::Attribute] {
         match self.data.get(i) {
-            Some(Data::Element { attrs, .. }) => attrs,
+            Some(Payload::Element { attrs, .. }) => self
+                .attrs
+                .get(attrs.start as usize..attrs.end as usize)
+                .unwrap_or(&[]),
             _ => &[],
         }
     }
 
     /// The raw, concatenated text of all descendant text nodes of `i`, with
-    /// nothing skipped (for `<script>` and `<title>` bodies).
+    /// nothing skipped (for `<title>` and data-script bodies such as
+    /// JSON-LD; JavaScript and CSS bodies are not kept, see [`skim`]).
     pub fn raw_text(&self, i: usize) -> String {
         let mut out = String::new();
         for j in i + 1..self.end(i) {
@@ -483,7 +578,7 @@ impl Dom {
     /// The name of element `i`, with its namespace.
     fn qual_name(&self, i: usize) -> Option<&html5ever::QualName> {
         match self.data.get(i)? {
-            Data::Element { name, .. } => Some(name),
+            Payload::Element { name, .. } => Some(name),
             _ => None,
         }
     }
@@ -607,16 +702,64 @@ fn find_end_tag(hay: &[u8], from: usize, name: &[u8]) -> Option<usize> {
 /// Appends `text` to `out` with runs of whitespace collapsed to one space.
 /// `out`'s trailing space state is respected, so calls can be chained.
 pub fn push_collapsed(out: &mut String, text: &str) {
-    for c in text.chars() {
-        if c.is_whitespace() {
-            if !out.is_empty() && !out.ends_with(' ') {
-                out.push(' ');
+    let bytes = text.as_bytes();
+    // Start of the text not yet copied: non-whitespace and lone spaces,
+    // which come out as they are.
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, len) = match BYTE_CLASS[b as usize] {
+            ORDINARY => {
+                i += 1;
+                continue;
             }
-        } else {
-            out.push(c);
+            ASCII_SPACE => (true, 1),
+            _ => match text.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => (false, 1),
+            },
+        };
+        if space {
+            // A single ' ' between two other chars stays in the run.
+            let lone = b == b' '
+                && i > run
+                && bytes
+                    .get(i + 1)
+                    .is_none_or(|&n| BYTE_CLASS[n as usize] == ORDINARY);
+            if !lone {
+                out.push_str(text.get(run..i).unwrap_or_default());
+                if !out.is_empty() && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+                run = i + len;
+            }
         }
+        i += len;
     }
+    out.push_str(text.get(run..).unwrap_or_default());
 }
+
+/// [`BYTE_CLASS`]: an ASCII byte that is not whitespace.
+const ORDINARY: u8 = 0;
+/// [`BYTE_CLASS`]: ASCII whitespace (what `char::is_whitespace` says of it).
+const ASCII_SPACE: u8 = 1;
+/// [`BYTE_CLASS`]: part of a multi-byte char, decoded to be judged.
+const NON_ASCII: u8 = 2;
+
+/// Each byte's class, for [`push_collapsed`]'s scan.
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ' => ASCII_SPACE,
+            _ => ORDINARY,
+        };
+        b += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests {
@@ -667,6 +810,36 @@ mod tests {
     }
 
     #[test]
+    fn skimmed_parse_keeps_the_tree_and_data_scripts() {
+        let html = "<html><head><script>if (a < b) { x = '</div>'; }</script>\
+                    <script type=application/ld+json>{\"@type\":\"NewsArticle\"}</script>\
+                    <style>p > a { color: red }</style></head><body><p>Text<script><!--\
+                    document.write('<script>x</script>');--></script> more</p></body></html>";
+        let cuts = skim::droppable_bodies(html);
+        assert_eq!(cuts.len(), 3);
+        let skimmed = Dom::parse(html);
+        let full = Dom::build(html, &[]);
+        assert_eq!(skimmed.len(), full.len());
+        for i in 0..full.len() {
+            assert_eq!(skimmed.kind(i), full.kind(i));
+            assert_eq!(skimmed.end(i), full.end(i));
+            let script = full.parent(i).and_then(|p| full.tag(p));
+            if !matches!(script, Some(Tag::Script | Tag::Style)) {
+                assert_eq!(skimmed.text(i), full.text(i));
+            }
+        }
+        let ld = skimmed
+            .elements(Tag::Script)
+            .find(|&s| skimmed.attr(s, "type").is_some())
+            .unwrap();
+        assert_eq!(skimmed.raw_text(ld), "{\"@type\":\"NewsArticle\"}");
+        // A script in SVG is no raw-text element: the page is parsed whole.
+        let svg = "<body><svg><script>a<b>c</b></script></svg><script>go()</script></body>";
+        let dom = Dom::parse(svg);
+        assert!(dom.elements(Tag::B).next().is_some());
+    }
+
+    #[test]
     fn deep_nesting_does_not_overflow() {
         let html = "<div>".repeat(100_000) + "deep" + &"</div>".repeat(100_000);
         let dom = Dom::parse(&html);
@@ -692,5 +865,12 @@ mod tests {
         push_collapsed(&mut s, "  a \n\t b ");
         push_collapsed(&mut s, " c");
         assert_eq!(s, "a b c");
+        let mut s = String::new();
+        push_collapsed(&mut s, "été\u{a0}\u{a0}à\u{3000}日本\u{2009}x\u{b}y");
+        assert_eq!(s, "été à 日本 x y");
+        let mut s = String::from("a ");
+        push_collapsed(&mut s, " b c  d \u{a0}e f ");
+        push_collapsed(&mut s, "g");
+        assert_eq!(s, "a b c d e f g");
     }
 }

@@ -17,7 +17,7 @@ use std::sync::{Arc, LazyLock, Mutex, OnceLock, RwLock};
 
 use regex::Regex;
 use regex_automata::meta::Regex as MetaRegex;
-use regex_syntax::hir::{Hir, HirKind, Look, Repetition};
+use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition};
 
 use super::{phrases, structure, Position};
 use crate::document::Kind;
@@ -56,6 +56,8 @@ pub(crate) enum Scope {
     Global,
     /// Pages of site section `n` (an index into [`RuleSpecs::sites`]).
     Site(u32),
+    /// Pages that declare one product (see [`CompiledRules::on_product_page`]).
+    ProductPage,
 }
 
 /// A phrase rule in owned form: a built-in table entry or a user rule.
@@ -112,25 +114,39 @@ impl RuleSpecs {
     /// The built-in tables.
     pub(crate) fn builtin() -> RuleSpecs {
         RuleSpecs {
+            // Product-page rules come last: table order is priority order,
+            // and a rule of every page wins over them.
             phrases: phrases::PHRASES
                 .iter()
-                .map(|r| PhraseSpec {
+                .map(|r| (r, Scope::Global))
+                .chain(
+                    phrases::PRODUCT_PHRASES
+                        .iter()
+                        .map(|r| (r, Scope::ProductPage)),
+                )
+                .map(|(r, scope)| PhraseSpec {
                     id: r.id,
                     kind: r.kind,
                     lang: r.lang.to_owned(),
                     pattern: r.pattern.to_owned(),
                     max_chars: r.max_chars,
                     position: r.position,
-                    scope: Scope::Global,
+                    scope,
                 })
                 .collect(),
             tokens: structure::TOKENS
                 .iter()
-                .map(|r| TokenSpec {
+                .map(|r| (r, Scope::Global))
+                .chain(
+                    structure::PRODUCT_TOKENS
+                        .iter()
+                        .map(|r| (r, Scope::ProductPage)),
+                )
+                .map(|(r, scope)| TokenSpec {
                     id: r.id,
                     kind: r.kind,
                     tokens: r.tokens.iter().map(|t| (*t).to_owned()).collect(),
-                    scope: Scope::Global,
+                    scope,
                 })
                 .collect(),
             selectors: structure::SELECTORS
@@ -154,7 +170,9 @@ pub(crate) fn builtin_ids() -> impl Iterator<Item = (&'static str, &'static str)
     phrases::PHRASES
         .iter()
         .map(|r| (r.id, "phrase"))
+        .chain(phrases::PRODUCT_PHRASES.iter().map(|r| (r.id, "phrase")))
         .chain(structure::TOKENS.iter().map(|r| (r.id, "token")))
+        .chain(structure::PRODUCT_TOKENS.iter().map(|r| (r.id, "token")))
         .chain(structure::TAGS.iter().map(|r| (r.id, "tag")))
         .chain(structure::ROLES.iter().map(|r| (r.id, "role")))
         .chain(structure::SELECTORS.iter().map(|r| (r.id, "selector")))
@@ -212,81 +230,145 @@ const LENGTH_TIERS: [usize; 6] = [0, 60, 120, 250, 500, 1000];
 /// ones), behind one [`relaxed`] prefilter over all their patterns.
 #[derive(Debug)]
 struct PhraseGroup {
-    /// Rule indices, in table order (pattern `k` of the prefilter is rule
-    /// `rules[k]`).
+    /// Rule indices, in table order.
     rules: Vec<usize>,
-    /// `None` when the group is empty.
-    prefilter: Option<MetaRegex>,
+    /// The prefilters, each over some of the rules: (rule indices, regex);
+    /// pattern `k` of a regex is rule `indices[k]`.
+    parts: Vec<(Vec<usize>, MetaRegex)>,
     /// Whether every pattern starts with `^`: the search only starts at
     /// the text's first char.
     anchored: bool,
 }
 
 impl PhraseGroup {
+    /// Patterns that open with one of a known set of words ("Share", "By",
+    /// "Read more") go in one prefilter: its DFA leaves most texts after
+    /// a few bytes. Patterns that may open with anything (`\p{L}+ ...`,
+    /// `.{0,100} · 5 min read`) go in another: each stays alive along the
+    /// whole text, and together with the first kind they would multiply
+    /// the DFA's states.
     fn new(rules: Vec<usize>, phrase_rules: &[PhraseSpec], anchored: bool) -> Result<Self, String> {
-        let patterns: Vec<&str> = rules
-            .iter()
-            .map(|&i| phrase_rules[i].pattern.as_str())
-            .collect();
-        let prefilter = if patterns.is_empty() {
-            None
-        } else {
-            Some(relaxed(&patterns)?)
-        };
+        let mut worded: Vec<(usize, Hir)> = Vec::new();
+        let mut open: Vec<(usize, Hir)> = Vec::new();
+        for &i in &rules {
+            let hir = regex_syntax::parse(&phrase_rules[i].pattern)
+                .map(|h| loosen(&h))
+                .map_err(|e| e.to_string())?;
+            if opens_with_words(&hir) {
+                worded.push((i, hir));
+            } else {
+                open.push((i, hir));
+            }
+        }
+        let mut parts = Vec::new();
+        for part in [worded, open] {
+            if !part.is_empty() {
+                let (indices, hirs): (Vec<usize>, Vec<Hir>) = part.into_iter().unzip();
+                parts.push((indices, relaxed(&hirs)?));
+            }
+        }
         Ok(PhraseGroup {
             rules,
-            prefilter,
+            parts,
             anchored,
         })
     }
 
     /// The rules that may match `text`, in table order: a superset of the
-    /// ones that do. Most texts match no rule, and the prefilter settles
+    /// ones that do. Most texts match no rule, and the prefilters settle
     /// them on the lazy DFA; each candidate is then tested with its own
     /// exact regex.
     fn candidates(&self, text: &str) -> Vec<usize> {
-        let Some(prefilter) = &self.prefilter else {
-            return Vec::new();
-        };
         let mut input = regex_automata::Input::new(text);
         if self.anchored {
             input = input.anchored(regex_automata::Anchored::Yes);
         }
-        if !prefilter.is_match(input.clone()) {
-            return Vec::new();
+        let mut out = Vec::new();
+        for (indices, prefilter) in &self.parts {
+            if !prefilter.is_match(input.clone()) {
+                continue;
+            }
+            let mut maybe = regex_automata::PatternSet::new(prefilter.pattern_len());
+            prefilter.which_overlapping_matches(&input, &mut maybe);
+            out.extend(maybe.iter().map(|p| indices[p.as_usize()]));
         }
-        let mut maybe = regex_automata::PatternSet::new(prefilter.pattern_len());
-        prefilter.which_overlapping_matches(&input, &mut maybe);
-        maybe.iter().map(|p| self.rules[p.as_usize()]).collect()
+        out.sort_unstable();
+        out
+    }
+}
+
+/// Whether every match of `hir` opens with a char from a short list (the
+/// first letters of some words, in their case variants), not from a wide
+/// class such as `\p{L}`, `\S` or `.`.
+fn opens_with_words(hir: &Hir) -> bool {
+    first_chars(hir).is_some_and(|class| {
+        let chars: u32 = class
+            .ranges()
+            .iter()
+            .map(|r| u32::from(r.end()) - u32::from(r.start()) + 1)
+            .sum();
+        chars as usize <= OPENING_CHARS_MAX
+    })
+}
+
+/// Most distinct first chars a pattern opening with words may have.
+const OPENING_CHARS_MAX: usize = 64;
+
+/// The chars a match of `hir` can start with; `None` when that is not
+/// known (it may match the empty text, or starts with raw bytes).
+/// Recursion depth is bounded by the parser's nesting limit.
+fn first_chars(hir: &Hir) -> Option<ClassUnicode> {
+    let can_be_empty = |h: &Hir| h.properties().minimum_len().is_none_or(|n| n == 0);
+    match hir.kind() {
+        HirKind::Literal(lit) => {
+            let c = std::str::from_utf8(&lit.0).ok()?.chars().next()?;
+            Some(ClassUnicode::new([ClassUnicodeRange::new(c, c)]))
+        }
+        HirKind::Class(Class::Unicode(class)) => Some(class.clone()),
+        HirKind::Repetition(r) => first_chars(&r.sub),
+        HirKind::Capture(c) => first_chars(&c.sub),
+        HirKind::Concat(subs) => {
+            let mut all = ClassUnicode::empty();
+            for sub in subs {
+                if matches!(sub.kind(), HirKind::Look(_)) {
+                    continue;
+                }
+                all.union(&first_chars(sub)?);
+                if !can_be_empty(sub) {
+                    return Some(all);
+                }
+            }
+            None
+        }
+        HirKind::Alternation(subs) => {
+            let mut all = ClassUnicode::empty();
+            for sub in subs {
+                all.union(&first_chars(sub)?);
+            }
+            Some(all)
+        }
+        HirKind::Empty | HirKind::Look(_) | HirKind::Class(Class::Bytes(_)) => None,
     }
 }
 
 /// Cache of each prefilter's lazy DFA, per thread. The phrase patterns
-/// (case-insensitive alternations in many languages, bounded repeats such as
-/// `.{0,100}`) need a few MB of DFA states; with the default 2 MB the cache
-/// is cleared over and over and the DFA gives up for the slower engines.
+/// (case-insensitive alternations in many languages) need a few MB of DFA
+/// states; with the default 2 MB the cache is cleared over and over and the
+/// DFA gives up for the slower engines.
 const PREFILTER_DFA_CACHE_BYTES: usize = 8 << 20;
 
-/// `patterns` as one multi-pattern regex, each loosened by [`loosen`]. It
-/// matches every text some pattern matches, and unlike the patterns it
-/// runs on the lazy DFA over any text with few states. So it is a sound
-/// prefilter: where it finds nothing, no pattern matches.
-fn relaxed(patterns: &[&str]) -> Result<MetaRegex, String> {
-    let hirs = patterns
-        .iter()
-        .map(|p| {
-            regex_syntax::parse(p)
-                .map(|h| loosen(&h))
-                .map_err(|e| e.to_string())
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+/// One multi-pattern regex over `hirs` (patterns loosened by [`loosen`]).
+/// It matches every text some original pattern matches, and unlike the
+/// patterns it runs on the lazy DFA over any text with few states. So it is
+/// a sound prefilter: where it finds nothing, no pattern matches.
+fn relaxed(hirs: &[Hir]) -> Result<MetaRegex, String> {
     MetaRegex::builder()
         .configure(
             MetaRegex::config()
                 .match_kind(regex_automata::MatchKind::All)
                 .hybrid_cache_capacity(PREFILTER_DFA_CACHE_BYTES),
         )
-        .build_many_from_hir(&hirs)
+        .build_many_from_hir(hirs)
         .map_err(|e| e.to_string())
 }
 
@@ -346,6 +428,8 @@ struct Active {
 pub struct CompiledRules {
     inner: Arc<Inner>,
     active: Arc<Active>,
+    /// Whether the product-page rules apply (see [`Self::on_product_page`]).
+    product_page: bool,
 }
 
 /// The language and site sections a [`CompiledRules`] was selected for.
@@ -521,6 +605,7 @@ impl RuleBook {
         let rules = CompiledRules {
             inner: Arc::clone(&self.inner),
             active: Arc::new(self.select(key.0.as_deref(), sites)),
+            product_page: false,
         };
         self.cache
             .write()
@@ -555,8 +640,9 @@ impl RuleBook {
                     .flat_map(|&s| self.sites[s as usize].disable.iter().copied()),
             )
             .collect();
+        // Product-page rules are chosen per page, by the page's declaration.
         let in_scope = |scope: Scope| match scope {
-            Scope::Global => true,
+            Scope::Global | Scope::ProductPage => true,
             Scope::Site(s) => sites.contains(&s),
         };
         let phrases: Vec<bool> = inner
@@ -621,6 +707,18 @@ impl CompiledRules {
         Ok(RuleBook::compile(RuleSpecs::builtin())?.rules(None, &[]))
     }
 
+    /// The same rules for a page that declares one product (see
+    /// `metadata::declares_product`): the product-page rules apply too.
+    pub fn on_product_page(mut self) -> CompiledRules {
+        self.product_page = true;
+        self
+    }
+
+    /// Whether the product-page rules apply.
+    pub fn is_product_page(&self) -> bool {
+        self.product_page
+    }
+
     /// Longest text any phrase rule looks at, in chars.
     pub fn max_phrase_chars(&self) -> usize {
         self.active.max_phrase_chars
@@ -657,6 +755,7 @@ impl CompiledRules {
         let fits = |i: usize| {
             let r = &inner.phrase_rules[i];
             active.phrases[i]
+                && (self.product_page || r.scope != Scope::ProductPage)
                 && chars <= r.max_chars
                 && match r.position {
                     Position::Anywhere => !positional,
@@ -705,11 +804,11 @@ impl CompiledRules {
     /// The first token rule matching any class name or the id of an element.
     pub fn classify_names<'a>(&self, names: impl Iterator<Item = &'a str>) -> Option<Hit> {
         let inner = &*self.inner;
-        let mut words: Vec<String> = Vec::new();
+        let mut words = Words::default();
         let mut best: Option<usize> = None;
         for name in names {
             words.clear();
-            split_words(name, &mut words);
+            split_words_into(name, &mut words);
             let builder = words
                 .first()
                 .is_some_and(|w| structure::PAGE_BUILDER_PREFIXES.contains(&w.as_str()));
@@ -719,6 +818,7 @@ impl CompiledRules {
                 };
                 for &ri in candidates {
                     if !self.active.tokens[ri]
+                        || (!self.product_page && inner.token_rules[ri].scope == Scope::ProductPage)
                         || (builder
                             && structure::BUILDER_NEUTRAL_RULES.contains(&inner.token_rules[ri].id))
                     {
@@ -769,10 +869,54 @@ impl CompiledRules {
 /// Hash-like parts (see [`is_hash_like`]) yield no words: the `ad` in
 /// `sc-8798a0ad-0` or `h.adfd8bb` is an accident of the hash.
 pub fn split_words(name: &str, out: &mut Vec<String>) {
+    let mut words = Words::default();
+    split_words_into(name, &mut words);
+    out.extend(words.iter().cloned());
+}
+
+/// [`split_words`] into a reusable [`Words`] list (appended to it).
+pub(crate) fn split_words_into(name: &str, out: &mut Words) {
     for part in name.split(|c: char| !c.is_alphanumeric()) {
         if !is_hash_like(part) {
             split_part(part, out);
         }
+    }
+}
+
+/// A list of words that keeps its strings' buffers when cleared, so that
+/// splitting many class names allocates only for the longest ones.
+#[derive(Default)]
+pub(crate) struct Words {
+    slots: Vec<String>,
+    len: usize,
+}
+
+impl Words {
+    /// Empties the list, keeping the buffers.
+    pub(crate) fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    /// The next word's buffer, empty.
+    fn next_slot(&mut self) -> &mut String {
+        if self.len == self.slots.len() {
+            self.slots.push(String::new());
+        }
+        let slot = &mut self.slots[self.len];
+        slot.clear();
+        slot
+    }
+
+    /// Keeps the word written into [`next_slot`](Self::next_slot).
+    fn commit(&mut self) {
+        self.len += 1;
+    }
+}
+
+impl std::ops::Deref for Words {
+    type Target = [String];
+    fn deref(&self) -> &[String] {
+        &self.slots[..self.len]
     }
 }
 
@@ -805,25 +949,38 @@ fn is_hash_like(part: &str) -> bool {
 }
 
 /// Splits a part without punctuation on digits and camelCase boundaries.
-fn split_part(name: &str, out: &mut Vec<String>) {
-    let mut current = String::new();
+fn split_part(name: &str, out: &mut Words) {
+    // Whether a word is being written into the next slot.
+    let mut open = false;
     let mut prev_lower = false;
     for c in name.chars() {
         if c.is_alphabetic() {
-            if c.is_uppercase() && prev_lower && !current.is_empty() {
-                out.push(std::mem::take(&mut current));
+            if c.is_uppercase() && prev_lower && open {
+                out.commit();
+                open = false;
             }
-            current.extend(c.to_lowercase());
+            if !open {
+                out.next_slot();
+                open = true;
+            }
+            let slot = &mut out.slots[out.len];
+            if c.is_ascii() {
+                // Most class names are ASCII: no case-mapping iterator.
+                slot.push(c.to_ascii_lowercase());
+            } else {
+                slot.extend(c.to_lowercase());
+            }
             prev_lower = c.is_lowercase();
         } else {
-            if !current.is_empty() {
-                out.push(std::mem::take(&mut current));
+            if open {
+                out.commit();
+                open = false;
             }
             prev_lower = false;
         }
     }
-    if !current.is_empty() {
-        out.push(current);
+    if open {
+        out.commit();
     }
 }
 
@@ -834,7 +991,9 @@ mod tests {
 
     fn all_ids() -> Vec<&'static str> {
         let mut ids: Vec<&str> = phrases::PHRASES.iter().map(|r| r.id).collect();
+        ids.extend(phrases::PRODUCT_PHRASES.iter().map(|r| r.id));
         ids.extend(structure::TOKENS.iter().map(|r| r.id));
+        ids.extend(structure::PRODUCT_TOKENS.iter().map(|r| r.id));
         ids.extend(structure::TAGS.iter().map(|r| r.id));
         ids.extend(structure::ROLES.iter().map(|r| r.id));
         ids.extend(structure::SELECTORS.iter().map(|r| r.id));
@@ -859,7 +1018,7 @@ mod tests {
     #[test]
     fn builtin_rules_compile_and_tokens_are_lower_case_words() {
         CompiledRules::builtin().unwrap();
-        for r in structure::TOKENS {
+        for r in structure::TOKENS.iter().chain(structure::PRODUCT_TOKENS) {
             assert!(!r.tokens.is_empty(), "{}", r.id);
             for t in r.tokens {
                 let mut w = Vec::new();
@@ -999,6 +1158,25 @@ mod tests {
                 "forum-badges",
             ),
             ("12.5k 3 gold badges 40 silver badges 71 bronze badges", "forum-badges"),
+            (
+                "Joe 83.4k20 gold badges166 silver badges492 bronze badges",
+                "forum-badges",
+            ),
+            ("Joined: Wed Feb 04, 2015 6:38 pm", "forum-poster-stat"),
+            ("Joined: 4. Jul 2012, 16:09", "forum-poster-stat"),
+            ("Registered: 2024-01-27", "forum-poster-stat"),
+            ("1,204 posts", "forum-post-counter"),
+            ("2.1k Reputation", "forum-post-counter"),
+            ("#1 2024-08-03 10:59:47", "forum-post-number"),
+            ("11-29-2024, 09:03 AM #3", "forum-post-number"),
+            (
+                "Re: Discuss the VirtualBox 7.1.0 release here",
+                "forum-reply-subject",
+            ),
+            ("Reply With Quote 0", "forum-post-actions"),
+            ("Code: Select all", "forum-post-actions"),
+            ("2 days ago", "dateline-relative"),
+            ("about 5 hours ago", "dateline-relative"),
         ] {
             assert_eq!(id(text), Some(rule), "{text}");
         }
@@ -1008,6 +1186,10 @@ mod tests {
             "Members of the council voted against the plan on Monday.",
             "I joined the club in 2019 and never looked back.",
             "The 27 likes on that post came from one account.",
+            "#3",
+            "Registered: 25 volunteers from the town",
+            "Re-elected twice, she kept the seat.",
+            "2 days ago the council voted to close it.",
         ] {
             assert_eq!(id(text), None, "{text}");
         }

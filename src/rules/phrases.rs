@@ -52,6 +52,9 @@ pub const PHRASES: &[PhraseRule] = &[
     phrase!("dateline-bare-date", Byline, "*", 50, Anywhere,
         r"^(?:\p{L}+(?:-\p{L}+)?\.?,?\s+)?(?:(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?\p{L}{3,10}\.?\s+(?:de\s+)?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:\s*(?:[,|•·–—-]|at|um|à|às|a las|alle|om|в)?\s*\d{1,2}[:.h]\d{2}(?:\s*(?i:am|pm|a\.m\.|p\.m\.|uhr))?(?:\s*\p{Lu}{2,5})?)?$",
         "a date alone on its line is a dateline, never prose"),
+    phrase!("dateline-relative", Byline, "*", 30, Anywhere,
+        r"^(?i:about )?\d{1,3}\s*(?i:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?)\s+(?i:ago)$",
+        "\"2 days ago\" alone on its line: a post's or a card's date, relative to the visit"),
     phrase!("byline-label", Byline, "*", 40, Anywhere,
         r"^(?i:author|authors|by|written by|posted by|publish date|published date|date published|date|autor|auteur|autore|auteurs|автор)\s*:?$",
         "empty byline labels (\"Author:\", \"Publish date:\") whose values were separate blocks"),
@@ -68,6 +71,9 @@ pub const PHRASES: &[PhraseRule] = &[
     phrase!("related-heading", Related, "*", 60, Anywhere,
         r"^(?i:related|related articles?|related stories|similar threads|similar topics|similar discussions|related threads|related questions|related posts?|related content|related coverage|related links?|related news|more stories|more news|more from .{1,30}|recommended( for you| stories| articles)?|you may also like|you might also like|trending( now)?|most (read|popular|viewed|shared)|popular (posts|stories|articles)|latest (news|stories|posts)|top stories|what to read next|read next|further reading|explore further|keep reading|other articles(?: in this series)?|you may like|você pode gostar\.*|ces articles peuvent vous intéresser|à lire également|ti potrebbe interessare|dit vind je misschien ook interessant|das könnte sie auch interessieren|weitere artikel|meistgelesen|à lire aussi|sur le même sujet|les plus lus|noticias relacionadas|más leídas|lo más leído|articoli correlati|i più letti|notícias relacionadas|mais lidas|gerelateerde artikelen|meest gelezen|похожие статьи|читайте также|популярное)\s*:?$",
         "the heading of a related-articles block"),
+    phrase!("related-shop-heading", Related, "en", 80, Anywhere,
+        r"^(?i:(?:customers|people|shoppers) (?:who (?:bought|viewed) (?:this|these)(?: items?| products?)? )?also (?:bought|viewed|liked|like|purchased|loved)(?: or read)?|(?:frequently|often) bought together|related (?:products|items)|similar (?:products|items)|complete the (?:look|set)|shop the look|pairs? (?:well )?with|recently viewed(?: items| products)?|your recently viewed items|explore related (?:items|products)|more from this (?:seller|brand|collection|shop)|you may also (?:love|need)|you might also (?:love|need)|goes well with|customers also bought these products|people who viewed this item also viewed|sponsored products related to this item|products related to this item|compare (?:with )?similar items)\s*:?$",
+        "the heading of a shop's rail of other products (\"Customers also bought\", \"Frequently bought together\", \"Recently viewed\")"),
     phrase!("related-more-site", Related, "en", 50, Anywhere,
         r"^(?i:more)\s+\p{Lu}[\p{L}.&'’\-]*(?:\s+\p{Lu}[\p{L}.&'’\-]*){1,4}$",
         "\"More Washington Examiner\": a rail of the site's other stories; two or more capitalised words, so a \"More Show\" button and a heading \"More problems ahead\" stay"),
@@ -146,8 +152,8 @@ pub const PHRASES: &[PhraseRule] = &[
         "comment-moderation notices: \"Comments are moderated ...\", \"Comentários ... não serão aprovados pelo moderador\""),
     // ---- forum threads: the chrome forum software prints around every post
     phrase!("forum-poster-stat", Byline, "*", 60, Anywhere,
-        r"^(?i:posts|messages|reaction score|points|joined|join date|registered|likes received|solutions|trophy points|reputation)\s*:?\s*(?:[\d.,]+\s*[kKmM]?|\p{L}{3,9}\.? \d{1,2},? \d{4}|\d{1,2}[./\-]\d{1,2}[./\-]\d{2,4}|\p{L}{3,9}\.? \d{4})?$",
-        "poster statistics beside each post (\"Posts: 4032\", \"Joined: Mar 2019\", \"Reaction score\"); a \"Location: ...\" line may be an entry's place and stays"),
+        r"^(?i:posts|messages|reaction score|points|joined|join date|registered|likes received|solutions|trophy points|reputation)\s*:?\s*(?:[\d.,]+\s*[kKmM]?|(?:\p{L}{3,9}\.?,?\s+)?(?:(?:\p{L}{3,9}\.? \d{1,2},?|\d{1,2}\.? \p{L}{3,9}\.?,?) )?\d{4}(?:,?\s+\d{1,2}:\d{2}(?:\s*(?i:am|pm))?)?|\d{1,2}[./\-]\d{1,2}[./\-]\d{2,4}|\d{4}-\d{2}-\d{2}(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?)?$",
+        "poster statistics beside each post (\"Posts: 4032\", \"Joined: Mar 2019\", \"Joined: Wed Feb 04, 2015 6:38 pm\", \"Registered: 2024-01-27\", \"Reaction score\"); a \"Location: ...\" line may be an entry's place and stays"),
     phrase!("forum-poster-rank", Byline, "en", 30, Anywhere,
         r"^(?i:member|members|senior member|junior member|new member|active member|well-known member|registered user|moderator|administrator|staff member|offline|online|thread starter|original poster)$",
         "a poster's rank or presence under the name"),
@@ -161,17 +167,23 @@ pub const PHRASES: &[PhraseRule] = &[
         r"^(?i:click to expand|click to shrink)\.*$",
         "the control under a quoted post"),
     phrase!("forum-post-counter", Navigation, "*", 40, Anywhere,
-        r"^\d[\d.,]*\s*[kK]?\s*(?i:likes?|replies|reply|answers?|votes?|reactions?|views?|points?)$",
-        "a post's counters (\"27 Likes\", \"3 Replies\"): left by their icons"),
+        r"^\d[\d.,]*\s*[kK]?\s*(?i:likes?|replies|reply|answers?|votes?|reactions?|views?|points?|posts?|messages?|reputation)$",
+        "a post's or poster's counters (\"27 Likes\", \"3 Replies\", \"1,204 posts\", \"2.1k Reputation\"): left by their icons"),
+    phrase!("forum-post-number", Navigation, "*", 40, Anywhere,
+        r"^(?:#\d{1,6}\s+\d[\d\-/.,: ]{6,24}|\d[\d\-/.,: ]{6,24}(?:\s*[AaPp][Mm])?\s*#\d{1,6})$",
+        "a post's number, its permalink, beside the post's date: \"#1 2024-08-03 10:59:47\", \"11-29-2024, 09:03 AM #3\" (a bare \"#3\" may be a chart's rank and stays)"),
+    phrase!("forum-reply-subject", TitleRepeat, "*", 160, Anywhere,
+        r"^(?:Re|RE|AW|Aw|SV|Sv):\s+\S.*$",
+        "\"Re: <thread title>\" heading each reply: the thread's title again"),
     phrase!("forum-post-actions", Navigation, "en", 40, Anywhere,
-        r"^(?i:share on other sites|link to (?:post|comment)|report (?:post|this post)|multi-?quote|quote reply|permalink|embed|save|report|reply|parent|give award|load more replies|more replies|continue this thread)$",
+        r"^(?i:share on other sites|link to (?:post|comment)|report (?:post|this post)|multi-?quote|quote reply|permalink|embed|save|report|reply|parent|give award|load more replies|more replies|continue this thread|reply \d{1,4}|reply with quote(?: \d{1,4})?|code:\s*select all|select all)$",
         "per-post action links (\"permalink embed save report reply\" under each comment)"),
     phrase!("forum-qa-prompts", Navigation, "en", 120, Anywhere,
         r"^(?i:start asking to get answers|find the answer to your question by asking\.?|explore related questions|see similar questions with these tags\.?|you must log in to answer this question\.?|you must (?:log in|login|sign in)(?: or (?:register|sign up))? to (?:reply|post|answer|comment)(?: here)?\.?|not open for further replies\.?|not the answer you're looking for\?.*)$",
         "question-and-answer site prompts around the answers"),
     phrase!("forum-badges", Byline, "*", 80, Anywhere,
-        r"^[\d.,]+\s*[kK]?(?:\s+\d+)?\s*(?i:gold badges?)\s*[\d.,]+\s*(?i:silver badges?)\s*[\d.,]+\s*(?i:bronze badges?)$",
-        "a poster's reputation badges"),
+        r"^(?:\S.{0,40}?\s)?[\d.,]+\s*[kK]?(?:\s*\d+)?\s*(?i:gold badges?)\s*[\d.,]+\s*(?i:silver badges?)\s*[\d.,]+\s*(?i:bronze badges?)$",
+        "a poster's reputation and badges, maybe after the name (\"Joe 83.4k20 gold badges166 silver badges492 bronze badges\")"),
     // ---- taxonomy
     phrase!("taxonomy-label", Taxonomy, "*", 300, Anywhere,
         r"^(?i:tags?|tagged(?: with)?|filed under|categories|category|topics?|posted in|more on|keywords|schlagwörter|schlagworte|themen|étiquettes|mots-clés|mots clés|thèmes|etiquetas|temas|argomenti|assuntos|onderwerpen|trefwoorden|теги|метки|темы)\s*:.*$",
@@ -246,4 +258,13 @@ pub const PHRASES: &[PhraseRule] = &[
     phrase!("cta-button", Advertisement, "en", 45, Anywhere,
         r"^(?i:get started(?: today| now| for free|(?: -)? free)?|start (?:your |a )?free trial|start for free|try (?:it )?(?:for )?free(?: today)?|request (?:a |your )?(?:free )?(?:demo|quote|consultation)|(?:book|schedule) (?:a |your )?(?:free )?(?:demo|call|consultation|appointment)|book now|talk to (?:an|our) (?:experts?|sales(?: team)?)|speak (?:to|with) an expert|contact sales|get in touch|let's (?:connect|talk)|get (?:a |your )?free (?:quote|demo|consultation)|sign up (?:now|for free|free|today)|shop now|shop all|see (?:all )?(?:packages|plans|pricing)|view on amazon|explore (?:all )?products|see all products|ready for more\?|discussion about this post)\s*[!.>→]?$",
         "call-to-action buttons left as text; the box around them may be content (a service card), so only the line goes"),
+];
+
+/// Phrase rules that apply only on a page declaring one product (see
+/// [`PRODUCT_TOKENS`](super::structure::PRODUCT_TOKENS) for why).
+#[rustfmt::skip]
+pub const PRODUCT_PHRASES: &[PhraseRule] = &[
+    phrase!("product-reviews-heading", Comments, "*", 120, Anywhere,
+        r"^(?:\d[\d.,]*\s+)?(?i:reviews?|customer reviews?|customer ratings?|ratings?(?: (?:&|and) reviews?)?|reviews? (?:&|and) ratings?|product reviews?|user reviews?|verified reviews?|customer testimonials|user testimonials|testimonials|what (?:our )?customers (?:are )?say(?:ing)?|(?:customer |user )?reviews? (?:for|of|about) .{1,80}|avis clients|avis|kundenbewertungen|bewertungen|opiniones|reseñas|recensioni|avaliações|beoordelingen)\s*(?:\(\d[\d.,]*\)|\d[\d.,]*)?\s*:?$",
+        "the heading of the reviews under a product: it takes its section, as a comments heading does"),
 ];

@@ -148,6 +148,26 @@ pub const TOKENS: &[TokenRule] = &[
     TokenRule { id: "cls-keywords", kind: Kind::Taxonomy, tokens: &["keywords"], note: "" },
 ];
 
+/// Class/id word rules that apply only on a page declaring one product
+/// (`metadata::declares_product`). There the body is the product's
+/// description and specifications; its customers' reviews and ratings are
+/// comments on it. Elsewhere the same words name content: a service page's
+/// testimonials, a review article's verdict.
+#[rustfmt::skip]
+pub const PRODUCT_TOKENS: &[TokenRule] = &[
+    TokenRule { id: "product-cls-reviews", kind: Kind::Comments, tokens: &["reviews"], note: "review widgets and sections (product-reviews, okeReviews, user_reviews)" },
+    TokenRule { id: "product-cls-review", kind: Kind::Comments, tokens: &["review"], note: "one review, a review summary or badge" },
+    TokenRule { id: "product-cls-ratings", kind: Kind::Comments, tokens: &["ratings"], note: "rating histograms and counts" },
+    TokenRule { id: "product-cls-rating", kind: Kind::Comments, tokens: &["rating"], note: "star ratings" },
+    TokenRule { id: "product-cls-testimonials", kind: Kind::Comments, tokens: &["testimonials"], note: "customer quotes beside the product" },
+    TokenRule { id: "product-cls-yotpo", kind: Kind::Comments, tokens: &["yotpo"], note: "review vendor widget" },
+    TokenRule { id: "product-cls-okendo", kind: Kind::Comments, tokens: &["okendo"], note: "review vendor widget" },
+    TokenRule { id: "product-cls-jdgm", kind: Kind::Comments, tokens: &["jdgm"], note: "Judge.me review widget" },
+    TokenRule { id: "product-cls-trustpilot", kind: Kind::Comments, tokens: &["trustpilot"], note: "review vendor widget" },
+    TokenRule { id: "product-cls-bazaarvoice", kind: Kind::Comments, tokens: &["bazaarvoice"], note: "review vendor widget" },
+    TokenRule { id: "product-cls-loox", kind: Kind::Comments, tokens: &["loox"], note: "review vendor widget" },
+];
+
 /// First words of the class names a page builder gives its blocks
 /// (`elementor-widget-text-editor`, `elementor-widget-wrap`): there `widget`
 /// names the builder's unit, whatever it holds, so the rules in
@@ -164,6 +184,8 @@ pub const SELECTORS: &[SelectorRule] = &[
     SelectorRule { id: "sel-rel-author", kind: Kind::Byline, selector: "a[rel~=author]", note: "author links" },
     SelectorRule { id: "sel-itemprop-author", kind: Kind::Byline, selector: "[itemprop=author]", note: "schema.org author" },
     SelectorRule { id: "sel-comment-form", kind: Kind::Comments, selector: "form#commentform, form.comment-form, #disqus_thread", note: "comment forms" },
+    SelectorRule { id: "sel-forum-signature", kind: Kind::AuthorBio, selector: ":is(.postbody, .postbit, .post_wrapper, .post_content, .msg) .signature, .message-signature, .user-signature", note: "a poster's signature under each post (forum software's post markup: phpBB postbody, vBulletin postbit, SMF post_wrapper): about them, not the thread; a bare .signature elsewhere is a news byline" },
+    SelectorRule { id: "sel-forum-profile-stats", kind: Kind::Byline, selector: ".postprofile dd", note: "the poster's rank, counts and profile fields in the column beside each post (the name above them stays)" },
     SelectorRule { id: "sel-rel-tag", kind: Kind::Taxonomy, selector: "a[rel~=tag]", note: "tag links" },
 ];
 
@@ -205,3 +227,11 @@ pub const CONTENT_HINTS: &[ContentHint] = &[
 /// comments) as content. Not `QAPage`: its answers are marked up as answers,
 /// and what it marks as comments are comments.
 pub const DISCUSSION_TYPES: &[&str] = &["DiscussionForumPosting"];
+
+/// ARIA roles of panels that a page folds away until their trigger is
+/// clicked (tabs, accordion regions): hidden, yet text every reader can open.
+pub const COLLAPSED_PANEL_ROLES: &[&str] = &["tabpanel", "region"];
+
+/// Class words of folded panels: an accordion's folds, a FAQ's answers.
+/// Whole words of a class name, so `accordion-panel` and `faq-answer` match.
+pub const COLLAPSED_PANEL_WORDS: &[&str] = &["accordion", "faq"];

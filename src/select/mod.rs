@@ -30,9 +30,9 @@ pub mod declared;
 
 use crate::blocks::{segment, subtree_sums, TextBlock};
 use crate::boilerplate::{removal, Pruned};
-use crate::document::{Kind, Removal};
+use crate::document::{BlockKind, Kind, Removal};
 use crate::parse::{Dom, NodeKind, Tag};
-use crate::rules::compiled::split_words;
+use crate::rules::compiled::{split_words_into, Words};
 use crate::rules::structure::{CONTENT_HINTS, DISCUSSION_TYPES};
 use crate::rules::thresholds::{
     Tuning, CARD_PAGE_MIN_SHARE, ITEM_MAX_SHARE_OF_LIST, LADDER, LINK_DENSE, PROSE_MIN_CHARS,
@@ -160,6 +160,10 @@ impl Choice {
             if deferred && !policy.restore.contains(&Kind::Comments) {
                 break;
             }
+            // A product page's comments are its customers' reviews.
+            if pruned.product_page && policy.restore.contains(&Kind::Comments) {
+                continue;
+            }
             let attempt = Choice::new(dom, &removed, policy.cards, tuning);
             let accepted = attempt.score() >= policy.accept;
             if best.as_ref().is_none_or(|b| attempt.score() > b.score()) {
@@ -207,6 +211,7 @@ impl Choice {
             Some((root, s)) if s >= MIN_ARTICLE_SCORE => root,
             _ => return (None, outside_log(dom, &blocks, None, &|_| false)),
         };
+        let root = widen_to_prose(dom, &blocks, &self.in_card, root);
         let root = widen_to_item_list(dom, &blocks, root);
         let root = widen_to_landmark(dom, &blocks, &self.in_grid, root, tuning);
         let siblings = content_siblings(dom, &self.score, root, tuning);
@@ -285,6 +290,12 @@ fn widen_to_landmark(
         Some(m) => m,
         None => match (0..dom.len()).find(|&m| is_landmark(dom, m, false) && chars(m) > 0) {
             Some(m) if !dom.contains(root, m) => return m,
+            // A container around the landmark adding little prose or cards
+            // of its own is the landmark plus the chrome around it (an
+            // announcement bar outweighing nothing).
+            Some(m) if chars(m) as f32 >= LANDMARK_NARROW_MIN_SHARE * chars(root) as f32 => {
+                return m
+            }
             _ => return root,
         },
     };
@@ -294,6 +305,44 @@ fn widen_to_landmark(
         root
     }
 }
+
+/// How many ancestors above the winner may hold the article it is one part of.
+const PROSE_WIDEN_MAX_LEVELS: usize = 3;
+
+/// An ancestor with this many times the winner's prose is the article the
+/// winner is one section of: a list-heavy article (a "massive list" of links
+/// between paragraphs) scores below one of its own tables or boxes.
+const PROSE_WIDEN_MIN_GAIN: f32 = 4.0;
+
+/// The nearest of `root`'s ancestors (below `<body>`) holding
+/// [`PROSE_WIDEN_MIN_GAIN`] times its prose, else `root`. A winner with no
+/// prose of its own (a table, a box of cards or specs) is one part of its
+/// parent: a product's spec table beside its description, a grid under its
+/// intro.
+fn widen_to_prose(dom: &Dom, blocks: &[TextBlock], in_card: &[bool], root: usize) -> usize {
+    let prose = |n: usize| -> usize {
+        let first = blocks.partition_point(|b| b.start < n);
+        blocks[first..]
+            .iter()
+            .take_while(|b| dom.contains(n, b.start))
+            .filter(|b| {
+                !in_card[b.owner] && b.chars >= PROSE_MIN_CHARS && b.link_density() < LINK_DENSE
+            })
+            .map(|b| b.chars - b.link_chars)
+            .sum()
+    };
+    let own = prose(root) as f32;
+    dom.ancestors(root)
+        .take(PROSE_WIDEN_MAX_LEVELS)
+        .take_while(|&a| !matches!(dom.tag(a), Some(Tag::Body | Tag::Html)))
+        .find(|&a| prose(a) as f32 >= PROSE_WIDEN_MIN_GAIN * own)
+        .unwrap_or(root)
+}
+
+/// A winner around the page's `<main>` narrows to it when the landmark holds
+/// at least this share of the winner's prose and cards: what lies outside
+/// is a line of chrome, not a second part of the content.
+const LANDMARK_NARROW_MIN_SHARE: f32 = 0.9;
 
 /// How many ancestors above the winner may be the repeated item it belongs
 /// to (a card's body inside the card inside its list item).
@@ -376,10 +425,24 @@ fn content_siblings(dom: &Dom, score: &[f32], root: usize, tuning: &Tuning) -> V
         return Vec::new();
     };
     let min = (tuning.sibling_min_share * score[root]).max(tuning.sibling_min_score);
+    // A page built of `<section>`s (a service page: a hero, the offer, the
+    // process, the areas served) is all of them, short ones too; a tuning
+    // that takes no siblings takes none of these either.
+    let sectioned = dom.tag(root) == Some(Tag::Section) && tuning.sibling_min_share <= 1.0;
+    let joins = |c: usize| {
+        score[c] >= min
+            || (sectioned
+                && dom.tag(c) == Some(Tag::Section)
+                && score[c] >= SECTION_SIBLING_MIN_SCORE)
+    };
     dom.children(parent)
-        .filter(|&c| c != root && matches!(dom.kind(c), NodeKind::Element(_)) && score[c] >= min)
+        .filter(|&c| c != root && matches!(dom.kind(c), NodeKind::Element(_)) && joins(c))
         .collect()
 }
+
+/// A `<section>` beside a selected `<section>` joins it from this score: a
+/// heading and a line of text, more than a bare button row.
+const SECTION_SIBLING_MIN_SCORE: f32 = 20.0;
 
 /// The highest-scoring element and its score.
 fn best_container(
@@ -390,19 +453,23 @@ fn best_container(
     junk_weight: f32,
 ) -> (Option<(usize, f32)>, Vec<f32>) {
     let mut score = subtree_sums(dom, blocks, |block| {
-        let (prose, junk) = if cards_are_content && (in_card[block.owner] || block.is_teaser()) {
-            (block.chars as f32, 0.0)
-        } else if in_card[block.owner] {
-            (0.0, block.link_chars as f32)
-        } else {
-            weigh(block)
-        };
+        // A table of links is a listing's rows when cards are content.
+        let table = matches!(block.kind, BlockKind::Table(_));
+        let (prose, junk) =
+            if cards_are_content && (in_card[block.owner] || block.is_teaser() || table) {
+                (block.chars as f32, 0.0)
+            } else if in_card[block.owner] {
+                (0.0, block.link_chars as f32)
+            } else {
+                weigh(block)
+            };
         prose - junk_weight * junk
     });
     // A content hint raises the hinted container's own score (not its
     // ancestors'): a short article marked as the body beats a longer box.
+    let mut words = Words::default();
     for (i, s) in score.iter_mut().enumerate() {
-        if *s > 0.0 && has_content_hint(dom, i) {
+        if *s > 0.0 && has_content_hint(dom, i, &mut words) {
             *s *= 1.0 + CONTENT_HINT_BONUS;
         }
     }
@@ -511,31 +578,39 @@ fn blocks_with_text(blocks: &[TextBlock], dom: &Dom, node: usize) -> usize {
 }
 
 /// Whether element `i` carries a content hint (see `rules::structure::CONTENT_HINTS`).
-fn has_content_hint(dom: &Dom, i: usize) -> bool {
+/// `words` is scratch space, reused from element to element.
+fn has_content_hint(dom: &Dom, i: usize, words: &mut Words) -> bool {
     if !matches!(dom.kind(i), NodeKind::Element(_)) {
         return false;
     }
-    let mut words = Vec::new();
+    let by_attr = CONTENT_HINTS.iter().any(|h| {
+        h.attr.is_some_and(|(attr, value)| {
+            dom.attr(i, attr)
+                .is_some_and(|v| v.split_ascii_whitespace().any(|w| w == value))
+        })
+    });
+    if by_attr {
+        return true;
+    }
     let names = dom
         .attr(i, "class")
         .unwrap_or("")
         .split_ascii_whitespace()
         .chain(dom.attr(i, "id"));
-    let mut name_words: Vec<Vec<String>> = Vec::new();
     for name in names {
         words.clear();
-        split_words(name, &mut words);
-        name_words.push(words.clone());
+        split_words_into(name, words);
+        let hinted = CONTENT_HINTS.iter().any(|h| {
+            h.attr.is_none()
+                && words
+                    .windows(h.tokens.len())
+                    .any(|win| win.iter().zip(h.tokens).all(|(a, b)| a == b))
+        });
+        if hinted {
+            return true;
+        }
     }
-    CONTENT_HINTS.iter().any(|h| match h.attr {
-        Some((attr, value)) => dom
-            .attr(i, attr)
-            .is_some_and(|v| v.split_ascii_whitespace().any(|w| w == value)),
-        None => name_words.iter().any(|w| {
-            w.windows(h.tokens.len())
-                .any(|win| win.iter().zip(h.tokens).all(|(a, b)| a == b))
-        }),
-    })
+    false
 }
 
 /// One `low_content` entry per run of outside blocks under the same top-level
@@ -644,6 +719,52 @@ mod tests {
     }
 
     #[test]
+    fn a_table_of_links_is_not_the_article_but_a_listing_is_its_table() {
+        let para = "<p>".to_string()
+            + &"A sentence of the article body that a reader came for, with words. ".repeat(2)
+            + "</p>";
+        let row = |i: usize| {
+            format!(
+                "<tr><td><a href=/c{i}>Provider {i} free certificates and badges</a></td>\
+                 <td><a href=/l{i}>See the list</a></td></tr>"
+            )
+        };
+        let rows: String = (0..30).map(row).collect();
+        // Links inside a data table count as links: the prose beside it wins.
+        let (dom, main) = select_html(&format!(
+            "<body><div id=story>{para}{para}{para}{para}</div><div id=grid><table>{rows}</table></div></body>"
+        ));
+        let main = main.expect("the article");
+        assert_eq!(dom.attr(main.root, "id"), Some("story"));
+        // A page that is only the table (a ranked list, a link index in table
+        // form) still gets it as its body.
+        let (_, main) = select_html(&format!(
+            "<body><div id=grid><table>{rows}</table></div></body>"
+        ));
+        let main = main.expect("the table");
+        assert!(main
+            .blocks
+            .iter()
+            .any(|b| matches!(b.kind, BlockKind::Table(_)) && b.text.contains("Provider 29")));
+    }
+
+    #[test]
+    fn a_list_heavy_article_is_whole_not_its_best_box() {
+        let sentence = "A sentence of the guide that explains the next list of links. ";
+        let para = format!("<p>{}</p>", sentence.repeat(2));
+        let links = "<a href=/c>A linked course name</a> / ".repeat(25);
+        let section = format!("{para}{para}<p class=links>{links}</p>");
+        let html = format!(
+            "<body><nav><a href=/>Home</a></nav><div id=guide>\
+             <div class=box>{para}{para}</div>{}</div></body>",
+            section.repeat(4)
+        );
+        let (dom, main) = select_html(&html);
+        let main = main.expect("the guide");
+        assert_eq!(dom.attr(main.root, "id"), Some("guide"));
+    }
+
+    #[test]
     fn a_listing_keeps_its_cards() {
         let card = "<div class=card><h3><a href=/p>Product name of the card</a></h3>\
                     <p>A short blurb about this product.</p></div>";
@@ -663,6 +784,28 @@ mod tests {
             .count();
         assert_eq!(names, 6);
         assert!(main.blocks.iter().all(|b| !b.text.contains("footer")));
+    }
+
+    #[test]
+    fn a_banner_outside_the_landmark_stays_out() {
+        let card = |i: usize| {
+            format!(
+                "<div class=card><h3><a href=/p{i}>Oak bookcase with five shelves, model {i}</a></h3>\
+                 <p>Solid oak veneer.</p></div>"
+            )
+        };
+        let cards: String = (1..7).map(card).collect();
+        let html = format!(
+            "<body><div class=bar>Free delivery on orders over £50</div>\
+             <main><h1>Bookcases</h1><div class=grid>{cards}</div></main></body>"
+        );
+        let (dom, main) = select_html(&html);
+        let main = main.expect("the cards");
+        assert_eq!(dom.tag(main.root), Some(Tag::Main));
+        assert!(main
+            .blocks
+            .iter()
+            .all(|b| !b.text.starts_with("Free delivery")));
     }
 
     #[test]
@@ -750,6 +893,37 @@ mod tests {
             .filter(|b| b.text.starts_with("Insulated travel cup"))
             .count();
         assert_eq!(names, 8);
+    }
+
+    #[test]
+    fn a_page_of_sections_keeps_its_short_sections_not_its_link_rows() {
+        let prose = "<p>".to_string()
+            + &"We deliver, set up and collect the equipment wherever you need it. ".repeat(4)
+            + "</p>";
+        let items = "<li>Treadmills and ellipticals</li><li>Rowing machines</li>\
+                     <li>Exercise bikes</li><li>Power racks</li><li>Cable machines</li>\
+                     <li>Dumbbell sets</li><li>Weight benches</li>";
+        let links: String = (1..20)
+            .map(|i| format!("<a href=/s{i}>Other service {i}</a> "))
+            .collect();
+        let html = format!(
+            "<body><header><a href=/>Home</a></header><div id=page>\
+             <section><h2>Equipment rental</h2><p>Flexible rental solutions for homes, \
+             studios and events, with delivery.</p></section>\
+             <section><h2>How it works</h2>{prose}{prose}</section>\
+             <section><h2>Available for rent</h2><ul>{items}</ul></section>\
+             <section id=more><h2>Our other services</h2>{links}</section></div></body>"
+        );
+        let (_, main) = select_html(&html);
+        let main = main.expect("the sections");
+        let texts: Vec<&str> = main.blocks.iter().map(|b| b.text.as_str()).collect();
+        for t in ["Equipment rental", "Rowing machines", "Weight benches"] {
+            assert!(texts.contains(&t), "{t} missing from {texts:?}");
+        }
+        assert!(
+            !texts.iter().any(|t| t.contains("Other service")),
+            "{texts:?}"
+        );
     }
 
     #[test]

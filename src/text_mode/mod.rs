@@ -344,6 +344,30 @@ fn remove_sections(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(usi
             0
         }
     };
+    // What the line rules said of each line, looked up once (the page may
+    // have hundreds of thousands of lines).
+    let mut heading: Vec<Option<Kind>> = vec![None; lines.len()];
+    let mut comment_author = vec![false; lines.len()];
+    for (at, r) in log.iter() {
+        // A see-also line that introduces a list ("Related coverage from
+        // Money:") heads the list as a related heading does.
+        let kind = match r.kind {
+            Kind::SeeAlso if r.text.ends_with(':') => Kind::Related,
+            other => other,
+        };
+        if let Some(h) = heading.get_mut(*at) {
+            *h = Some(kind);
+        }
+        if COMMENT_AUTHOR_RULES.contains(&r.rule.as_str()) {
+            if let Some(c) = comment_author.get_mut(*at) {
+                *c = true;
+            }
+        }
+    }
+    let comment_follows = |at: usize| {
+        comment_author[at.min(lines.len())..(at + COMMENT_AUTHOR_WITHIN).min(lines.len())]
+            .contains(&true)
+    };
     let total: usize = lines.iter().map(prose).sum();
     let mut seen = 0;
     let mut i = 0;
@@ -356,19 +380,10 @@ fn remove_sections(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(usi
         // A comments heading heads the comments only once the article has
         // gone by: a "Comment" button in the share bar above it heads nothing.
         let seen_prose = seen > 0 && seen as f32 >= COMMENTS_MIN_PROSE_BEFORE * total as f32;
-        // A see-also line that introduces a list ("Related coverage from
-        // Money:") heads the list as a related heading does.
-        let kind = log
-            .iter()
-            .rev()
-            .find(|(at, _)| *at == i)
-            .map(|(_, r)| match r.kind {
-                Kind::SeeAlso if r.text.ends_with(':') => Kind::Related,
-                other => other,
-            });
+        let kind = heading[i];
         i += 1;
         match kind {
-            Some(Kind::Comments) if seen_prose || comment_follows(log, i) => {
+            Some(Kind::Comments) if seen_prose || comment_follows(i) => {
                 for j in i..lines.len() {
                     if !removed[j] {
                         removed[j] = true;
@@ -381,15 +396,10 @@ fn remove_sections(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(usi
                 return;
             }
             // Late in the page, a related heading opens the page's tail:
-            // headlines, bylines and summaries of other stories.
+            // headlines, bylines and summaries of other stories ...
             Some(Kind::Related) if seen as f32 >= RELATED_TAIL_PROSE_BEFORE * total as f32 => {
                 // ... up to a comments heading, which heads its own section.
-                let comments: Vec<usize> = log
-                    .iter()
-                    .filter(|(_, r)| r.kind == Kind::Comments)
-                    .map(|(at, _)| *at)
-                    .collect();
-                while i < lines.len() && !(removed[i] && comments.contains(&i)) {
+                while i < lines.len() && !(removed[i] && heading[i] == Some(Kind::Comments)) {
                     if !removed[i] {
                         removed[i] = true;
                         log.push((i, removal(Kind::Related, "related-section", &lines[i].text)));
@@ -407,16 +417,6 @@ fn remove_sections(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(usi
             _ => {}
         }
     }
-}
-
-/// Whether a comment's author line ("Jane on May 2, 2019 at 4:47 pm
-/// said:") comes within a few lines after `at`: then the heading before it
-/// heads comments however short the article above was.
-fn comment_follows(log: &[(usize, Removal)], at: usize) -> bool {
-    log.iter().any(|(j, r)| {
-        (at..at + COMMENT_AUTHOR_WITHIN).contains(j)
-            && COMMENT_AUTHOR_RULES.contains(&r.rule.as_str())
-    })
 }
 
 fn flush_outside(outside: &mut Option<(usize, String)>, log: &mut Vec<(usize, Removal)>) {

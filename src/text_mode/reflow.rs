@@ -50,16 +50,21 @@ const WIDTH_BAND_MIN_SHARE: f32 = 0.5;
 /// ... and at most this share runs past it (URLs and long words do not
 /// break).
 const WIDTH_OVER_MAX_SHARE: f32 = 0.1;
-/// A line counts as filled to the width when the next line's first word
-/// would have fitted within this many chars of it: renderers count some
-/// characters differently.
-const FILL_SLACK: usize = 1;
 /// In a text whose body is indented, at least this share of the long lines
 /// is.
 const INDENTED_BODY_MIN_SHARE: f32 = 0.6;
 /// A line at the margin of an indented text is a heading when it has at
 /// most this many words.
 const MARGIN_HEADING_MAX_WORDS: usize = 30;
+/// A Markdown link wraps over at most this many lines.
+const OPEN_LINK_MAX_LINES: usize = 16;
+/// A line counts as filled when the next line's first word would not have
+/// fitted on it this many columns short of the width (some renderers keep
+/// the last column free).
+const FILL_SLACK: usize = 1;
+/// Counting chars instead of columns must fill the band this many times
+/// fuller to be believed.
+const CHARS_MIN_LEAD: f32 = 1.25;
 /// Markdown links or lynx reference numbers: at least this many say the
 /// text was rendered with them.
 const MARKUP_MIN_COUNT: usize = 3;
@@ -80,13 +85,14 @@ static LYNX_REF_COUNT: LazyLock<Regex> =
 /// lynx's and w3m's placeholders for images, ads, frames and form controls,
 /// and images shown by their file name ("[img_decision-info]").
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\[(?:IMG|INLINE|image|img|LINK|BUTTON|_+|X| |iframe|embedded \w+|INS::INS|INS:[^\]]*:INS|[\w.-]*(?i:img|image|icon|logo|banner|thumb|photo|pic)[\w.-]*)\]")
+    Regex::new(r"\[(?:IMG|INLINE|image|img|LINK|BUTTON|_+|X| |iframe|embedded \w+|INS::INS|INS:[^\]]*:INS|[\w.-]*(?i:img|image|icon|logo|banner|thumb|photo|pic)[\w.-]*|[\w.-]+\.(?i:jpe?g|png|gif|webp|svg|avif))\]")
         .expect("valid regex")
 });
 /// A reference-list entry: "  12. https://example.com/page" (any scheme:
 /// `javascript:` targets hold spaces).
-static REFERENCE_ENTRY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*\d{1,5}\.\s+[a-z][a-z0-9+.-]*:.*$").expect("valid regex"));
+static REFERENCE_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\d{1,5}\.\s+(?i:[a-z][a-z0-9+.-]*):.*$").expect("valid regex")
+});
 /// A list item's mark, and the ordered list's number.
 static LIST_MARK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:([*+•◦▪·-])|(\d{1,3})[.)])\s+").expect("valid regex"));
@@ -116,9 +122,9 @@ pub(crate) fn reflow(text: &str) -> Vec<Line> {
     let mut markup = markup;
     let physical: Vec<&str> = drop_reference_list(text.lines().collect(), markup);
     markup.indented_body = indented_body(&physical);
-    let width = wrap_width(&physical);
+    let wrap = wrap_width(&physical);
     let mut lines = Vec::new();
-    for paragraph in join_wrapped(&physical, width, markup.markdown) {
+    for paragraph in join_wrapped(&physical, wrap, markup.markdown) {
         if let Some(line) = read_line(&paragraph, markup) {
             lines.push(line);
         }
@@ -141,7 +147,12 @@ fn drop_reference_list(lines: Vec<&str>, markup: Markup) -> Vec<&str> {
             if lines[at + 1..]
                 .iter()
                 .filter(|l| !l.trim().is_empty())
-                .all(|l| REFERENCE_ENTRY.is_match(l) || l.trim() == "Hidden links:") =>
+                .all(|l| {
+                    // A long target wraps onto a line of its own.
+                    REFERENCE_ENTRY.is_match(l)
+                        || l.trim() == "Hidden links:"
+                        || !l.trim().contains(char::is_whitespace)
+                }) =>
         {
             lines[..at].to_vec()
         }
@@ -164,20 +175,41 @@ fn indented_body(lines: &[&str]) -> bool {
 /// The column a wrapped rendering breaks its lines at, if it is wrapped:
 /// most long lines end a little short of one width and few run past it.
 /// Text that prints each block on one line has long lines of every length.
-fn wrap_width(lines: &[&str]) -> Option<usize> {
+fn wrap_width(lines: &[&str]) -> Option<Wrap> {
+    // Terminal renderers count a wide character as two columns (w3m) or
+    // as one (lynx, for some scripts): the count whose band is fuller wins.
+    // Columns are the common count; chars win only by a clear margin (in
+    // Latin text both give the same width).
+    let columns = width_by(lines, Measure::Columns);
+    let chars = width_by(lines, Measure::Chars);
+    match (columns, chars) {
+        (Some((c, by_columns)), Some((ch, by_chars))) => {
+            if by_chars as f32 > CHARS_MIN_LEAD * by_columns as f32 {
+                Some(ch)
+            } else {
+                Some(c)
+            }
+        }
+        (c, ch) => c.or(ch).map(|(wrap, _)| wrap),
+    }
+}
+
+/// The width and the size of its band when lines are measured by
+/// `measure`.
+fn width_by(lines: &[&str], measure: Measure) -> Option<(Wrap, usize)> {
     let lengths: Vec<usize> = lines
         .iter()
         // A URL does not break at the width (html2text breaks it at hyphens
         // and slashes, anywhere): only lines without one tell the width.
         .filter(|l| !l.contains("://") && !l.contains("]("))
-        .map(|l| columns(l.trim_end()))
+        .map(|l| measure.of(l.trim_end()))
         .filter(|&n| n >= WIDTH_SAMPLE_MIN_CHARS)
         .collect();
     if lengths.len() < WIDTH_SAMPLE_MIN_LINES {
         return None;
     }
     let total = lengths.len() as f32;
-    let mut best: Option<(usize, usize)> = None;
+    let mut best: Option<(Wrap, usize)> = None;
     for width in WIDTHS {
         let over = lengths.iter().filter(|&&n| n > width).count();
         if over as f32 > WIDTH_OVER_MAX_SHARE * total {
@@ -188,19 +220,48 @@ fn wrap_width(lines: &[&str]) -> Option<usize> {
             .filter(|&&n| n <= width && n + WIDTH_BAND > width)
             .count();
         if band as f32 >= WIDTH_BAND_MIN_SHARE * total && best.is_none_or(|(_, b)| band > b) {
-            best = Some((width, band));
+            best = Some((Wrap { width, measure }, band));
         }
     }
-    best.map(|(width, _)| width)
+    best
+}
+
+/// How a renderer measured its lines.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Measure {
+    /// Terminal columns: two for a wide character.
+    Columns,
+    /// Characters.
+    Chars,
+}
+
+impl Measure {
+    fn of(self, text: &str) -> usize {
+        match self {
+            Measure::Columns => columns(text),
+            Measure::Chars => text.chars().count(),
+        }
+    }
+}
+
+/// The width a rendering is wrapped at, and how it measures lines.
+#[derive(Debug, Clone, Copy)]
+struct Wrap {
+    width: usize,
+    measure: Measure,
 }
 
 /// Physical lines joined into paragraphs: a line continues the one before
 /// when that one was filled to the width (the renderer broke it), it is not
 /// blank, and it does not open a list item or a heading; in Markdown, also
 /// when a link's label or target runs on from the line before.
-fn join_wrapped(lines: &[&str], width: Option<usize>, markdown: bool) -> Vec<String> {
+fn join_wrapped(lines: &[&str], wrap: Option<Wrap>, markdown: bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut previous: Option<&str> = None;
+    // A Markdown link still open at the end of the paragraph so far, and
+    // for how many lines it has been (a label or target wraps over a few
+    // lines at most; a stray bracket must not join the rest of the page).
+    let mut link = LinkState::default();
     for &raw in lines {
         let line = raw.trim_end();
         if line.trim().is_empty() {
@@ -208,19 +269,23 @@ fn join_wrapped(lines: &[&str], width: Option<usize>, markdown: bool) -> Vec<Str
             continue;
         }
         let content = line.trim_start();
-        let continues = match (width, previous) {
-            _ if markdown && out.last().is_some_and(|l| open_link(l)) && previous.is_some() => true,
-            (Some(width), Some(prev)) => {
+        let link_open = markdown && link.is_open() && link.lines < OPEN_LINK_MAX_LINES;
+        let continues = match (wrap, previous) {
+            _ if link_open && previous.is_some() => true,
+            (Some(wrap), Some(prev)) => {
                 // Text without spaces (Chinese, Japanese) wraps at any
                 // character: its first "word" is one character.
-                let first_word = content.split_whitespace().next().map_or(0, |w| {
-                    if w.chars().next().is_some_and(is_wide) {
-                        2
-                    } else {
-                        columns(w)
-                    }
-                });
-                let filled = columns(prev) + 1 + first_word + FILL_SLACK > width;
+                let first_word =
+                    content
+                        .split_whitespace()
+                        .next()
+                        .map_or(0, |w| match w.chars().next() {
+                            Some(c) if is_wide(c) => wrap.measure.of(&c.to_string()),
+                            _ => wrap.measure.of(w),
+                        });
+                // The width is the longest line's (a bound from below), so a
+                // line the renderer broke passes.
+                let filled = wrap.measure.of(prev) + 1 + first_word + FILL_SLACK > wrap.width;
                 filled && !opens_block(content)
             }
             _ => false,
@@ -239,8 +304,15 @@ fn join_wrapped(lines: &[&str], width: Option<usize>, markdown: bool) -> Vec<Str
                     last.push(' ');
                 }
                 last.push_str(content);
+                link.lines += 1;
             }
-            _ => out.push(line.to_owned()),
+            _ => {
+                out.push(line.to_owned());
+                link = LinkState::default();
+            }
+        }
+        if markdown {
+            link.read(content);
         }
         previous = Some(line);
     }
@@ -258,14 +330,45 @@ fn is_wide(c: char) -> bool {
     matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xA960..=0xA97F | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
 }
 
-/// Whether a Markdown link is still open at the end of `text` (its label or
-/// target was wrapped onto the next line).
-fn open_link(text: &str) -> bool {
-    let label_open = text.rfind('[').is_some_and(|at| !text[at..].contains(']'));
-    let target_open = text
-        .rfind("](")
-        .is_some_and(|at| !text[at..].replace("\\)", "").contains(')'));
-    label_open || target_open
+/// Whether a Markdown link's label (`[...`) or target (`](...`) is open,
+/// read one line at a time.
+#[derive(Debug, Default)]
+struct LinkState {
+    /// Open labels: an image's sits inside a link's (`[![alt](src)](href)`).
+    labels: usize,
+    target: bool,
+    /// Lines joined since the paragraph began.
+    lines: usize,
+}
+
+impl LinkState {
+    fn is_open(&self) -> bool {
+        self.labels > 0 || self.target
+    }
+
+    /// Updates the state with the next line of the paragraph.
+    fn read(&mut self, line: &str) {
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                // An escaped character (`\)` in a target) is text.
+                '\\' => {
+                    chars.next();
+                }
+                ')' if self.target => self.target = false,
+                _ if self.target => {}
+                '[' => self.labels += 1,
+                ']' if self.labels > 0 => {
+                    self.labels -= 1;
+                    if chars.peek() == Some(&'(') {
+                        chars.next();
+                        self.target = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
 }
 
 /// Whether a line opens a block of its own: a list item or a heading.

@@ -51,7 +51,7 @@ impl InputSpec {
         let name = name.strip_suffix(".gz").unwrap_or(&name);
         if name.ends_with(".jsonl") || name.ends_with(".ndjson") {
             InputSpec::Jsonl(arg.to_path_buf())
-        } else if name.ends_with(".warc") {
+        } else if name.ends_with(".warc") || name.ends_with(".wet") {
             InputSpec::Warc(arg.to_path_buf())
         } else {
             InputSpec::Page(arg.to_path_buf())
@@ -119,13 +119,15 @@ pub enum Payload {
     },
     /// One JSONL line, not yet parsed.
     JsonLine { source: String, line: Vec<u8> },
-    /// A WARC response record's HTTP body.
+    /// A WARC response record's HTTP body, or a WET conversion record's text.
     Warc {
         source: String,
         id: String,
         url: Option<String>,
         charset: Option<String>,
         body: Vec<u8>,
+        /// A conversion record (scraped text), not HTML.
+        text: bool,
     },
     /// A record that failed before it could be cleaned.
     Failed {
@@ -218,7 +220,7 @@ pub fn stream_dest(path: &Path) -> PathBuf {
         .file_name()
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("input"));
-    with_extension(&name, &["jsonl", "ndjson", "warc"], "jsonl")
+    with_extension(&name, &["jsonl", "ndjson", "warc", "wet"], "jsonl")
 }
 
 /// `a/b.html.gz` -> `a/b.<ext>`: drops `.gz` and one known extension.
@@ -565,12 +567,14 @@ fn read_warc(
                 url,
                 charset,
                 body,
+                text,
             }) => Payload::Warc {
                 source,
                 id,
                 url,
                 charset,
                 body,
+                text,
             },
             Some(WarcItem::Failed { id, url, error }) => Payload::Failed {
                 source,

@@ -3,10 +3,12 @@
 //! `WARC/1.x` header blocks, each followed by `Content-Length` bytes of
 //! content and a blank line.
 //!
-//! Only `response` records are pages: their content is an HTTP response
-//! whose `Content-Type` says whether it is HTML and which charset it is in.
-//! `warcinfo`, `request`, `metadata`, `revisit` and other records are read
-//! past without being held in memory.
+//! Pages are `response` records, whose content is an HTTP response whose
+//! `Content-Type` says whether it is HTML and which charset it is in, and
+//! `conversion` records, the plain text of a page that Common Crawl's WET
+//! files hold (UTF-8, cleaned as scraped text). `warcinfo`, `request`,
+//! `metadata`, `revisit` and other records are read past without being held
+//! in memory.
 
 use std::io::{self, BufRead, Read};
 
@@ -16,12 +18,14 @@ const HTTP_HEADER_ROOM: u64 = 256 * 1024;
 /// What the next WARC record turned out to be.
 #[derive(Debug)]
 pub enum WarcItem {
-    /// An HTML (or untyped) HTTP response.
+    /// An HTML (or untyped) HTTP response, or a WET conversion record's text.
     Response {
         id: String,
         url: Option<String>,
         charset: Option<String>,
         body: Vec<u8>,
+        /// A conversion record: the page's text, not its HTML.
+        text: bool,
     },
     /// A response that is not HTML (skipped and counted).
     NotHtml,
@@ -116,7 +120,7 @@ impl<R: BufRead> WarcReader<R> {
                 self.records
             ))));
         };
-        if warc_type != "response" {
+        if warc_type != "response" && warc_type != "conversion" {
             self.discard(length)?;
             return Ok(Some(WarcItem::Ignored));
         }
@@ -127,7 +131,7 @@ impl<R: BufRead> WarcReader<R> {
                 id: Some(id),
                 url,
                 error: format!(
-                    "response of {length} bytes is over --max-bytes ({} bytes)",
+                    "{warc_type} of {length} bytes is over --max-bytes ({} bytes)",
                     self.max_bytes
                 ),
             }));
@@ -139,6 +143,16 @@ impl<R: BufRead> WarcReader<R> {
                 "record {id} is truncated ({} of {length} bytes)",
                 block.len()
             ))));
+        }
+        if warc_type == "conversion" {
+            // WET text is UTF-8 by Common Crawl's definition.
+            return Ok(Some(WarcItem::Response {
+                id,
+                url,
+                charset: Some("utf-8".to_owned()),
+                body: block,
+                text: true,
+            }));
         }
         Ok(Some(http_response(block, id, url)))
     }
@@ -238,6 +252,7 @@ fn http_response(mut block: Vec<u8>, id: String, url: Option<String>) -> WarcIte
         url,
         charset,
         body,
+        text: false,
     }
 }
 
@@ -327,7 +342,9 @@ mod tests {
                 url,
                 charset,
                 body,
+                text,
             }) => {
+                assert!(!text);
                 assert_eq!(id, "<urn:2>");
                 assert_eq!(url.as_deref(), Some("https://a.example/x"));
                 assert_eq!(charset.as_deref(), Some("iso-8859-1"));
@@ -345,6 +362,36 @@ mod tests {
         }
         assert!(r.next_item().is_none());
         assert_eq!(r.records(), 4);
+    }
+
+    #[test]
+    fn reads_wet_conversion_records_as_text() {
+        let mut data = record("warcinfo", "<urn:0>", "", b"software: test\r\n");
+        data.extend(record(
+            "conversion",
+            "<urn:5>",
+            "WARC-Target-URI: https://a.example/y\r\nContent-Type: text/plain\r\n",
+            "Headline\nA paragraph of text, caf\u{e9}.".as_bytes(),
+        ));
+        let mut r = WarcReader::new(&data[..], 1 << 20);
+        assert!(matches!(r.next_item(), Some(WarcItem::Ignored)));
+        match r.next_item() {
+            Some(WarcItem::Response {
+                id,
+                url,
+                charset,
+                body,
+                text,
+            }) => {
+                assert!(text);
+                assert_eq!(id, "<urn:5>");
+                assert_eq!(url.as_deref(), Some("https://a.example/y"));
+                assert_eq!(charset.as_deref(), Some("utf-8"));
+                assert_eq!(body, "Headline\nA paragraph of text, caf\u{e9}.".as_bytes());
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(r.next_item().is_none());
     }
 
     #[test]

@@ -1,0 +1,109 @@
+//! What kind of page the markup declares itself to be.
+//!
+//! A shop's product page says so in its structured data: one schema.org
+//! `Product` for sale (with `offers`) in JSON-LD or microdata, or `og:type`
+//! `product`. Its body is the product's description and specifications; the
+//! reviews and ratings around them are not, and the product-page rules
+//! (`rules::structure::PRODUCT_TOKENS`, `rules::phrases::PRODUCT_PHRASES`)
+//! apply there only. Read-only on the DOM, like all of metadata.
+
+use super::json_ld::declared_products;
+use crate::parse::{Dom, NodeKind, Tag};
+
+/// A page declaring more products than this lists them (a catalogue with
+/// one JSON-LD object per card); a product page declares one, or a few
+/// variants and bundles.
+const PRODUCT_PAGE_MAX_DECLARED: usize = 3;
+
+/// `og:type` values of a product page (not `product.group`: a collection).
+const OG_PRODUCT_TYPES: &[&str] = &["product", "og:product", "product.item"];
+
+/// Whether the page declares itself the page of one product for sale (see
+/// the module docs).
+pub(crate) fn declares_product(dom: &Dom) -> bool {
+    let (declared, sold) = declared_products(dom);
+    if declared > PRODUCT_PAGE_MAX_DECLARED {
+        return false;
+    }
+    let og = dom.elements(Tag::Meta).any(|i| {
+        dom.attr(i, "property")
+            .is_some_and(|p| p.eq_ignore_ascii_case("og:type"))
+            && dom.attr(i, "content").is_some_and(|c| {
+                OG_PRODUCT_TYPES
+                    .iter()
+                    .any(|t| c.trim().eq_ignore_ascii_case(t))
+            })
+    });
+    og || sold > 0 || (1..=PRODUCT_PAGE_MAX_DECLARED).contains(&microdata_products(dom))
+}
+
+/// How many elements carry a schema.org `Product` item type with an
+/// `offers` property inside, not counting those nested inside another (a
+/// bundle's parts, a variant).
+fn microdata_products(dom: &Dom) -> usize {
+    let is_product = |i: usize| {
+        dom.attr(i, "itemtype").is_some_and(|t| {
+            t.split_ascii_whitespace().any(|t| {
+                let short = t.rsplit(['/', ':', '#']).next().unwrap_or(t);
+                short.eq_ignore_ascii_case("product")
+            })
+        })
+    };
+    let has_offers = |i: usize| {
+        (i + 1..dom.end(i)).any(|j| {
+            dom.attr(j, "itemprop")
+                .is_some_and(|p| p.split_ascii_whitespace().any(|w| w == "offers"))
+        })
+    };
+    let mut count = 0;
+    let mut i = 0;
+    while i < dom.len() {
+        if matches!(dom.kind(i), NodeKind::Element(_)) && is_product(i) {
+            if has_offers(i) {
+                count += 1;
+            }
+            i = dom.end(i).max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ld(body: &str) -> Dom {
+        Dom::parse(&format!(
+            r#"<html><head><script type="application/ld+json">{body}</script></head><body><p>x</p></body></html>"#
+        ))
+    }
+
+    #[test]
+    fn one_product_for_sale_is_a_product_page_a_catalogue_is_not() {
+        let mug = r#"{"@type":"Product","name":"Mug","offers":{"@type":"Offer","price":"12"}}"#;
+        assert!(declares_product(&ld(mug)));
+        assert!(!declares_product(&ld(&format!("[{}]", [mug; 8].join(",")))));
+        let list = format!(r#"{{"@type":"ItemList","itemListElement":[{mug}]}}"#);
+        assert!(!declares_product(&ld(&list)));
+        // A rating carrier on a service page sells nothing.
+        assert!(!declares_product(&ld(
+            r#"{"@type":"Product","name":"Pest control","aggregateRating":{"ratingValue":"4.9"}}"#
+        )));
+        assert!(!declares_product(&ld(
+            r#"{"@type":"NewsArticle","headline":"Mugs"}"#
+        )));
+    }
+
+    #[test]
+    fn open_graph_and_microdata_declare_products_too() {
+        let og =
+            r#"<html><head><meta property="og:type" content="product"></head><body></body></html>"#;
+        assert!(declares_product(&Dom::parse(og)));
+        let item = r#"<div itemscope itemtype="https://schema.org/Product"><span itemprop="name">Mug</span>
+            <div itemprop="offers" itemscope itemtype="https://schema.org/Offer">$12</div></div>"#;
+        assert!(declares_product(&Dom::parse(item)));
+        assert!(!declares_product(&Dom::parse(&item.repeat(6))));
+    }
+}
