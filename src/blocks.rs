@@ -11,7 +11,7 @@
 
 use crate::document::BlockKind;
 use crate::parse::{push_collapsed, Dom, NodeKind, Tag};
-use crate::rules::structure::{COLLAPSED_PANEL_ROLES, COLLAPSED_PANEL_WORDS};
+use crate::rules::structure::{COLLAPSED_PANEL_ROLES, COLLAPSED_PANEL_WORDS, HIDING_CLASSES};
 use crate::rules::thresholds::{PROSE_MAX_LINK_DENSITY, PROSE_MIN_CHARS};
 
 /// A data table has no cell longer than this (chars): longer cells mean the
@@ -106,7 +106,8 @@ const STREAMED_SEGMENT_ID_PREFIX: &str = "S:";
 pub fn is_hidden(dom: &Dom, i: usize) -> bool {
     let hidden = (dom.attr(i, "hidden").is_some() && !is_streamed_segment(dom, i))
         || (dom.attr(i, "aria-hidden") == Some("true") && dom.tag(i) != Some(Tag::Body))
-        || hidden_by_style(dom, i);
+        || hidden_by_style(dom, i)
+        || hidden_by_class(dom, i);
     hidden && !is_collapsed_panel(dom, i)
 }
 
@@ -146,6 +147,26 @@ fn hidden_by_style(dom: &Dom, i: usize) -> bool {
     })
 }
 
+/// Whether a utility class ([`HIDING_CLASSES`]) hides element `i` on every
+/// screen: a class list that also shows it from some width on (`md:block`,
+/// `d-lg-flex`) leaves it visible on a desktop.
+fn hidden_by_class(dom: &Dom, i: usize) -> bool {
+    let Some(class) = dom.attr(i, "class") else {
+        return false;
+    };
+    let mut tokens = class.split_ascii_whitespace();
+    tokens
+        .clone()
+        .any(|t| HIDING_CLASSES.iter().any(|h| t.eq_ignore_ascii_case(h)))
+        && !tokens.any(shows_at_some_width)
+}
+
+/// Whether class token `t` shows an element from some screen width on:
+/// Tailwind's `md:block`, Bootstrap's `d-md-block`.
+fn shows_at_some_width(t: &str) -> bool {
+    t.contains(':') || (t.starts_with("d-") && t.matches('-').count() == 2)
+}
+
 /// Whether element `i` is a streamed segment waiting to be moved into place
 /// (see [`STREAMED_SEGMENT_ID_PREFIX`]): its id is the prefix and a number.
 fn is_streamed_segment(dom: &Dom, i: usize) -> bool {
@@ -163,17 +184,58 @@ pub fn is_invisible(dom: &Dom, i: usize) -> bool {
 
 fn invisible_nodes(dom: &Dom) -> Vec<bool> {
     let panels = disclosure_panels(dom);
+    let text = text_sums(dom);
+    let page_text = text.first().copied().unwrap_or(0) as f32;
+    let main = dom
+        .elements(Tag::Main)
+        .next()
+        .or_else(|| (0..dom.len()).find(|&m| dom.attr(m, "role") == Some("main")));
+    let headline = dom.elements(Tag::H1).next();
+    let is_page = |i: usize| {
+        text[i] as f32 >= PAGE_WRAPPER_MIN_SHARE * page_text
+            && (main.is_some_and(|m| dom.contains(i, m))
+                || headline.is_some_and(|h| dom.contains(i, h)))
+    };
     (0..dom.len())
         .map(|i| match dom.kind(i) {
             NodeKind::Element(tag) => {
                 tag.is_invisible()
                     || (is_hidden(dom, i)
-                        && !dom.attr(i, "id").is_some_and(|id| panels.contains(id)))
+                        && !dom.attr(i, "id").is_some_and(|id| panels.contains(id))
+                        && !is_page(i))
             }
             NodeKind::Other => true,
             _ => false,
         })
         .collect()
+}
+
+/// A hidden element holding at least this share of the page's text and the
+/// page's main landmark or headline is the page itself, hidden until
+/// its scripts run (an anti-flicker or age-gate wrapper, a `<main>` set
+/// `aria-hidden` under an open dialog): readers see it.
+const PAGE_WRAPPER_MIN_SHARE: f32 = 0.5;
+
+/// Per node, the non-blank bytes of the text in its subtree, outside
+/// invisible tags (scripts, styles, templates).
+fn text_sums(dom: &Dom) -> Vec<u32> {
+    let mut sums: Vec<u32> = (0..dom.len())
+        .map(|i| {
+            dom.text(i).map_or(0, |t| {
+                let n = t.bytes().filter(|b| !b.is_ascii_whitespace()).count();
+                u32::try_from(n).unwrap_or(u32::MAX)
+            })
+        })
+        .collect();
+    for i in (1..dom.len()).rev() {
+        if dom.tag(i).is_some_and(Tag::is_invisible) {
+            continue;
+        }
+        if let Some(p) = dom.parent(i) {
+            sums[p] = sums[p].saturating_add(sums[i]);
+        }
+    }
+    sums
 }
 
 /// The ids of the page's disclosure panels: the elements a toggle names in
@@ -628,6 +690,46 @@ mod tests {
         );
         let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
         assert_eq!(texts, ["Helmets run small; measure your head first."]);
+    }
+
+    #[test]
+    fn utility_classes_hide_unless_a_width_shows_them() {
+        let texts = |html: &str| -> Vec<String> {
+            kinds_and_texts(html).into_iter().map(|(_, t)| t).collect()
+        };
+        let got = texts(
+            "<body><main><h1>Staple tee</h1><p>Combed cotton, regular fit.</p>\
+             <dl class='info hide'><dt>cat_thumb:</dt><dd>thumb.jpg</dd></dl>\
+             <p class=d-none>Tier price</p><p class='d-none d-lg-block'>Wide screens</p>\
+             <p class='hidden md:block'>Desktop note</p><p class=hide-on-mobile>Shown</p>\
+             </main></body>",
+        );
+        assert_eq!(
+            got,
+            [
+                "Staple tee",
+                "Combed cotton, regular fit.",
+                "Wide screens",
+                "Desktop note",
+                "Shown"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_hidden_wrapper_of_the_whole_page_is_visible() {
+        let para = "<p>The kettle boils a litre in three minutes and switches itself off.</p>";
+        let html = format!(
+            "<body><div class=topbar>Free delivery</div>\
+             <div class='root hide'><main><h1>Kettle</h1>{para}{para}</main></div></body>"
+        );
+        let got = kinds_and_texts(&html);
+        assert_eq!(got.len(), 4, "{got:?}");
+        // A hidden box holding most of the text but not the page's main is hidden.
+        let html = format!(
+            "<body><main><h1>Kettle</h1></main><div style='display:none'>{para}{para}</div></body>"
+        );
+        assert_eq!(kinds_and_texts(&html).len(), 1);
     }
 
     #[test]
