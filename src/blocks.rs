@@ -184,58 +184,80 @@ pub fn is_invisible(dom: &Dom, i: usize) -> bool {
 
 fn invisible_nodes(dom: &Dom) -> Vec<bool> {
     let panels = disclosure_panels(dom);
-    let text = text_sums(dom);
-    let page_text = text.first().copied().unwrap_or(0) as f32;
-    let main = dom
-        .elements(Tag::Main)
-        .next()
-        .or_else(|| (0..dom.len()).find(|&m| dom.attr(m, "role") == Some("main")));
-    let headline = dom.elements(Tag::H1).next();
-    let is_page = |i: usize| {
-        text[i] as f32 >= PAGE_WRAPPER_MIN_SHARE * page_text
-            && (main.is_some_and(|m| dom.contains(i, m))
-                || headline.is_some_and(|h| dom.contains(i, h)))
-    };
-    (0..dom.len())
+    let mut flags: Vec<bool> = (0..dom.len())
         .map(|i| match dom.kind(i) {
             NodeKind::Element(tag) => {
                 tag.is_invisible()
                     || (is_hidden(dom, i)
-                        && !dom.attr(i, "id").is_some_and(|id| panels.contains(id))
-                        && !is_page(i))
+                        && !dom.attr(i, "id").is_some_and(|id| panels.contains(id)))
             }
             NodeKind::Other => true,
             _ => false,
         })
-        .collect()
+        .collect();
+    for w in page_wrappers(dom, &flags) {
+        flags[w] = false;
+    }
+    flags
 }
 
-/// A hidden element holding at least this share of the page's text and the
-/// page's main landmark or headline is the page itself, hidden until
-/// its scripts run (an anti-flicker or age-gate wrapper, a `<main>` set
-/// `aria-hidden` under an open dialog): readers see it.
-const PAGE_WRAPPER_MIN_SHARE: f32 = 0.5;
+/// A hidden element holding at least this share of the page's text is the
+/// page itself, hidden until its scripts run (an anti-flicker wrapper, an
+/// app root set `aria-hidden` while a dialog is open): readers see it.
+const PAGE_WRAPPER_MIN_TEXT_SHARE: f32 = 0.9;
 
-/// Per node, the non-blank bytes of the text in its subtree, outside
-/// invisible tags (scripts, styles, templates).
-fn text_sums(dom: &Dom) -> Vec<u32> {
-    let mut sums: Vec<u32> = (0..dom.len())
-        .map(|i| {
-            dom.text(i).map_or(0, |t| {
-                let n = t.bytes().filter(|b| !b.is_ascii_whitespace()).count();
-                u32::try_from(n).unwrap_or(u32::MAX)
-            })
+/// ... and so is one holding the page's `<main>` landmark or headline with
+/// at least this share (a theme's hidden wrapper beside a large menu).
+const MAIN_WRAPPER_MIN_TEXT_SHARE: f32 = 0.5;
+
+/// The hidden elements (flagged in `hidden`, not by their tag) that wrap
+/// the page: see [`PAGE_WRAPPER_MIN_TEXT_SHARE`].
+fn page_wrappers(dom: &Dom, hidden: &[bool]) -> Vec<usize> {
+    let main = dom
+        .elements(Tag::Main)
+        .next()
+        .or_else(|| (0..dom.len()).find(|&m| dom.attr(m, "role") == Some("main")))
+        .or_else(|| dom.elements(Tag::H1).next());
+    let holds_main = |i: usize| main.is_some_and(|m| dom.contains(i, m));
+    // Only an element spanning half the nodes, or the main landmark, can
+    // hold most of the text (a cheap bound: most pages skip the count below).
+    let candidates: Vec<usize> = (0..dom.len())
+        .filter(|&i| {
+            hidden[i]
+                && dom.tag(i).is_some_and(|t| !t.is_invisible())
+                && (2 * (dom.end(i) - i) >= dom.len() || holds_main(i))
         })
         .collect();
-    for i in (1..dom.len()).rev() {
-        if dom.tag(i).is_some_and(Tag::is_invisible) {
+    if candidates.is_empty() {
+        return candidates;
+    }
+    // Text chars per subtree, outside elements hidden by their tag
+    // (script, style, template).
+    let mut chars = vec![0usize; dom.len()];
+    for i in (0..dom.len()).rev() {
+        if dom.tag(i).is_some_and(|t| t.is_invisible()) || dom.kind(i) == NodeKind::Other {
+            chars[i] = 0;
             continue;
         }
+        if let Some(t) = dom.text(i) {
+            chars[i] += t.trim().len();
+        }
         if let Some(p) = dom.parent(i) {
-            sums[p] = sums[p].saturating_add(sums[i]);
+            chars[p] += chars[i];
         }
     }
-    sums
+    let total = chars.first().copied().unwrap_or(0) as f32;
+    candidates
+        .into_iter()
+        .filter(|&i| {
+            let share = if holds_main(i) {
+                MAIN_WRAPPER_MIN_TEXT_SHARE
+            } else {
+                PAGE_WRAPPER_MIN_TEXT_SHARE
+            };
+            total > 0.0 && chars[i] as f32 >= share * total
+        })
+        .collect()
 }
 
 /// The ids of the page's disclosure panels: the elements a toggle names in
@@ -561,6 +583,25 @@ mod tests {
             .into_iter()
             .map(|b| (b.kind, b.text))
             .collect()
+    }
+
+    #[test]
+    fn a_page_hidden_until_its_scripts_run_is_read_but_hidden_boxes_are_not() {
+        let got = kinds_and_texts(
+            "<body><div style=\"visibility: hidden; min-height: 100vh\"><h1>Title</h1>\
+             <p>The whole tutorial is inside the wrapper.</p>\
+             <div style=\"display:none\">A hidden sign-in box</div></div></body>",
+        );
+        let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Title", "The whole tutorial is inside the wrapper."]
+        );
+        let got = kinds_and_texts(
+            "<body><p>A visible paragraph of the article, the most of the page.</p>\
+             <div style=\"display:none\">A hidden box</div></body>",
+        );
+        assert!(got.iter().all(|(_, t)| !t.contains("hidden box")));
     }
 
     #[test]

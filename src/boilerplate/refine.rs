@@ -94,15 +94,18 @@ pub fn refine(
             head: i < HEAD_BLOCKS,
             tail: i + TAIL_BLOCKS >= n || i > last_prose,
         };
-        let norm = normalize(&block.text);
+        // Normalized only when a test below needs it: most blocks are
+        // paragraphs in the middle of the article, which no test compares.
+        let norm_cell = std::cell::OnceCell::new();
+        let norm = || norm_cell.get_or_init(|| normalize(&block.text)).as_str();
         let is_title = match (&title, &block.kind) {
             (Some(t), _)
-                if norm == *t && (place.head || matches!(block.kind, BlockKind::Heading(_))) =>
+                if (place.head || matches!(block.kind, BlockKind::Heading(_))) && norm() == t =>
             {
                 true
             }
-            (Some(t), BlockKind::Heading(_)) if norm.len() >= 20 && place.head => {
-                t.starts_with(&norm) || norm.starts_with(t.as_str())
+            (Some(t), BlockKind::Heading(_)) if place.head && norm().len() >= 20 => {
+                t.starts_with(norm()) || norm().starts_with(t.as_str())
             }
             (_, BlockKind::Heading(1)) => place.head,
             _ => false,
@@ -113,7 +116,7 @@ pub fn refine(
             && matches!(block.kind, BlockKind::Heading(_))
             && i + 1 < n
             && block.chars <= DEK_MAX_CHARS
-            && description.as_deref().is_some_and(|d| norm == d);
+            && description.as_deref().is_some_and(|d| norm() == d);
         let is_page_url = metadata
             .canonical_url
             .as_deref()
@@ -124,13 +127,20 @@ pub fn refine(
             Some(TITLE_REPEAT)
         } else if is_dek {
             Some(DEK)
-        } else if (place.head || place.tail) && is_author_line(&norm, block.chars, &authors) {
+        } else if (place.head || place.tail)
+            && !authors.is_empty()
+            && is_author_line(norm(), block.chars, &authors)
+        {
             Some(BYLINE_AUTHOR)
         } else if let Some(hit) = rules.classify_at(&block.text, place) {
             Some(hit)
         } else if let Some(hit) = unjudged_phrase(rules, block, tuning) {
             Some(hit)
-        } else if place.tail && starts_with_author_bio(&norm, &authors) && block.chars >= 60 {
+        } else if place.tail
+            && block.chars >= 60
+            && !authors.is_empty()
+            && starts_with_author_bio(norm(), &authors)
+        {
             Some(BIO_AUTHOR)
         } else if is_link_box(&blocks, i) {
             Some(LINK_BOX)
@@ -183,7 +193,14 @@ fn same_url(a: &str, b: &str) -> bool {
 pub(crate) fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii() {
+            // ASCII without the case-mapping iterator.
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            } else if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
         } else if !out.is_empty() && !out.ends_with(' ') {
             out.push(' ');

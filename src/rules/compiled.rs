@@ -809,6 +809,12 @@ impl CompiledRules {
         for name in names {
             words.clear();
             split_words_into(name, &mut words);
+            if words
+                .first()
+                .is_some_and(|w| structure::STATE_PREFIXES.contains(&w.as_str()))
+            {
+                continue;
+            }
             let builder = words
                 .first()
                 .is_some_and(|w| structure::PAGE_BUILDER_PREFIXES.contains(&w.as_str()));
@@ -874,8 +880,8 @@ pub fn split_words(name: &str, out: &mut Vec<String>) {
     out.extend(words.iter().cloned());
 }
 
-/// [`split_words`] into a reusable [`Words`] list.
-fn split_words_into(name: &str, out: &mut Words) {
+/// [`split_words`] into a reusable [`Words`] list (appended to it).
+pub(crate) fn split_words_into(name: &str, out: &mut Words) {
     for part in name.split(|c: char| !c.is_alphanumeric()) {
         if !is_hash_like(part) {
             split_part(part, out);
@@ -886,13 +892,14 @@ fn split_words_into(name: &str, out: &mut Words) {
 /// A list of words that keeps its strings' buffers when cleared, so that
 /// splitting many class names allocates only for the longest ones.
 #[derive(Default)]
-struct Words {
+pub(crate) struct Words {
     slots: Vec<String>,
     len: usize,
 }
 
 impl Words {
-    fn clear(&mut self) {
+    /// Empties the list, keeping the buffers.
+    pub(crate) fn clear(&mut self) {
         self.len = 0;
     }
 
@@ -962,7 +969,13 @@ fn split_part(name: &str, out: &mut Words) {
                 out.next_slot();
                 open = true;
             }
-            out.slots[out.len].extend(c.to_lowercase());
+            let slot = &mut out.slots[out.len];
+            if c.is_ascii() {
+                // Most class names are ASCII: no case-mapping iterator.
+                slot.push(c.to_ascii_lowercase());
+            } else {
+                slot.extend(c.to_lowercase());
+            }
             prev_lower = c.is_lowercase();
         } else {
             if open {
@@ -1049,6 +1062,18 @@ mod tests {
         assert_eq!(hit(&["elementor-widget-nav-menu"]), Some("cls-nav"));
         assert_eq!(hit(&["widget_text"]), Some("cls-widget"));
         assert_eq!(hit(&["sidebar-widget"]), Some("cls-sidebar"));
+    }
+
+    #[test]
+    fn names_stating_what_a_wrapper_has_or_hides_are_not_that_part() {
+        let rules = builtin();
+        let hit = |names: &[&str]| rules.classify_names(names.iter().copied()).map(|h| h.id);
+        // A grid of teasers marked as hiding its ads is the grid, not an ad.
+        assert_eq!(hit(&["SummaryGridItems-x", "hide-read-more-ad"]), None);
+        assert_eq!(hit(&["hasSidebar"]), None);
+        assert_eq!(hit(&["without-comments"]), None);
+        assert_eq!(hit(&["read-more-ad"]), Some("cls-ad"));
+        assert_eq!(hit(&["sidebar-has-widgets"]), Some("cls-sidebar"));
     }
 
     #[test]

@@ -32,7 +32,7 @@ use crate::blocks::{segment, subtree_sums, TextBlock};
 use crate::boilerplate::{removal, Pruned};
 use crate::document::{BlockKind, Kind, Removal};
 use crate::parse::{Dom, NodeKind, Tag};
-use crate::rules::compiled::split_words;
+use crate::rules::compiled::{split_words_into, Words};
 use crate::rules::structure::{CONTENT_HINTS, DISCUSSION_TYPES};
 use crate::rules::thresholds::{
     Tuning, CARD_PAGE_MIN_SHARE, ITEM_MAX_SHARE_OF_LIST, LADDER, LINK_DENSE, PROSE_MIN_CHARS,
@@ -467,8 +467,9 @@ fn best_container(
     });
     // A content hint raises the hinted container's own score (not its
     // ancestors'): a short article marked as the body beats a longer box.
+    let mut words = Words::default();
     for (i, s) in score.iter_mut().enumerate() {
-        if *s > 0.0 && has_content_hint(dom, i) {
+        if *s > 0.0 && has_content_hint(dom, i, &mut words) {
             *s *= 1.0 + CONTENT_HINT_BONUS;
         }
     }
@@ -577,31 +578,39 @@ fn blocks_with_text(blocks: &[TextBlock], dom: &Dom, node: usize) -> usize {
 }
 
 /// Whether element `i` carries a content hint (see `rules::structure::CONTENT_HINTS`).
-fn has_content_hint(dom: &Dom, i: usize) -> bool {
+/// `words` is scratch space, reused from element to element.
+fn has_content_hint(dom: &Dom, i: usize, words: &mut Words) -> bool {
     if !matches!(dom.kind(i), NodeKind::Element(_)) {
         return false;
     }
-    let mut words = Vec::new();
+    let by_attr = CONTENT_HINTS.iter().any(|h| {
+        h.attr.is_some_and(|(attr, value)| {
+            dom.attr(i, attr)
+                .is_some_and(|v| v.split_ascii_whitespace().any(|w| w == value))
+        })
+    });
+    if by_attr {
+        return true;
+    }
     let names = dom
         .attr(i, "class")
         .unwrap_or("")
         .split_ascii_whitespace()
         .chain(dom.attr(i, "id"));
-    let mut name_words: Vec<Vec<String>> = Vec::new();
     for name in names {
         words.clear();
-        split_words(name, &mut words);
-        name_words.push(words.clone());
+        split_words_into(name, words);
+        let hinted = CONTENT_HINTS.iter().any(|h| {
+            h.attr.is_none()
+                && words
+                    .windows(h.tokens.len())
+                    .any(|win| win.iter().zip(h.tokens).all(|(a, b)| a == b))
+        });
+        if hinted {
+            return true;
+        }
     }
-    CONTENT_HINTS.iter().any(|h| match h.attr {
-        Some((attr, value)) => dom
-            .attr(i, attr)
-            .is_some_and(|v| v.split_ascii_whitespace().any(|w| w == value)),
-        None => name_words.iter().any(|w| {
-            w.windows(h.tokens.len())
-                .any(|win| win.iter().zip(h.tokens).all(|(a, b)| a == b))
-        }),
-    })
+    false
 }
 
 /// One `low_content` entry per run of outside blocks under the same top-level
