@@ -809,6 +809,12 @@ impl CompiledRules {
         for name in names {
             words.clear();
             split_words_into(name, &mut words);
+            if words
+                .first()
+                .is_some_and(|w| structure::STATE_PREFIXES.contains(&w.as_str()))
+            {
+                continue;
+            }
             let builder = words
                 .first()
                 .is_some_and(|w| structure::PAGE_BUILDER_PREFIXES.contains(&w.as_str()));
@@ -1056,6 +1062,18 @@ mod tests {
         assert_eq!(hit(&["elementor-widget-nav-menu"]), Some("cls-nav"));
         assert_eq!(hit(&["widget_text"]), Some("cls-widget"));
         assert_eq!(hit(&["sidebar-widget"]), Some("cls-sidebar"));
+    }
+
+    #[test]
+    fn names_stating_what_a_wrapper_has_or_hides_are_not_that_part() {
+        let rules = builtin();
+        let hit = |names: &[&str]| rules.classify_names(names.iter().copied()).map(|h| h.id);
+        // A grid of teasers marked as hiding its ads is the grid, not an ad.
+        assert_eq!(hit(&["SummaryGridItems-x", "hide-read-more-ad"]), None);
+        assert_eq!(hit(&["hasSidebar"]), None);
+        assert_eq!(hit(&["without-comments"]), None);
+        assert_eq!(hit(&["read-more-ad"]), Some("cls-ad"));
+        assert_eq!(hit(&["sidebar-has-widgets"]), Some("cls-sidebar"));
     }
 
     #[test]
