@@ -175,6 +175,12 @@ pub const PRODUCT_TOKENS: &[TokenRule] = &[
 /// (`elementor-widget-nav-menu`, `elementor-widget-share-buttons`) still do.
 pub const PAGE_BUILDER_PREFIXES: &[&str] = &["elementor"];
 
+/// First words of class names that state what an element has or lacks
+/// (`has-sidebar`, `hide-read-more-ad`, `without-comments`): a
+/// layout switch on a wrapper, not the part it names, so no class/id word
+/// rule matches such a name.
+pub const STATE_PREFIXES: &[&str] = &["has", "hide", "without"];
+
 /// Token rules that ignore page-builder class names (see [`PAGE_BUILDER_PREFIXES`]).
 pub const BUILDER_NEUTRAL_RULES: &[&str] = &["cls-widget"];
 
