@@ -163,7 +163,7 @@ pub fn is_invisible(dom: &Dom, i: usize) -> bool {
 
 fn invisible_nodes(dom: &Dom) -> Vec<bool> {
     let panels = disclosure_panels(dom);
-    (0..dom.len())
+    let mut flags: Vec<bool> = (0..dom.len())
         .map(|i| match dom.kind(i) {
             NodeKind::Element(tag) => {
                 tag.is_invisible()
@@ -173,6 +173,52 @@ fn invisible_nodes(dom: &Dom) -> Vec<bool> {
             NodeKind::Other => true,
             _ => false,
         })
+        .collect();
+    for w in page_wrappers(dom, &flags) {
+        flags[w] = false;
+    }
+    flags
+}
+
+/// A hidden element holding at least this share of the page's text is the
+/// page itself, hidden until its scripts run (an anti-flicker wrapper, an
+/// app root set `aria-hidden` while a dialog is open): readers see it.
+const PAGE_WRAPPER_MIN_TEXT_SHARE: f32 = 0.9;
+
+/// The hidden elements (flagged in `hidden`, not by their tag) that wrap
+/// the page: see [`PAGE_WRAPPER_MIN_TEXT_SHARE`].
+fn page_wrappers(dom: &Dom, hidden: &[bool]) -> Vec<usize> {
+    // Only an element spanning half the nodes can hold most of the text
+    // (a cheap bound: most pages skip the count below).
+    let candidates: Vec<usize> = (0..dom.len())
+        .filter(|&i| {
+            hidden[i]
+                && dom.tag(i).is_some_and(|t| !t.is_invisible())
+                && 2 * (dom.end(i) - i) >= dom.len()
+        })
+        .collect();
+    if candidates.is_empty() {
+        return candidates;
+    }
+    // Text chars per subtree, outside elements hidden by their tag
+    // (script, style, template).
+    let mut chars = vec![0usize; dom.len()];
+    for i in (0..dom.len()).rev() {
+        if dom.tag(i).is_some_and(|t| t.is_invisible()) || dom.kind(i) == NodeKind::Other {
+            chars[i] = 0;
+            continue;
+        }
+        if let Some(t) = dom.text(i) {
+            chars[i] += t.trim().len();
+        }
+        if let Some(p) = dom.parent(i) {
+            chars[p] += chars[i];
+        }
+    }
+    let total = chars.first().copied().unwrap_or(0) as f32;
+    candidates
+        .into_iter()
+        .filter(|&i| total > 0.0 && chars[i] as f32 >= PAGE_WRAPPER_MIN_TEXT_SHARE * total)
         .collect()
 }
 
@@ -499,6 +545,25 @@ mod tests {
             .into_iter()
             .map(|b| (b.kind, b.text))
             .collect()
+    }
+
+    #[test]
+    fn a_page_hidden_until_its_scripts_run_is_read_but_hidden_boxes_are_not() {
+        let got = kinds_and_texts(
+            "<body><div style=\"visibility: hidden; min-height: 100vh\"><h1>Title</h1>\
+             <p>The whole tutorial is inside the wrapper.</p>\
+             <div style=\"display:none\">A hidden sign-in box</div></div></body>",
+        );
+        let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Title", "The whole tutorial is inside the wrapper."]
+        );
+        let got = kinds_and_texts(
+            "<body><p>A visible paragraph of the article, the most of the page.</p>\
+             <div style=\"display:none\">A hidden box</div></body>",
+        );
+        assert!(got.iter().all(|(_, t)| !t.contains("hidden box")));
     }
 
     #[test]

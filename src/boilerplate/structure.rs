@@ -330,6 +330,29 @@ mod tests {
     }
 
     #[test]
+    fn forum_signatures_and_profile_fields_go_the_post_and_poster_name_stay() {
+        let got = removed_kinds(
+            "<body><div class=post><dl class=postprofile><dt><a href=/u/1>marsh_warbler</a></dt>\
+             <dd>Senator</dd><dd>Founded: Dec 11, 2021</dd></dl>\
+             <div class=postbody><div class=content><p>The ferry timetable changed again this week.</p></div>\
+             <div id=sig1 class=signature>Proud owner of three herons.</div></div></div></body>",
+        );
+        let rules: Vec<&str> = got.iter().map(|(_, r, _)| r.as_str()).collect();
+        assert_eq!(
+            rules,
+            [
+                "sel-forum-profile-stats",
+                "sel-forum-profile-stats",
+                "sel-forum-signature"
+            ],
+            "{got:?}"
+        );
+        assert!(got
+            .iter()
+            .all(|(_, _, t)| !t.contains("ferry") && !t.contains("marsh")));
+    }
+
+    #[test]
     fn guard_keeps_a_wrapper_holding_the_article() {
         let para = "<p>".to_string()
             + &"A sentence of the article that is long enough to count. ".repeat(4)

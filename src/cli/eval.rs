@@ -21,7 +21,7 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use deboiler::{Cleaner, Input, InputKind};
 
-use super::eval_metadata::{self, Conventions, FieldScore, MetaTruth};
+use super::eval_metadata::{self, FieldScore, MetaTruth};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -129,14 +129,6 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
         bail!("dataset folder {} does not exist", dir.display());
     }
     let mut pages = load_ground_truth(&dir.join("ground-truth.json"))?;
-    let conventions = Conventions::from_source_json(
-        std::fs::read_to_string(dir.join("SOURCE.json"))
-            .ok()
-            .as_deref(),
-    );
-    for p in &mut pages {
-        conventions.apply(&mut p.meta);
-    }
     select_pages(&mut pages, args)?;
     // Read the comparison file first: a bad name should not cost a full run.
     let previous = args.compare.as_deref().map(read_report).transpose()?;
@@ -195,7 +187,7 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
     let mut out = String::new();
     write_summary(&mut out, &summary);
     if args.metadata {
-        eval_metadata::write_table(&mut out, &summary.metadata, conventions.note());
+        eval_metadata::write_table(&mut out, &summary.metadata);
         eval_metadata::write_misses(
             &mut out,
             pages.iter().zip(&extracted).filter_map(|(p, ex)| {

@@ -19,10 +19,7 @@
 //! - a title label written as a document title with the dataset's own
 //!   `siteName` label as an affix ("Port strike ends | Daily News",
 //!   readability) is also right without that affix: the title field is
-//!   defined without the site name;
-//! - conventions of an upstream that records a field only when found: Mozilla
-//!   Readability's fixtures check `publishedTime` only when it is set, so a
-//!   null date there is not an annotation (see [`Conventions`]).
+//!   defined without the site name.
 
 use std::fmt::Write as _;
 
@@ -64,46 +61,6 @@ impl MetaTruth {
             date: field("date"),
             site_name: field("siteName").flatten(),
         }
-    }
-}
-
-/// How a dataset's labels are to be read, from its `SOURCE.json`.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Conventions {
-    /// A null date means "not recorded", not "annotated absent".
-    pub date_null_unannotated: bool,
-}
-
-/// Upstream repositories whose fixtures record a date only when their tool
-/// found one (Mozilla Readability's test checks `publishedTime` only when the
-/// expected metadata sets it).
-const DATE_ONLY_WHEN_FOUND: &[&str] = &["mozilla/readability"];
-
-impl Conventions {
-    /// Reads the `repository` of `SOURCE.json` (a missing or odd file: no conventions).
-    pub fn from_source_json(text: Option<&str>) -> Conventions {
-        let repo = text
-            .and_then(|t| serde_json::from_str::<Value>(t).ok())
-            .and_then(|v| v.get("repository")?.as_str().map(str::to_ascii_lowercase));
-        Conventions {
-            date_null_unannotated: repo
-                .as_deref()
-                .is_some_and(|r| DATE_ONLY_WHEN_FOUND.contains(&r)),
-        }
-    }
-
-    /// Applies the conventions to one page's labels.
-    pub fn apply(self, truth: &mut MetaTruth) {
-        if self.date_null_unannotated && truth.date == Some(None) {
-            truth.date = None;
-        }
-    }
-
-    /// A line for the report when a convention applies.
-    pub fn note(self) -> Option<&'static str> {
-        self.date_null_unannotated.then_some(
-            "date labels set to null are not annotations here (the upstream records a date only when found)",
-        )
     }
 }
 
@@ -240,7 +197,7 @@ fn show_opt(v: Option<&str>) -> String {
 }
 
 /// Appends the table.
-pub fn write_table(out: &mut String, rows: &[FieldScore], note: Option<&str>) {
+pub fn write_table(out: &mut String, rows: &[FieldScore]) {
     let _ = writeln!(out, "\nmetadata         right   annotated  share");
     for r in rows {
         let _ = writeln!(
@@ -252,13 +209,12 @@ pub fn write_table(out: &mut String, rows: &[FieldScore], note: Option<&str>) {
             r.share()
         );
     }
-    if let Some(note) = note {
-        let _ = writeln!(out, "({note})");
-    }
 }
 
+/// Whitespace collapsed and typographic quotes as ASCII ones: labellers
+/// often type "'" where pages print "’", the title is the same.
 fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    super::metric::fold_quotes(&super::metric::normalize_ws(s))
 }
 
 /// Separators between a headline and a site name in a document title.
@@ -455,6 +411,11 @@ mod tests {
             Some("Port strike ends"),
             None,
             Some("Port strike ends | Gazette")
+        ));
+        assert!(title_right(
+            Some("FDA's \"new\" rules"),
+            None,
+            Some("FDA\u{2019}s \u{201C}new\u{201D} rules")
         ));
         assert!(title_right(None, None, None));
         assert!(!title_right(None, None, Some("x")));

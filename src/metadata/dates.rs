@@ -13,7 +13,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use regex::Regex;
 
-use super::text::visible_text;
+use super::text::{spaced_text, visible_text};
 use super::{Candidates, Field, Source};
 use crate::parse::{Dom, NodeKind, Tag};
 
@@ -347,30 +347,44 @@ fn numeric_date(text: &str) -> Option<(i32, u32, u32)> {
     Some((y, m, d))
 }
 
-/// "March 25, 2024", "25 de marzo de 2024", "Mon, 25 Mar 2024".
+/// Most tokens between a month name and its day or year ("Tuesday, 25th of
+/// March, 2024": day three tokens before): further numbers belong to
+/// another date or to the text ("published in March 2022, updated December
+/// 20, 2024" has no day for March).
+const MAX_DATE_TOKEN_GAP: usize = 3;
+
+/// "March 25, 2024", "25 de marzo de 2024", "Mon, 25 Mar 2024": the first
+/// month name with a day and a year next to it.
 fn named_month_date(text: &str) -> Option<(i32, u32, u32)> {
-    let mut month = None;
-    let mut year = None;
-    let mut day = None;
-    for token in tokens(text) {
-        if token.chars().all(|c| c.is_ascii_digit()) {
-            let Ok(n) = token.parse::<u32>() else {
-                continue;
-            };
-            if token.len() == 4 && year.is_none() && (1900..=2100).contains(&n) {
-                year = Some(n as i32);
-            } else if token.len() <= 2 && day.is_none() && (1..=31).contains(&n) {
-                day = Some(n);
-            }
-        } else if month.is_none() {
-            let lower = token.to_lowercase();
-            month = MONTHS
-                .iter()
-                .find(|(name, _)| *name == lower)
-                .map(|(_, m)| *m);
-        }
-    }
-    Some((year?, month?, day?))
+    let toks: Vec<&str> = tokens(text).collect();
+    let (mi, month) = toks.iter().enumerate().find_map(|(i, t)| {
+        let lower = t.to_lowercase();
+        MONTHS
+            .iter()
+            .find(|(name, _)| *name == lower)
+            .map(|(_, m)| (i, *m))
+    })?;
+    // Numbers nearest the month first.
+    let mut near: Vec<(usize, &str)> = toks
+        .iter()
+        .enumerate()
+        .filter(|(j, t)| {
+            *j != mi
+                && j.abs_diff(mi) <= MAX_DATE_TOKEN_GAP
+                && t.chars().all(|c| c.is_ascii_digit())
+        })
+        .map(|(j, t)| (j.abs_diff(mi), *t))
+        .collect();
+    near.sort_by_key(|(d, _)| *d);
+    let number = |len: std::ops::RangeInclusive<usize>, range: std::ops::RangeInclusive<u32>| {
+        near.iter().find_map(|(_, t)| {
+            let n: u32 = t.parse().ok()?;
+            (len.contains(&t.len()) && range.contains(&n)).then_some(n)
+        })
+    };
+    let year = number(4..=4, 1900..=2100)?;
+    let day = number(1..=2, 1..=31)?;
+    Some((i32::try_from(year).ok()?, month, day))
 }
 
 /// Runs of letters or runs of digits ("1er" → "1", "er").
@@ -546,16 +560,34 @@ const PUBLISHED_WORDS: &[&str] = &[
 ];
 
 /// Whether a date line is about the modification: it names an update, and
-/// no "Posted"/"Published" comes first ("Posted: Oct 14 | Last Updated: ..."
-/// is the publication date).
+/// neither "Posted"/"Published" nor a date comes first ("Posted: Oct 14 |
+/// Last Updated: ...", "August 16, 2019 - Updated July 9, 2025" are
+/// publication dates).
 fn says_updated(text: &str) -> bool {
     let lower = text.to_lowercase();
     let first = |words: &[&str]| words.iter().filter_map(|w| lower.find(w)).min();
-    match (first(UPDATED_WORDS), first(PUBLISHED_WORDS)) {
-        (Some(u), Some(p)) => u < p,
-        (Some(_), None) => true,
-        _ => false,
-    }
+    // "Edited by Walter" credits a person, it dates nothing.
+    let credit = |at: usize, w: &str| {
+        lower
+            .get(at + w.len()..)
+            .is_some_and(|rest| rest.trim_start().starts_with("by "))
+    };
+    let updated = UPDATED_WORDS
+        .iter()
+        .filter_map(|w| {
+            lower
+                .match_indices(w)
+                .find(|(at, _)| !credit(*at, w))
+                .map(|(at, _)| at)
+        })
+        .min();
+    let Some(u) = updated else {
+        return false;
+    };
+    first(PUBLISHED_WORDS).is_none_or(|p| u < p)
+        && lower
+            .get(..u)
+            .is_none_or(|before| parse_parts(before).is_none())
 }
 
 /// Nodes before the first h1 where a visible date may sit (a dateline above the headline).
@@ -569,14 +601,132 @@ const MAX_DATE_NODES: usize = 12;
 /// More distinct `<time>` dates than this: a listing, not one article's date.
 const MAX_DISTINCT_TIMES: usize = 3;
 
+/// Words in a date line that name a date other than the page's publication:
+/// a product's release, an event, an offer's end ("Release date: 21 Aug,
+/// 2012", "Valid until 31.12.2025", "Event date").
+const OTHER_DATE_WORDS: &[&str] = &[
+    "release",
+    "released",
+    "event",
+    "expires",
+    "expiry",
+    "expiration",
+    "valid until",
+    "valid through",
+    "deadline",
+    "due date",
+    "ends",
+    "starts",
+    "opening",
+    "closing",
+    "copyright",
+    "©",
+    "course dates",
+    "erscheinungstermin",
+    "gültig bis",
+];
+
+/// Whether a date line names a date other than the publication, or a span
+/// of dates ("1/27/2026 - 3/24/2026", "12 January — 10 April 2026": a
+/// course's or an offer's period).
+fn names_other_date(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    if is_date_range(&lower) {
+        return true;
+    }
+    OTHER_DATE_WORDS.iter().any(|w| {
+        lower.match_indices(w).any(|(at, m)| {
+            let before = lower.get(..at).and_then(|b| b.chars().next_back());
+            let after = lower.get(at + m.len()..).and_then(|a| a.chars().next());
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
+/// Whether `text` holds two dates joined by a dash or "to": a period.
+fn is_date_range(text: &str) -> bool {
+    [" - ", " – ", " — ", " to ", " bis ", " au "]
+        .iter()
+        .any(|sep| {
+            text.split_once(sep).is_some_and(|(a, b)| {
+                let day_or_date = |t: &str| {
+                    normalize_date(t).is_some()
+                        || tokens(t).any(is_month_name)
+                            && tokens(t)
+                                .any(|w| w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit()))
+                };
+                day_or_date(a) && normalize_date(b).is_some() && !says_updated(b)
+            })
+        })
+}
+
+/// The short text of element `i` (whose own text is `text`)'s parent,
+/// where a date's label sits beside it (`<div>Release Date:</div><div class=date>21 Aug, 2012</div>`).
+/// Only a parent showing no other date counts: in "August 16, 2019 -
+/// Updated July 9, 2025" the update's label is not the first date's.
+fn parent_line(dom: &Dom, i: usize, text: &str) -> Option<String> {
+    let t = spaced_text(dom, dom.parent(i)?, MAX_DATE_LINE_CHARS + 1);
+    let rest = t.replacen(text, " ", 1);
+    (t.chars().count() <= MAX_DATE_LINE_CHARS && normalize_date(&rest).is_none()).then_some(t)
+}
+
+/// Whether the date line `text` of element `i` is labelled as a date other
+/// than the publication, by its own words, its parent's, or their class
+/// names (`release_date`).
+fn labelled_other_date(dom: &Dom, i: usize, text: &str, parent: Option<&str>) -> bool {
+    let class_words = |n: usize| dom.attr(n, "class").map(|c| c.replace(['-', '_'], " "));
+    names_other_date(text)
+        || parent.is_some_and(names_other_date)
+        || class_words(i).is_some_and(|c| names_other_date(&c))
+        || dom
+            .parent(i)
+            .and_then(class_words)
+            .is_some_and(|c| names_other_date(&c))
+}
+
+/// Longest context of a `<time>` read for its label.
+const MAX_TIME_CONTEXT_CHARS: usize = 200;
+/// Ancestors of a `<time>` looked at for its label: "Last updated on
+/// <b><time>Apr 22</time></b>" puts it two levels up.
+const TIME_CONTEXT_LEVELS: usize = 2;
+
+/// The text around a `<time>`: its parent's, or, when the parent holds
+/// nothing but the date (a `<b>` wrapper), the grandparent's while that
+/// stays a short line.
+fn time_context(dom: &Dom, i: usize) -> String {
+    let own = spaced_text(dom, i, MAX_TIME_CONTEXT_CHARS + 1);
+    let mut context = String::new();
+    for a in dom.ancestors(i).take(TIME_CONTEXT_LEVELS) {
+        let t = spaced_text(dom, a, MAX_TIME_CONTEXT_CHARS + 1);
+        if !context.is_empty() && t.chars().count() > MAX_TIME_CONTEXT_CHARS {
+            break;
+        }
+        let labelled = t.trim() != own.trim();
+        context = t;
+        if labelled {
+            break;
+        }
+    }
+    context
+}
+
+/// A date line whose element (same tag and class) shows this many distinct
+/// days on the page is one entry of a listing (a news index, search results,
+/// a schedule, related articles), not the page's own date.
+const MIN_LISTING_DAYS: usize = 3;
+
 /// Collects `<time>` elements, visible date lines near the headline, and the URL's date.
 pub(crate) fn collect(dom: &Dom, url: Option<&str>, out: &mut Candidates) {
     let first_h1 = dom.elements(Tag::H1).next();
     let near_h1 =
         |i: usize| first_h1.is_some_and(|h| i + NEAR_H1_BEFORE >= h && i <= h + NEAR_H1_AFTER);
     let mut times: Vec<(Field, Source, String)> = Vec::new();
+    // Date line candidates with their element's key (tag and class).
+    let mut lines: Vec<(Field, Source, String, String)> = Vec::new();
     let mut found_class_date = false;
     let mut found_near_date = false;
+    // Every dated line's element key and day, for the listing check.
+    let mut dated: Vec<(String, String)> = Vec::new();
     let mut i = 0;
     while i < dom.len() {
         let NodeKind::Element(tag) = dom.kind(i) else {
@@ -588,10 +738,7 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>, out: &mut Candidates) {
             continue;
         }
         if tag == Tag::Time {
-            let context = dom
-                .parent(i)
-                .map(|p| visible_text(dom, p, 200))
-                .unwrap_or_default();
+            let context = time_context(dom, i);
             let value = dom
                 .attr(i, "datetime")
                 .map(str::to_owned)
@@ -611,7 +758,9 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>, out: &mut Candidates) {
             } else {
                 Source::TimeElement
             };
-            times.push((field, source, value));
+            if !names_other_date(&context) {
+                times.push((field, source, value));
+            }
         }
         let small = dom.end(i) - i <= MAX_DATE_NODES;
         let date_tag = matches!(
@@ -632,35 +781,59 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>, out: &mut Candidates) {
                 | Tag::H5
                 | Tag::H6
         );
-        if small && date_tag && !(found_class_date && found_near_date) {
-            // The cheap tests first: most elements are far from the
-            // headline, and most hold no digit (every date has one).
-            let class_wanted = !found_class_date
-                && (first_h1.is_none() || near_h1(i))
-                && ["class", "id"].iter().any(|a| {
-                    dom.attr(i, a)
-                        .is_some_and(|v| v.split_whitespace().any(names_date))
-                });
-            let near_wanted = !found_near_date && near_h1(i);
-            if (class_wanted || near_wanted) && holds_digit(dom, i) {
-                let text = visible_text(dom, i, MAX_DATE_LINE_CHARS + 1);
-                // The date test first: most lines hold none (both are pure).
-                if text.chars().count() <= MAX_DATE_LINE_CHARS
-                    && normalize_date(&text).is_some()
-                    && !says_updated(&text)
-                {
+        if small && date_tag {
+            let has_date_class = ["class", "id"].iter().any(|a| {
+                dom.attr(i, a)
+                    .is_some_and(|v| v.split_whitespace().any(names_date))
+            });
+            let near = near_h1(i);
+            let class_wanted = has_date_class && !found_class_date && (first_h1.is_none() || near);
+            let near_wanted = !found_near_date && near;
+            // Most elements hold no digit (every date has one).
+            if (class_wanted || near_wanted || has_date_class) && holds_digit(dom, i) {
+                let text = spaced_text(dom, i, MAX_DATE_LINE_CHARS + 1);
+                let date = (text.chars().count() <= MAX_DATE_LINE_CHARS)
+                    .then(|| normalize_date(&text))
+                    .flatten();
+                if let Some(d) = &date {
+                    let key = format!("{tag:?}.{}", dom.attr(i, "class").unwrap_or(""));
+                    dated.push((key.clone(), day_prefix(d).to_owned()));
+                    let parent = parent_line(dom, i, &text);
+                    let updated =
+                        says_updated(&text) || parent.as_deref().is_some_and(says_updated);
+                    // The first dated line is the page's, whatever it says:
+                    // a later one is a related entry's or a comment's.
+                    let field = if updated {
+                        Some(Field::DateModified)
+                    } else if labelled_other_date(dom, i, &text, parent.as_deref()) {
+                        None
+                    } else {
+                        Some(Field::DatePublished)
+                    };
                     if class_wanted {
-                        out.push(Field::DatePublished, Source::DateText, &text);
                         found_class_date = true;
+                        if let Some(f) = field {
+                            lines.push((f, Source::DateText, text.clone(), key.clone()));
+                        }
                     }
                     if near_wanted {
-                        out.push(Field::DatePublished, Source::DateNearTitle, &text);
                         found_near_date = true;
+                        if let Some(f) = field {
+                            lines.push((f, Source::DateNearTitle, text, key));
+                        }
                     }
                 }
             }
         }
         i += 1;
+    }
+    dated.sort_unstable();
+    dated.dedup();
+    for (field, source, text, key) in &lines {
+        let days = dated.iter().filter(|(k, _)| k == key).count();
+        if days < MIN_LISTING_DAYS {
+            out.push(*field, *source, text);
+        }
     }
     // Many different <time> dates: a listing or a comment thread.
     let mut distinct: Vec<&str> = times.iter().map(|t| day_prefix(&t.2)).collect();
@@ -821,7 +994,117 @@ mod tests {
             Some("EXCLUSIVE 11/28/2016 11:00 AM")
         );
         assert!(says_updated("Updated March 3, 2024"));
+        assert!(!says_updated(
+            "Written by The Team, edited by Walter. Published on 2025-12-19"
+        ));
         assert!(!says_updated("Published March 2 · Updated March 3"));
+    }
+
+    fn published(html: &str) -> Option<String> {
+        let mut c = Candidates::default();
+        collect(&Dom::parse(html), None, &mut c);
+        [Source::DateText, Source::DateNearTitle]
+            .iter()
+            .find_map(|s| c.first(Field::DatePublished, *s))
+            .and_then(normalize_date)
+    }
+
+    #[test]
+    fn listing_entry_dates_are_not_the_page_date() {
+        let entries = "<h2>A</h2><p class=entry-date>March 3, 2024</p>\
+                       <h2>B</h2><p class=entry-date>March 2, 2024</p>\
+                       <h2>C</h2><p class=entry-date>March 1, 2024</p>";
+        assert_eq!(
+            published(&format!("<h1>News</h1><div>{entries}</div>")),
+            None
+        );
+        // The article's own date line, with related entries after it, stays.
+        assert_eq!(
+            published(&format!(
+                "<h1>T</h1><p class=post-date>May 5, 2024</p><div>{entries}</div>"
+            ))
+            .as_deref(),
+            Some("2024-05-05")
+        );
+    }
+
+    #[test]
+    fn release_dates_and_periods_are_not_publication() {
+        assert_eq!(
+            published(
+                "<h1>Game</h1><div class=release_date><div>Release Date:</div>\
+                 <div class=date>21 Aug, 2012</div></div>"
+            ),
+            None
+        );
+        assert_eq!(
+            published("<h1>Course</h1><p>Course dates 12 January 2026 — 10 April 2026</p>"),
+            None
+        );
+        assert_eq!(
+            published("<h1>Offer</h1><p>1/27/2026 - 3/24/2026</p>"),
+            None
+        );
+        assert!(names_other_date("Valid until 31.12.2025"));
+        assert!(!names_other_date(
+            "Understanding mathematics through Lean December 15, 2025"
+        ));
+    }
+
+    #[test]
+    fn updated_line_by_the_headline_is_the_modification() {
+        let html =
+            "<h1>T</h1><div class=meta><span>Updated on</span> <span>April 19, 2025</span></div>\
+                    <p class=date>Aug 01, 2024</p>";
+        let mut c = Candidates::default();
+        collect(&Dom::parse(html), None, &mut c);
+        assert_eq!(c.first(Field::DatePublished, Source::DateNearTitle), None);
+        assert_eq!(
+            c.first(Field::DateModified, Source::DateNearTitle)
+                .and_then(normalize_date)
+                .as_deref(),
+            Some("2025-04-19")
+        );
+        // A first date before the update's label is the publication.
+        assert_eq!(
+            published("<h1>T</h1><p>Sweat August 16, 2019 - Updated July 9, 2025</p>").as_deref(),
+            Some("2019-08-16")
+        );
+        // Inline elements glued without spaces still read as words.
+        assert_eq!(
+            published(
+                "<div class=article-dateline><a>Health</a><span>DECEMBER 22, 2022</span>\
+                 <span>Updated: JANUARY 02, 2026</span></div><h1>T</h1>"
+            )
+            .as_deref(),
+            Some("2022-12-22")
+        );
+    }
+
+    #[test]
+    fn month_day_and_year_must_be_together() {
+        assert_eq!(
+            n("Originally published in March 2022. Last updated on December 20, 2024."),
+            None
+        );
+        assert_eq!(
+            n("Tuesday, 25th of March, 2024").as_deref(),
+            Some("2024-03-25")
+        );
+    }
+
+    #[test]
+    fn wrapped_time_reads_the_label_beside_its_wrapper() {
+        let dom = Dom::parse(
+            "<span>Last updated on <b><time datetime='2024-04-22T09:31:12Z'>Apr 22</time></b></span>",
+        );
+        let mut c = Candidates::default();
+        collect(&dom, None, &mut c);
+        assert_eq!(c.first(Field::DatePublished, Source::TimeElement), None);
+        assert_eq!(
+            c.first(Field::DateModified, Source::TimeElement),
+            Some("2024-04-22T09:31:12Z")
+        );
     }
 
     #[test]

@@ -498,6 +498,20 @@ mod tests {
     }
 
     #[test]
+    fn web_page_record_date_is_not_a_publication() {
+        // A CMS writes datePublished on every WebPage (a service page, a shop):
+        // the record's creation, not an article's publication.
+        let m = meta(
+            r#"<script type="application/ld+json">{"@type":"WebPage","name":"Plumbing services","datePublished":"2019-06-06T01:51:03+00:00"}</script><h1>Plumbing services</h1>"#,
+        );
+        assert_eq!(m.date_published, None);
+        let m = meta(
+            r#"<script type="application/ld+json">{"@graph":[{"@type":"WebPage","datePublished":"2019-06-06"},{"@type":"BlogPosting","headline":"H","datePublished":"2024-03-25"}]}</script>"#,
+        );
+        assert_eq!(m.date_published.as_deref(), Some("2024-03-25"));
+    }
+
+    #[test]
     fn full_page() {
         let m = extract(
             &Dom::parse(

@@ -117,10 +117,6 @@ pub(crate) const DATE_PUBLISHED: &[Choice] = &[
     c(Source::NamedMeta, "<meta name=date|pubdate|publish-date>"),
     c(Source::TimePubdate, "<time pubdate> or itemprop on <time>"),
     c(
-        Source::JsonLdOther,
-        "datePublished of the WebPage: often the page's, close to the article's",
-    ),
-    c(
         Source::TimeElement,
         "first <time datetime> not marked as an update",
     ),
@@ -148,6 +144,14 @@ pub(crate) const DATE_MODIFIED: &[Choice] = &[
     c(Source::NamedMeta, "<meta name=last-modified>"),
     c(Source::JsonLdOther, "dateModified of the WebPage"),
     c(Source::TimeElement, "<time> inside an 'Updated' line"),
+    c(
+        Source::DateText,
+        "visible 'Updated ...' line in a date-classed element",
+    ),
+    c(
+        Source::DateNearTitle,
+        "visible 'Last updated ...' line by the headline",
+    ),
 ];
 
 /// `site_name`.

@@ -809,6 +809,12 @@ impl CompiledRules {
         for name in names {
             words.clear();
             split_words_into(name, &mut words);
+            if words
+                .first()
+                .is_some_and(|w| structure::STATE_PREFIXES.contains(&w.as_str()))
+            {
+                continue;
+            }
             let builder = words
                 .first()
                 .is_some_and(|w| structure::PAGE_BUILDER_PREFIXES.contains(&w.as_str()));
@@ -1059,6 +1065,18 @@ mod tests {
     }
 
     #[test]
+    fn names_stating_what_a_wrapper_has_or_hides_are_not_that_part() {
+        let rules = builtin();
+        let hit = |names: &[&str]| rules.classify_names(names.iter().copied()).map(|h| h.id);
+        // A grid of teasers marked as hiding its ads is the grid, not an ad.
+        assert_eq!(hit(&["SummaryGridItems-x", "hide-read-more-ad"]), None);
+        assert_eq!(hit(&["hasSidebar"]), None);
+        assert_eq!(hit(&["without-comments"]), None);
+        assert_eq!(hit(&["read-more-ad"]), Some("cls-ad"));
+        assert_eq!(hit(&["sidebar-has-widgets"]), Some("cls-sidebar"));
+    }
+
+    #[test]
     fn hash_like_names_yield_no_words() {
         let words = |name: &str| {
             let mut w = Vec::new();
@@ -1121,6 +1139,39 @@ mod tests {
             kind("Get started with the command line by installing the tools."),
             None
         );
+    }
+
+    #[test]
+    fn page_prompts_go_sentences_about_them_stay() {
+        let rules = builtin();
+        let id = |t: &str| rules.classify_text(t).map(|h| h.id);
+        for (text, rule) in [
+            ("Pin this for later!", "nav-link-row"),
+            ("PIN FOR LATER", "nav-link-row"),
+            ("You might like", "related-heading"),
+            ("Other Posts You May Enjoy", "related-heading"),
+            ("What others are reading", "related-heading"),
+            ("Add as a preferred source on Google", "follow-preferred-source"),
+            ("Join Medium for free to get updates from this writer.", "newsletter-updates"),
+            ("Would you like to receive notifications about new posts?", "newsletter-updates"),
+            ("Page 1 of 8", "nav-page-of"),
+            ("Loading posts…", "ui-loading"),
+            ("Copy", "ui-copy-button"),
+            ("Corrections? Updates? Omissions? Let us know if you have suggestions to improve this article", "feedback-prompt"),
+            ("Was this article helpful?", "feedback-prompt"),
+        ] {
+            assert_eq!(id(text), Some(rule), "{text}");
+        }
+        for text in [
+            "You might like the second recipe better if you prefer less sugar.",
+            "Page 12 of the report lists every school that closed.",
+            "Loading the truck took the crew most of the morning.",
+            "Copy the file into the project folder, then run the build.",
+            "Was this the first time the council voted against the mayor?",
+            "Join the club for a walk along the river every Sunday.",
+        ] {
+            assert_eq!(id(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -175,6 +175,12 @@ pub const PRODUCT_TOKENS: &[TokenRule] = &[
 /// (`elementor-widget-nav-menu`, `elementor-widget-share-buttons`) still do.
 pub const PAGE_BUILDER_PREFIXES: &[&str] = &["elementor"];
 
+/// First words of class names that state what an element has or lacks
+/// (`has-sidebar`, `hide-read-more-ad`, `without-comments`): a
+/// layout switch on a wrapper, not the part it names, so no class/id word
+/// rule matches such a name.
+pub const STATE_PREFIXES: &[&str] = &["has", "hide", "without"];
+
 /// Token rules that ignore page-builder class names (see [`PAGE_BUILDER_PREFIXES`]).
 pub const BUILDER_NEUTRAL_RULES: &[&str] = &["cls-widget"];
 
@@ -184,6 +190,8 @@ pub const SELECTORS: &[SelectorRule] = &[
     SelectorRule { id: "sel-rel-author", kind: Kind::Byline, selector: "a[rel~=author]", note: "author links" },
     SelectorRule { id: "sel-itemprop-author", kind: Kind::Byline, selector: "[itemprop=author]", note: "schema.org author" },
     SelectorRule { id: "sel-comment-form", kind: Kind::Comments, selector: "form#commentform, form.comment-form, #disqus_thread", note: "comment forms" },
+    SelectorRule { id: "sel-forum-signature", kind: Kind::AuthorBio, selector: ":is(.postbody, .postbit, .post_wrapper, .post_content, .msg) .signature, .message-signature, .user-signature", note: "a poster's signature under each post (forum software's post markup: phpBB postbody, vBulletin postbit, SMF post_wrapper): about them, not the thread; a bare .signature elsewhere is a news byline" },
+    SelectorRule { id: "sel-forum-profile-stats", kind: Kind::Byline, selector: ".postprofile dd", note: "the poster's rank, counts and profile fields in the column beside each post (the name above them stays)" },
     SelectorRule { id: "sel-rel-tag", kind: Kind::Taxonomy, selector: "a[rel~=tag]", note: "tag links" },
 ];
 
