@@ -211,8 +211,10 @@ pub fn write_table(out: &mut String, rows: &[FieldScore]) {
     }
 }
 
+/// Whitespace collapsed and typographic quotes as ASCII ones: labellers
+/// often type "'" where pages print "’", the title is the same.
 fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    super::metric::fold_quotes(&super::metric::normalize_ws(s))
 }
 
 /// Separators between a headline and a site name in a document title.
@@ -409,6 +411,11 @@ mod tests {
             Some("Port strike ends"),
             None,
             Some("Port strike ends | Gazette")
+        ));
+        assert!(title_right(
+            Some("FDA's \"new\" rules"),
+            None,
+            Some("FDA\u{2019}s \u{201C}new\u{201D} rules")
         ));
         assert!(title_right(None, None, None));
         assert!(!title_right(None, None, Some("x")));
