@@ -241,3 +241,8 @@ pub const COLLAPSED_PANEL_ROLES: &[&str] = &["tabpanel", "region"];
 /// Class words of folded panels: an accordion's folds, a FAQ's answers.
 /// Whole words of a class name, so `accordion-panel` and `faq-answer` match.
 pub const COLLAPSED_PANEL_WORDS: &[&str] = &["accordion", "faq"];
+
+/// Whole class tokens of CSS utility classes that hide an element from every
+/// reader (`display: none` in Bootstrap, Foundation, Tailwind and most shop
+/// themes): unsold options, price tiers, a theme's stored fields.
+pub const HIDING_CLASSES: &[&str] = &["hide", "hidden", "d-none", "is-hidden", "display-none"];
