@@ -1142,6 +1142,39 @@ mod tests {
     }
 
     #[test]
+    fn page_prompts_go_sentences_about_them_stay() {
+        let rules = builtin();
+        let id = |t: &str| rules.classify_text(t).map(|h| h.id);
+        for (text, rule) in [
+            ("Pin this for later!", "nav-link-row"),
+            ("PIN FOR LATER", "nav-link-row"),
+            ("You might like", "related-heading"),
+            ("Other Posts You May Enjoy", "related-heading"),
+            ("What others are reading", "related-heading"),
+            ("Add as a preferred source on Google", "follow-preferred-source"),
+            ("Join Medium for free to get updates from this writer.", "newsletter-updates"),
+            ("Would you like to receive notifications about new posts?", "newsletter-updates"),
+            ("Page 1 of 8", "nav-page-of"),
+            ("Loading posts…", "ui-loading"),
+            ("Copy", "ui-copy-button"),
+            ("Corrections? Updates? Omissions? Let us know if you have suggestions to improve this article", "feedback-prompt"),
+            ("Was this article helpful?", "feedback-prompt"),
+        ] {
+            assert_eq!(id(text), Some(rule), "{text}");
+        }
+        for text in [
+            "You might like the second recipe better if you prefer less sugar.",
+            "Page 12 of the report lists every school that closed.",
+            "Loading the truck took the crew most of the morning.",
+            "Copy the file into the project folder, then run the build.",
+            "Was this the first time the council voted against the mayor?",
+            "Join the club for a walk along the river every Sunday.",
+        ] {
+            assert_eq!(id(text), None, "{text}");
+        }
+    }
+
+    #[test]
     fn forum_chrome_goes_posts_and_entries_stay() {
         let rules = builtin();
         let id = |t: &str| rules.classify_text(t).map(|h| h.id);
