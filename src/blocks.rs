@@ -11,7 +11,7 @@
 
 use crate::document::BlockKind;
 use crate::parse::{push_collapsed, Dom, NodeKind, Tag};
-use crate::rules::structure::{COLLAPSED_PANEL_ROLES, COLLAPSED_PANEL_WORDS};
+use crate::rules::structure::{COLLAPSED_PANEL_ROLES, COLLAPSED_PANEL_WORDS, HIDING_CLASSES};
 use crate::rules::thresholds::{PROSE_MAX_LINK_DENSITY, PROSE_MIN_CHARS};
 
 /// A data table has no cell longer than this (chars): longer cells mean the
@@ -106,7 +106,8 @@ const STREAMED_SEGMENT_ID_PREFIX: &str = "S:";
 pub fn is_hidden(dom: &Dom, i: usize) -> bool {
     let hidden = (dom.attr(i, "hidden").is_some() && !is_streamed_segment(dom, i))
         || (dom.attr(i, "aria-hidden") == Some("true") && dom.tag(i) != Some(Tag::Body))
-        || hidden_by_style(dom, i);
+        || hidden_by_style(dom, i)
+        || hidden_by_class(dom, i);
     hidden && !is_collapsed_panel(dom, i)
 }
 
@@ -144,6 +145,26 @@ fn hidden_by_style(dom: &Dom, i: usize) -> bool {
             .to_ascii_lowercase();
         s.contains("display:none") || s.contains("visibility:hidden")
     })
+}
+
+/// Whether a utility class ([`HIDING_CLASSES`]) hides element `i` on every
+/// screen: a class list that also shows it from some width on (`md:block`,
+/// `d-lg-flex`) leaves it visible on a desktop.
+fn hidden_by_class(dom: &Dom, i: usize) -> bool {
+    let Some(class) = dom.attr(i, "class") else {
+        return false;
+    };
+    let mut tokens = class.split_ascii_whitespace();
+    tokens
+        .clone()
+        .any(|t| HIDING_CLASSES.iter().any(|h| t.eq_ignore_ascii_case(h)))
+        && !tokens.any(shows_at_some_width)
+}
+
+/// Whether class token `t` shows an element from some screen width on:
+/// Tailwind's `md:block`, Bootstrap's `d-md-block`.
+fn shows_at_some_width(t: &str) -> bool {
+    t.contains(':') || (t.starts_with("d-") && t.matches('-').count() == 2)
 }
 
 /// Whether element `i` is a streamed segment waiting to be moved into place
@@ -185,16 +206,26 @@ fn invisible_nodes(dom: &Dom) -> Vec<bool> {
 /// app root set `aria-hidden` while a dialog is open): readers see it.
 const PAGE_WRAPPER_MIN_TEXT_SHARE: f32 = 0.9;
 
+/// ... and so is one holding the page's `<main>` landmark or headline with
+/// at least this share (a theme's hidden wrapper beside a large menu).
+const MAIN_WRAPPER_MIN_TEXT_SHARE: f32 = 0.5;
+
 /// The hidden elements (flagged in `hidden`, not by their tag) that wrap
 /// the page: see [`PAGE_WRAPPER_MIN_TEXT_SHARE`].
 fn page_wrappers(dom: &Dom, hidden: &[bool]) -> Vec<usize> {
-    // Only an element spanning half the nodes can hold most of the text
-    // (a cheap bound: most pages skip the count below).
+    let main = dom
+        .elements(Tag::Main)
+        .next()
+        .or_else(|| (0..dom.len()).find(|&m| dom.attr(m, "role") == Some("main")))
+        .or_else(|| dom.elements(Tag::H1).next());
+    let holds_main = |i: usize| main.is_some_and(|m| dom.contains(i, m));
+    // Only an element spanning half the nodes, or the main landmark, can
+    // hold most of the text (a cheap bound: most pages skip the count below).
     let candidates: Vec<usize> = (0..dom.len())
         .filter(|&i| {
             hidden[i]
                 && dom.tag(i).is_some_and(|t| !t.is_invisible())
-                && 2 * (dom.end(i) - i) >= dom.len()
+                && (2 * (dom.end(i) - i) >= dom.len() || holds_main(i))
         })
         .collect();
     if candidates.is_empty() {
@@ -218,7 +249,14 @@ fn page_wrappers(dom: &Dom, hidden: &[bool]) -> Vec<usize> {
     let total = chars.first().copied().unwrap_or(0) as f32;
     candidates
         .into_iter()
-        .filter(|&i| total > 0.0 && chars[i] as f32 >= PAGE_WRAPPER_MIN_TEXT_SHARE * total)
+        .filter(|&i| {
+            let share = if holds_main(i) {
+                MAIN_WRAPPER_MIN_TEXT_SHARE
+            } else {
+                PAGE_WRAPPER_MIN_TEXT_SHARE
+            };
+            total > 0.0 && chars[i] as f32 >= share * total
+        })
         .collect()
 }
 
@@ -693,6 +731,57 @@ mod tests {
         );
         let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
         assert_eq!(texts, ["Helmets run small; measure your head first."]);
+    }
+
+    #[test]
+    fn utility_classes_hide_unless_a_width_shows_them() {
+        let texts = |html: &str| -> Vec<String> {
+            kinds_and_texts(html).into_iter().map(|(_, t)| t).collect()
+        };
+        let got = texts(
+            "<body><main><h1>Staple tee</h1><p>Combed cotton, regular fit.</p>\
+             <dl class='info hide'><dt>cat_thumb:</dt><dd>thumb.jpg</dd></dl>\
+             <p class=d-none>Tier price</p><p class='d-none d-lg-block'>Wide screens</p>\
+             <p class='hidden md:block'>Desktop note</p><p class=hide-on-mobile>Shown</p>\
+             </main></body>",
+        );
+        assert_eq!(
+            got,
+            [
+                "Staple tee",
+                "Combed cotton, regular fit.",
+                "Wide screens",
+                "Desktop note",
+                "Shown"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_folded_collapse_is_text() {
+        let got = kinds_and_texts(
+            "<body><button>Description</button><div class=chakra-collapse style='display:none'>\
+             <div role=region><p>Lights in seconds with the cone.</p></div></div>\
+             <div style='display:none'><p>Added to cart</p></div></body>",
+        );
+        let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(texts, ["Lights in seconds with the cone."]);
+    }
+
+    #[test]
+    fn a_hidden_wrapper_of_the_whole_page_is_visible() {
+        let para = "<p>The kettle boils a litre in three minutes and switches itself off.</p>";
+        let html = format!(
+            "<body><div class=topbar>Free delivery</div>\
+             <div class='root hide'><main><h1>Kettle</h1>{para}{para}</main></div></body>"
+        );
+        let got = kinds_and_texts(&html);
+        assert_eq!(got.len(), 4, "{got:?}");
+        // A hidden box holding most of the text but not the page's main is hidden.
+        let html = format!(
+            "<body><main><h1>Kettle</h1></main><div style='display:none'>{para}{para}</div></body>"
+        );
+        assert_eq!(kinds_and_texts(&html).len(), 1);
     }
 
     #[test]

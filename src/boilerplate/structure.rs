@@ -6,6 +6,8 @@
 //! `<article>` are left to the text rules: they hold the title, byline or
 //! tags, but sometimes the dek or the last paragraph too.
 
+use std::collections::HashMap;
+
 use super::Pruned;
 use crate::blocks::{is_invisible, segment, subtree_sums, TextBlock};
 use crate::document::Kind;
@@ -98,6 +100,9 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
     let mut article_ends: Vec<usize> = Vec::new();
     let headline = dom.elements(Tag::H1).next();
     let main = main_landmark(dom, prose);
+    // Class names repeat across a page (every card, every list item):
+    // each distinct (class, id) pair is split into words once.
+    let mut by_names: NamesCache = HashMap::new();
     let mut i = 0;
     while i < dom.len() {
         let NodeKind::Element(tag) = dom.kind(i) else {
@@ -116,7 +121,7 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
         let hit = if protected {
             None
         } else {
-            classify(dom, rules, i, tag, !article_ends.is_empty())
+            classify(dom, rules, i, tag, !article_ends.is_empty(), &mut by_names)
         };
         let soft_spared = built_of_widgets
             && hit.is_some_and(|h| {
@@ -230,8 +235,18 @@ fn soft_prose_holders(dom: &Dom, rules: &CompiledRules, prose: &[u32]) -> usize 
         .count()
 }
 
+/// The class-name rule of each (class, id) pair seen on the page.
+type NamesCache<'a> = HashMap<(&'a str, &'a str), Option<Hit>>;
+
 /// The structural rule matching element `i`, if any.
-fn classify(dom: &Dom, rules: &CompiledRules, i: usize, tag: Tag, in_article: bool) -> Option<Hit> {
+fn classify<'a>(
+    dom: &'a Dom,
+    rules: &CompiledRules,
+    i: usize,
+    tag: Tag,
+    in_article: bool,
+    by_names: &mut NamesCache<'a>,
+) -> Option<Hit> {
     if let Some(name) = dom.element_name(i) {
         let in_article_exempt = in_article && matches!(tag, Tag::Header | Tag::Footer);
         if !in_article_exempt {
@@ -248,9 +263,12 @@ fn classify(dom: &Dom, rules: &CompiledRules, i: usize, tag: Tag, in_article: bo
     let classes = dom.attr(i, "class").unwrap_or("");
     let id = dom.attr(i, "id").unwrap_or("");
     if !classes.is_empty() || !id.is_empty() {
-        let names = classes.split_ascii_whitespace().chain(std::iter::once(id));
-        if let Some(hit) = rules.classify_names(names) {
-            return Some(hit);
+        let hit = *by_names.entry((classes, id)).or_insert_with(|| {
+            let names = classes.split_ascii_whitespace().chain(std::iter::once(id));
+            rules.classify_names(names)
+        });
+        if hit.is_some() {
+            return hit;
         }
     }
     rules

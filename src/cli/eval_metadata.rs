@@ -211,8 +211,10 @@ pub fn write_table(out: &mut String, rows: &[FieldScore]) {
     }
 }
 
+/// Whitespace collapsed and typographic quotes as ASCII ones: labellers
+/// often type "'" where pages print "’", the title is the same.
 fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    super::metric::fold_quotes(&super::metric::normalize_ws(s))
 }
 
 /// Separators between a headline and a site name in a document title.
@@ -278,6 +280,26 @@ fn label_name(part: &str) -> String {
     name
 }
 
+/// Degrees and certifications written after a name ("Jane Doe, MS, RD").
+/// A closed list: other capitals after a comma are often an agency
+/// ("Jane Doe, AP") and stay a name.
+const CREDENTIALS: &[&str] = &[
+    "ms", "ma", "md", "do", "rd", "rn", "np", "pa", "phd", "mba", "mph", "cpa", "cfp", "cfa", "jd",
+    "esq", "dds", "dmd", "pharmd", "ldn", "cdn", "cde", "fand", "facp", "bsn", "msn",
+];
+
+/// Whether a comma-separated label part is a credential after the name
+/// ("Jane Doe, MS, RD", "Jane Doe, Ph.D.", "Rebecca Lake, CEPF®").
+fn is_credential(part: &str) -> bool {
+    let p = part.trim();
+    let letters: String = p
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    p.ends_with('®') || CREDENTIALS.contains(&letters.as_str())
+}
+
 /// Splits a label into names: on ";" when present (fundus joins with "; "),
 /// else on ",", " and " and " & ".
 fn label_names(label: &str) -> Vec<String> {
@@ -292,7 +314,9 @@ fn label_names(label: &str) -> Vec<String> {
     };
     let mut names: Vec<String> = parts
         .iter()
-        .map(|p| label_name(p))
+        .enumerate()
+        .filter(|(i, p)| *i == 0 || !is_credential(p))
+        .map(|(_, p)| label_name(p))
         .filter(|p| !p.is_empty())
         .collect();
     names.sort();
@@ -410,6 +434,11 @@ mod tests {
             None,
             Some("Port strike ends | Gazette")
         ));
+        assert!(title_right(
+            Some("FDA's \"new\" rules"),
+            None,
+            Some("FDA\u{2019}s \u{201C}new\u{201D} rules")
+        ));
         assert!(title_right(None, None, None));
         assert!(!title_right(None, None, Some("x")));
     }
@@ -453,6 +482,11 @@ mod tests {
         assert!(authors_right(Some("By\n\t Jane Doe and John Roe"), &ours));
         assert!(authors_right(Some("Par Jane Doe & John Roe"), &ours));
         assert!(!authors_right(Some("By"), &[]));
+        // Credentials after the name are not names.
+        let one = ["Jane Doe".to_owned()];
+        assert!(authors_right(Some("Jane Doe, MS, RD, FAND"), &one));
+        assert!(authors_right(Some("Jane Doe, Ph.D."), &one));
+        assert!(!authors_right(Some("Jane Doe, John Roe"), &one));
     }
 
     #[test]

@@ -325,7 +325,7 @@ impl Snippets {
 }
 
 /// Typographic apostrophes and quotation marks as their ASCII forms.
-fn fold_quotes(text: &str) -> String {
+pub fn fold_quotes(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{02bc}' => '\'',

@@ -595,6 +595,46 @@ fn class_words(dom: &Dom, i: usize) -> impl Iterator<Item = &str> {
         })
 }
 
+/// `class_words(dom, i).any(|w| in_words(list, w))`, in plain loops and
+/// over bytes for ASCII values: it runs at every small element of the page.
+fn has_class_word(dom: &Dom, i: usize, list: &[&str]) -> bool {
+    let in_list = |w: &[u8]| {
+        list.iter()
+            .any(|l| l.len() == w.len() && l.as_bytes().eq_ignore_ascii_case(w))
+    };
+    for attr in ["class", "id"] {
+        let Some(value) = dom.attr(i, attr) else {
+            continue;
+        };
+        if !value.is_ascii() {
+            if value
+                .split_whitespace()
+                .flat_map(|name| std::iter::once(name).chain(name.split(['-', '_'])))
+                .any(|w| !w.is_empty() && in_words(list, w))
+            {
+                return true;
+            }
+            continue;
+        }
+        // ASCII whitespace as `char::is_whitespace` has it.
+        let space = |b: &u8| matches!(*b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+        for name in value.as_bytes().split(space) {
+            if name.is_empty() {
+                continue;
+            }
+            if in_list(name) {
+                return true;
+            }
+            for part in name.split(|&b| b == b'-' || b == b'_') {
+                if !part.is_empty() && in_list(part) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
 /// Whether `word` is in `list` (lower-case ASCII words), ignoring ASCII case.
 fn in_words(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| word.eq_ignore_ascii_case(w))
@@ -642,8 +682,7 @@ fn is_byline_element(dom: &Dom, i: usize) -> bool {
     if is_rel_author(dom, i) {
         return true;
     }
-    class_words(dom, i).any(|w| in_words(BYLINE_CLASS_WORDS, w))
-        && !class_words(dom, i).any(|w| in_words(NOT_BYLINE_WORDS, w))
+    has_class_word(dom, i, BYLINE_CLASS_WORDS) && !has_class_word(dom, i, NOT_BYLINE_WORDS)
 }
 
 /// Whether `i` sits in a comment thread or an aside (other people's names).
@@ -719,8 +758,9 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
 }
 
 /// Whether the text of `i` may start with one of [`EXPLICIT`]: its first
-/// visible char is the first letter of one. Most elements fail this, and
-/// need no text collected.
+/// visible text node, whitespace collapsed and lower-cased, opens with one
+/// (or is the start of one, the rest maybe in the next node). Most
+/// elements fail this, and need no text collected.
 fn may_start_with_prefix(dom: &Dom, i: usize) -> bool {
     let mut j = i + 1;
     while j < dom.end(i) {
@@ -728,15 +768,37 @@ fn may_start_with_prefix(dom: &Dom, i: usize) -> bool {
             j = dom.end(j);
             continue;
         }
-        if let Some(first) = dom.text(j).and_then(|t| t.trim_start().chars().next()) {
-            // Lower-casing goes char by char, so the lower-cased text
-            // starts with the lower-cased first char.
-            let lower = first.to_lowercase().next();
-            return EXPLICIT.iter().any(|p| p.chars().next() == lower);
+        if let Some(t) = dom.text(j).map(str::trim_start).filter(|t| !t.is_empty()) {
+            return EXPLICIT.iter().any(|p| may_open_with(t, p));
         }
         j += 1;
     }
     false
+}
+
+/// Whether `t` (no leading whitespace), collapsed and lower-cased as the
+/// collected text is, opens with `prefix` or ends before it could tell.
+/// Lower-casing goes char by char here; the one context rule of
+/// `str::to_lowercase` (a final sigma) yields no char of a prefix.
+fn may_open_with(t: &str, prefix: &str) -> bool {
+    let mut want = prefix.chars();
+    let mut after_space = false;
+    for c in t.chars() {
+        let space = c.is_whitespace();
+        if space && after_space {
+            continue;
+        }
+        after_space = space;
+        let c = if space { ' ' } else { c };
+        for lower in c.to_lowercase() {
+            match want.next() {
+                None => return true,
+                Some(w) if w == lower => {}
+                Some(_) => return false,
+            }
+        }
+    }
+    true
 }
 
 /// Byline words a block may open with.
@@ -776,7 +838,9 @@ mod tests {
         };
         assert!(probe("<p><button>Share</button>  <b>BY</b> Jane Doe</p>"));
         assert!(probe("<p>\u{a0}Автор: Иван</p>"));
+        assert!(probe("<p>Posted \n\t by Jane</p>"));
         assert!(!probe("<p><span> </span>Hello</p>"));
+        assert!(!probe("<p>Byzantine art</p>"));
         assert!(!probe("<p><img src=x></p>"));
     }
 
@@ -808,6 +872,22 @@ mod tests {
             ]
         );
         assert!(is_byline_element(&dom, div));
+        for html in [
+            "<div class='Post-Author byline_x' id=main></div>",
+            "<div class=' a--b\u{a0}AUTHOR\tx' id='é_byline'></div>",
+            "<div class='author\u{b}box'></div>",
+            "<div class='byl-ine writers' id=''></div>",
+        ] {
+            let dom = Dom::parse(html);
+            let div = dom.elements(Tag::Div).next().unwrap();
+            for list in [BYLINE_CLASS_WORDS, NOT_BYLINE_WORDS] {
+                assert_eq!(
+                    has_class_word(&dom, div, list),
+                    class_words(&dom, div).any(|w| in_words(list, w)),
+                    "{html}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -860,6 +860,53 @@ mod tests {
     }
 
     #[test]
+    fn collapse_matches_a_plain_char_walk() {
+        // The reference: every whitespace run is one space, none leading.
+        fn walk(out: &mut String, text: &str) {
+            for c in text.chars() {
+                if c.is_whitespace() {
+                    if !out.is_empty() && !out.ends_with(' ') {
+                        out.push(' ');
+                    }
+                } else {
+                    out.push(c);
+                }
+            }
+        }
+        let pieces = [
+            "a",
+            " ",
+            "  ",
+            "\n",
+            "\t ",
+            "word",
+            "longer words here",
+            "é",
+            "\u{a0}",
+            "x.y!",
+            "\u{3000}",
+            "\r\n",
+            "12345678",
+            "abcdefg ",
+            " abcdefgh",
+        ];
+        // Every sequence of three pieces, joined and chained.
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b}{c}{a}");
+                    let (mut fast, mut slow) = (String::new(), String::new());
+                    push_collapsed(&mut fast, &text);
+                    push_collapsed(&mut fast, b);
+                    walk(&mut slow, &text);
+                    walk(&mut slow, b);
+                    assert_eq!(fast, slow, "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn collapse_whitespace() {
         let mut s = String::new();
         push_collapsed(&mut s, "  a \n\t b ");
