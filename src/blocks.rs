@@ -758,6 +758,17 @@ mod tests {
     }
 
     #[test]
+    fn a_folded_collapse_is_text() {
+        let got = kinds_and_texts(
+            "<body><button>Description</button><div class=chakra-collapse style='display:none'>\
+             <div role=region><p>Lights in seconds with the cone.</p></div></div>\
+             <div style='display:none'><p>Added to cart</p></div></body>",
+        );
+        let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(texts, ["Lights in seconds with the cone."]);
+    }
+
+    #[test]
     fn a_hidden_wrapper_of_the_whole_page_is_visible() {
         let para = "<p>The kettle boils a litre in three minutes and switches itself off.</p>";
         let html = format!(

@@ -238,9 +238,10 @@ pub const DISCUSSION_TYPES: &[&str] = &["DiscussionForumPosting"];
 /// clicked (tabs, accordion regions): hidden, yet text every reader can open.
 pub const COLLAPSED_PANEL_ROLES: &[&str] = &["tabpanel", "region"];
 
-/// Class words of folded panels: an accordion's folds, a FAQ's answers.
+/// Class words of folded panels: an accordion's folds, a FAQ's answers, a
+/// `collapse` (Bootstrap, Chakra) a toggle opens.
 /// Whole words of a class name, so `accordion-panel` and `faq-answer` match.
-pub const COLLAPSED_PANEL_WORDS: &[&str] = &["accordion", "faq"];
+pub const COLLAPSED_PANEL_WORDS: &[&str] = &["accordion", "faq", "collapse"];
 
 /// Whole class tokens of CSS utility classes that hide an element from every
 /// reader (`display: none` in Bootstrap, Foundation, Tailwind and most shop
