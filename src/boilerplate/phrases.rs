@@ -395,6 +395,14 @@ mod tests {
     }
 
     #[test]
+    fn a_collection_grid_loses_its_sort_controls_and_result_count() {
+        let html = "<body><div class=toolbar><span>Filter &amp; Sort</span>\
+                    <p>Showing 24 of 291 results</p><p>Trending Searches</p></div>\
+                    <div><h3>Linen duvet cover</h3><p>$129.00</p></div></body>";
+        assert_eq!(kept_texts(html), ["Linen duvet cover", "$129.00"]);
+    }
+
+    #[test]
     fn a_call_to_action_goes_alone_its_service_card_stays() {
         let html = "<body><div class=card><h3>Boiler repair</h3>\
                     <p>Same-day repairs for every make, with parts in the van.</p>\

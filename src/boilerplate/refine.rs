@@ -54,6 +54,17 @@ const LINK_DENSE_HIT: Hit = Hit {
     kind: Kind::LowContent,
     id: "link-dense",
 };
+const REPEATED_PHRASE: Hit = Hit {
+    kind: Kind::LowContent,
+    id: "repeated-phrase",
+};
+
+/// A block that is one phrase said this many times or more is a ticker (a
+/// marquee of "Book Now * Book Now * ...", a logo strip's names looped for
+/// scrolling), not prose.
+const TICKER_MIN_REPEATS: usize = 4;
+/// The shortest repeated unit of a ticker looked for (bytes of its start).
+const TICKER_PROBE_BYTES: usize = 6;
 
 /// Splits `blocks` into the kept ones and logged removals (keyed by `start`).
 pub fn refine(
@@ -146,6 +157,10 @@ pub fn refine(
             Some(BIO_AUTHOR)
         } else if is_link_box(&blocks, i) {
             Some(LINK_BOX)
+        } else if !matches!(block.kind, BlockKind::Code | BlockKind::Table(_))
+            && is_ticker(&block.text)
+        {
+            Some(REPEATED_PHRASE)
         } else if block.link_density() >= LINK_DENSE
             && !link_body
             && !matches!(block.kind, BlockKind::Heading(_))
@@ -169,6 +184,39 @@ pub fn refine(
         }
     }
     (kept, removed)
+}
+
+/// Whether `text` is one phrase repeated [`TICKER_MIN_REPEATS`] times or
+/// more: it equals itself shifted by the phrase's length.
+fn is_ticker(text: &str) -> bool {
+    let n = text.len();
+    let Some(probe) = text.get(..TICKER_PROBE_BYTES) else {
+        return false;
+    };
+    // The first repeat of the opening bytes, within the first quarter.
+    let second = text.char_indices().nth(1).map_or(n, |(at, _)| at);
+    // Looked for in the first quarter only: most paragraphs never repeat
+    // their opening, and the scan stays short.
+    let mut limit = (n / TICKER_MIN_REPEATS + TICKER_PROBE_BYTES).min(n);
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let Some(period) = text
+        .get(second..limit)
+        .and_then(|head| head.find(probe))
+        .map(|at| at + second)
+        .filter(|&p| p * TICKER_MIN_REPEATS <= n)
+    else {
+        return false;
+    };
+    // Words, not a rule of dashes or a star rating.
+    let unit_has_words = text
+        .get(..period)
+        .is_some_and(|u| u.chars().any(char::is_alphabetic));
+    match (text.get(..n - period), text.get(period..)) {
+        (Some(a), Some(b)) => unit_has_words && a == b,
+        _ => false,
+    }
 }
 
 /// The anywhere-phrase rule matching a block the page-wide phrase pass never
@@ -303,6 +351,38 @@ mod tests {
             kinds,
             vec![Kind::TitleRepeat, Kind::Byline, Kind::AuthorBio]
         );
+    }
+
+    #[test]
+    fn a_ticker_of_one_phrase_goes_prose_with_repeats_stays() {
+        assert!(is_ticker(&"Book Now *".repeat(40)));
+        assert!(is_ticker(
+            "Free shipping · Free shipping · Free shipping · Free shipping · Free"
+        ));
+        assert!(!is_ticker("Book Now *Book Now *Book Now"));
+        assert!(!is_ticker(
+            "Row, row, row your boat, gently down the stream. Merrily, merrily, merrily, merrily, life is but a dream."
+        ));
+        assert!(!is_ticker("na na na na na na na na, hey hey hey, goodbye"));
+        assert!(!is_ticker("★★★★★"));
+        assert!(!is_ticker(&"=".repeat(40)));
+        let blocks = vec![
+            block(
+                "The port reopened on Monday after nine days, and the first ships were unloaded by noon.",
+                BlockKind::Paragraph,
+                0,
+                0,
+            ),
+            block(&"Book Now *".repeat(30), BlockKind::Paragraph, 0, 1),
+        ];
+        let (kept, removed) = refine(
+            blocks,
+            &Metadata::default(),
+            crate::rules::compiled::builtin(),
+            &BALANCED,
+        );
+        assert_eq!(kept.len(), 1);
+        assert_eq!(removed[0].1.rule, "repeated-phrase");
     }
 
     #[test]
