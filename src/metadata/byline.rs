@@ -650,11 +650,39 @@ const EXCLUDED_REGION_WORDS: &[&str] = &[
     "recommended",
 ];
 
+/// Path segments naming an author page (`/author/jane-doe`): a link there
+/// is the author's name, as `rel=author` says in markup.
+const AUTHOR_PATH_SEGMENTS: &[&str] = &["author", "authors", "autor", "autoren", "auteur"];
+
+/// Whether `i` links to its author: `rel=author`, or an `<a>` whose URL
+/// path has an author segment followed by the author's slug.
 fn is_rel_author(dom: &Dom, i: usize) -> bool {
-    dom.attr(i, "rel").is_some_and(|r| {
+    let rel = dom.attr(i, "rel").is_some_and(|r| {
         r.split_whitespace()
             .any(|w| w.eq_ignore_ascii_case("author"))
-    })
+    });
+    rel || dom.tag(i) == Some(Tag::A)
+        && dom.attr(i, "href").is_some_and(is_author_page_url)
+        // Menus and link lists list authors too (a "Columnists" menu).
+        && !dom.ancestors(i).any(|a| dom.tag(a) == Some(Tag::Li))
+        && is_bare_name(&spaced_text(dom, i, MAX_NAME_CHARS + 1))
+}
+
+/// Whether `text` is one person's name and nothing else: an author-page
+/// link also labels teasers ("Jane Doe Tech", "More from Jane").
+fn is_bare_name(text: &str) -> bool {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    parse_authors(&text) == [text]
+}
+
+/// Whether `href` is an author page: an [`AUTHOR_PATH_SEGMENTS`] segment
+/// followed by a non-empty one, in the path (not the query).
+fn is_author_page_url(href: &str) -> bool {
+    let path = href.split(['?', '#']).next().unwrap_or("");
+    let segments: Vec<&str> = path.split('/').collect();
+    segments
+        .windows(2)
+        .any(|w| in_words(AUTHOR_PATH_SEGMENTS, w[0]) && !w[1].is_empty())
 }
 
 /// The names of `first` (a `rel=author` link) and of the `rel=author` links
@@ -982,6 +1010,25 @@ mod tests {
         collect(&dom, &mut c);
         let found = c.first(Field::Author, Source::BylineClass).unwrap_or("");
         assert_eq!(parse_authors(found), ["Julia Carrie Wong", "Sam Levin"]);
+    }
+
+    #[test]
+    fn author_page_links_name_the_author() {
+        let found = |html: &str| {
+            let mut c = Candidates::default();
+            collect(&Dom::parse(html), &mut c);
+            c.first(Field::Author, Source::BylineClass)
+                .map(parse_authors)
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            found("<h1>T</h1><div><a href='/author/kathy-wise/'> Kathy Wise </a></div>"),
+            ["Kathy Wise"]
+        );
+        // A menu of authors, a teaser link with more than the name, a query.
+        assert!(found("<ul><li><a href='/authors/jane-doe'>Jane Doe</a></li></ul>").is_empty());
+        assert!(found("<p><a href='/author/jane-doe'>More from Jane Doe</a></p>").is_empty());
+        assert!(found("<p><a href='/post?author/jane'>Jane Doe</a></p>").is_empty());
     }
 
     #[test]
