@@ -38,6 +38,43 @@ const NO_BOX: &[&str] = &[
 /// ("Joined" then "Mar 2019" in a definition list): they take the smallest
 /// element around both, up to [`PAIR_BOX_MAX_CHARS`].
 const LABEL_RULES: &[&str] = &["forum-poster-stat"];
+/// Rules whose match is one bare number: a counter, unless it numbers steps.
+const NUMBER_RULES: &[&str] = &["bare-counter"];
+/// How many blocks on either side of a bare number are searched for the
+/// number before or after it: a step's text lies between two numbers.
+const STEP_WINDOW_BLOCKS: usize = 12;
+
+/// Whether `hit`, matched on block `at`, is a bare-number rule matching a
+/// step's number (see [`counts_up`]): then it stays.
+pub(super) fn numbers_a_step(blocks: &[TextBlock], at: usize, hit: Hit) -> bool {
+    NUMBER_RULES.contains(&hit.id) && counts_up(blocks, at)
+}
+
+/// Whether the bare number in block `at` numbers steps: the nearest other
+/// bare number before it is one less, or the nearest after it one more
+/// (1, 2, 3 down a recipe; a vote count beside its post follows no order).
+fn counts_up(blocks: &[TextBlock], at: usize) -> bool {
+    let value = |b: &TextBlock| {
+        (b.chars <= 5 && b.text.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| b.text.parse::<u32>().ok())
+            .flatten()
+    };
+    let Some(v) = value(&blocks[at]) else {
+        return false;
+    };
+    let before = blocks[at.saturating_sub(STEP_WINDOW_BLOCKS)..at]
+        .iter()
+        .rev()
+        .find_map(value);
+    let after = blocks
+        .iter()
+        .skip(at + 1)
+        .take(STEP_WINDOW_BLOCKS)
+        .find_map(value);
+    before.is_some_and(|b| b.checked_add(1) == Some(v))
+        || after.is_some_and(|a| v.checked_add(1) == Some(a))
+}
+
 /// A label and its value ("Reaction score 401") are this short.
 const PAIR_BOX_MAX_CHARS: u32 = 40;
 /// Rules whose match is a section heading, heading what follows it.
@@ -81,6 +118,9 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
         let Some(hit) = rules.classify_text(&block.text) else {
             continue;
         };
+        if numbers_a_step(&blocks, i - 1, hit) {
+            continue;
+        }
         let box_sizes = match &sizes_with_comments {
             Some(with) if hit.kind != Kind::Comments => with,
             _ => &sizes,
@@ -275,6 +315,24 @@ mod tests {
             .into_iter()
             .map(|b| b.text)
             .collect()
+    }
+
+    #[test]
+    fn vote_counts_go_step_numbers_stay() {
+        let answer = "<div class=answer><div class=votes>14</div>\
+                      <p>Swap the fuse before you touch the wiring.</p></div>";
+        let texts = kept_texts(&format!(
+            "<body>{answer}{}</body>",
+            answer.replace("14", "3")
+        ));
+        assert!(texts.iter().all(|t| t != "14" && t != "3"), "{texts:?}");
+        let steps = "<body><div>1</div><p>Soak the beans overnight.</p>\
+                     <div>2</div><p>Simmer them for an hour.</p></body>";
+        let texts = kept_texts(steps);
+        assert!(
+            texts.contains(&"1".to_string()) && texts.contains(&"2".to_string()),
+            "{texts:?}"
+        );
     }
 
     #[test]

@@ -145,7 +145,9 @@ pub fn refine(
             Some(BYLINE_AUTHOR)
         } else if let Some(hit) = rules.classify_at(&block.text, place) {
             Some(hit)
-        } else if let Some(hit) = unjudged_phrase(rules, block, tuning) {
+        } else if let Some(hit) = unjudged_phrase(rules, block, tuning)
+            .filter(|h| !super::phrases::numbers_a_step(&blocks, i, *h))
+        {
             Some(hit)
         } else if place.tail
             && block.chars >= 60
