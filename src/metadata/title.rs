@@ -322,6 +322,11 @@ pub(crate) fn finish(
                 // An h1 holding the title plus a kicker ("Election 2024: ...")
                 // or a styled-uppercase h1: the title's wording is the headline.
                 if nh != nc && nh.contains(&nc) && nc.len() >= MIN_CONTAINED_CHARS {
+                    // An h1 that goes on after the title's words is the
+                    // full headline the title was cut from.
+                    if nh.starts_with(&nc) && continues_title(h1, &nc) {
+                        break 'choose (*h1).clone();
+                    }
                     break 'choose cand_stripped;
                 }
                 if nh == nc && is_shouting(h1) && !is_shouting(&cand_stripped) {
@@ -335,6 +340,30 @@ pub(crate) fn finish(
         stripped
     };
     without_anchor(&chosen).to_owned()
+}
+
+/// Marks that open a site name or a label after a headline ("Title | Site",
+/// "Title (site.com)"), not more of the headline.
+const AFFIX_OPENERS: &[char] = &['|', '-', '–', '—', '·', '•', '(', '[', '/', '»', '&', '_'];
+
+/// Whether `h1`, whose normalized start is `title` (normalized), goes on
+/// with more words of the headline ("... Upgrades to Prevent Issues",
+/// "...: Room-by-Room Breakdown"), not with a site affix.
+fn continues_title(h1: &str, title: &str) -> bool {
+    let mut seen = String::new();
+    for (at, c) in h1.char_indices() {
+        if seen == title {
+            let rest = h1.get(at..).unwrap_or("").trim_start();
+            return rest
+                .chars()
+                .next()
+                .is_some_and(|c| !AFFIX_OPENERS.contains(&c));
+        }
+        if c.is_alphanumeric() {
+            seen.extend(c.to_lowercase());
+        }
+    }
+    false
 }
 
 /// All cased letters upper case (CSS `text-transform` copied into the DOM).
@@ -507,6 +536,32 @@ mod tests {
         assert_eq!(
             strip("The best cheap earbuds under $50 - March 2026", &[], &[]),
             "The best cheap earbuds under $50 - March 2026"
+        );
+    }
+
+    #[test]
+    fn h1_going_on_after_a_cut_title_is_the_headline() {
+        let h1 = "Plumbing Maintenance Tips: 11 Best Practices to Prevent Issues";
+        assert_eq!(
+            finish(
+                &meta("Plumbing Maintenance Tips: 11 Best Practices"),
+                &[],
+                &[],
+                &[],
+                &s(&[h1])
+            ),
+            h1
+        );
+        // A site affix after the title's words is not more headline.
+        assert_eq!(
+            finish(
+                &meta("Vehicle rental news and coverage"),
+                &[],
+                &[],
+                &[],
+                &s(&["Vehicle rental news and coverage | Channel 5"])
+            ),
+            "Vehicle rental news and coverage"
         );
     }
 

@@ -408,7 +408,12 @@ fn remove_sections(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(usi
                 }
             }
             Some(Kind::Related) => {
-                while i < lines.len() && !removed[i] && !is_prose(&lines[i]) {
+                // The list under a related heading is its teasers, sentences
+                // or not ("• Police arrested 32 people in a raid ...").
+                while i < lines.len()
+                    && !removed[i]
+                    && (!is_prose(&lines[i]) || matches!(lines[i].kind, BlockKind::ListItem { .. }))
+                {
                     removed[i] = true;
                     log.push((i, removal(Kind::Related, "related-section", &lines[i].text)));
                     i += 1;
@@ -731,6 +736,25 @@ mod tests {
         assert!(log
             .iter()
             .any(|(_, r)| r.rule == "comments-section" && r.text.starts_with("I skimmed")));
+    }
+
+    #[test]
+    fn the_list_under_a_related_heading_goes_even_when_its_teasers_are_sentences() {
+        let para = "A paragraph of the article that is clearly long enough to count as prose for the span.";
+        let teaser =
+            "Police in the city arrested 32 people during a raid on a call centre on Monday.";
+        let text = format!(
+            "The headline of the story\n{para}\n{para} Again.\nMost Read\n  • {teaser}\n  • {teaser} Twice.\n  • {teaser} Thrice.\nIFRAME: https://sync.example.com/frame?id=1"
+        );
+        let (_, kept, log) = clean(&text, crate::rules::compiled::builtin());
+        assert!(kept.iter().all(|b| !b.text.contains("Police")));
+        assert_eq!(
+            log.iter()
+                .filter(|(_, r)| r.rule == "related-section")
+                .count(),
+            3
+        );
+        assert!(log.iter().any(|(_, r)| r.rule == "frame-placeholder"));
     }
 
     #[test]
