@@ -1142,6 +1142,28 @@ mod tests {
     }
 
     #[test]
+    fn stock_and_shipping_notes_go_on_product_pages_only() {
+        let rules = builtin().clone().on_product_page();
+        let id = |t: &str| rules.classify_text(t).map(|h| h.id);
+        for (text, rule) in [
+            ("Only 3 left in stock - order soon.", "product-stock"),
+            ("Currently unavailable.", "product-stock"),
+            ("Out of stock", "product-stock"),
+            ("Free shipping on orders over $50", "product-shipping-note"),
+            ("VAT included", "product-shipping-note"),
+        ] {
+            assert_eq!(id(text), Some(rule), "{text}");
+        }
+        for text in [
+            "In stock markets, prices fell for the third day as traders sold shares.",
+            "Free shipping made the difference for most of the shoppers we asked, the survey found.",
+        ] {
+            assert_eq!(id(text), None, "{text}");
+        }
+        assert_eq!(builtin().classify_text("Out of stock"), None);
+    }
+
+    #[test]
     fn page_prompts_go_sentences_about_them_stay() {
         let rules = builtin();
         let id = |t: &str| rules.classify_text(t).map(|h| h.id);

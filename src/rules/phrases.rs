@@ -291,4 +291,10 @@ pub const PRODUCT_PHRASES: &[PhraseRule] = &[
     phrase!("product-reviews-heading", Comments, "*", 120, Anywhere,
         r"^(?:\d[\d.,]*\s+)?(?i:reviews?|customer reviews?|customer ratings?|ratings?(?: (?:&|and) reviews?)?|reviews? (?:&|and) ratings?|product reviews?|user reviews?|verified reviews?|customer testimonials|user testimonials|testimonials|what (?:our )?customers (?:are )?say(?:ing)?|(?:customer |user )?reviews? (?:for|of|about) .{1,80}|avis clients|avis|kundenbewertungen|bewertungen|opiniones|reseñas|recensioni|avaliações|beoordelingen)\s*(?:\(\d[\d.,]*\)|\d[\d.,]*)?\s*:?$",
         "the heading of the reviews under a product: it takes its section, as a comments heading does"),
+    phrase!("product-stock", Navigation, "*", 120, Anywhere,
+        r"^(?i:in stock|out of stock|sold out|currently unavailable|temporarily out of stock|back in stock soon|available now|pre-?order|low stock|only \d{1,4} left(?: in stock)?(?: - order soon)?|\d{1,5} (?:available|in stock|sold)|auf lager|nicht auf lager|ausverkauft|en stock|rupture de stock|épuisé|agotado|disponible|esaurito|disponibile|uitverkocht|op voorraad)(?:\s*[.!:–-]\s*.{0,90})?[.!]?$",
+        "stock status beside a product's buy button (\"Only 3 left in stock\", \"Currently unavailable. We don't know when ...\")"),
+    phrase!("product-shipping-note", Navigation, "en", 120, Anywhere,
+        r"^(?i:free (?:shipping|delivery|returns)(?: (?:on|for|over|with) [^.!?]{0,60})?|free (?:shipping|delivery) (?:&|and) (?:free )?returns|ships (?:in|within) \d[^.!?]{0,40}|final sale items cannot be returned[^.!?]{0,60}|(?:tax|vat|taxes|duties) (?:included|incl\.?)|(?:incl\.?|including|plus) (?:vat|tax|taxes)(?: and shipping)?)[.!]?$",
+        "shipping and tax notes under a product's price (\"Free shipping on orders over $50\", \"VAT included\")"),
 ];
