@@ -153,6 +153,9 @@ pub fn clean(
     let mut outside: Option<(usize, String)> = None;
     for (i, line) in lines.into_iter().enumerate() {
         if removed[i] {
+            // A run outside the article ends at a line a rule took: each
+            // run is logged at its own place, not merged across the page.
+            flush_outside(&mut outside, &mut log);
             continue;
         }
         let in_span = span.is_some_and(|(a, b)| a <= i && i <= b);
