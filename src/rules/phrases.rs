@@ -229,8 +229,8 @@ pub const PHRASES: &[PhraseRule] = &[
         r"^<[a-zA-Z!/][^>]*>.*$",
         "markup shown as text (an escaped tracking pixel): never article prose"),
     phrase!("frame-placeholder", LowContent, "*", 2000, Anywhere,
-        r"^(?:IFRAME|FRAME):\s*\S*$",
-        "lynx's line for an embedded frame (\"IFRAME: https://ads.example/sync\"): a text rendering's placeholder, never prose"),
+        r"^(?:IFRAME|FRAME):(?:\s.*)?$",
+        "lynx's line for an embedded frame (\"IFRAME: https://ads.example/sync\", its long target wrapped onto the next lines): a text rendering's placeholder, never prose"),
     // ---- captions
     phrase!("caption-credit", Caption, "*", 120, Anywhere,
         r"^(?i:photo|photos|photograph|image|images|picture|pictured|credit|photo credit|image credit|source|foto|fotos|bild|bildquelle|crédit photo|crédits photo|imagen|immagine|afbeelding|фото)\s*(?:credit)?\s*:\s*.{1,100}$",

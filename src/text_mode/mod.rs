@@ -747,7 +747,7 @@ mod tests {
         let teaser =
             "Police in the city arrested 32 people during a raid on a call centre on Monday.";
         let text = format!(
-            "The headline of the story\n{para}\n{para} Again.\nMost Read\n  • {teaser}\n  • {teaser} Twice.\n  • {teaser} Thrice.\nIFRAME: https://sync.example.com/frame?id=1"
+            "The headline of the story\n{para}\n{para} Again.\nMost Read\n  • {teaser}\n  • {teaser} Twice.\n  • {teaser} Thrice.\nIFRAME: https://sync.example.com/frame?id=1&origin=https://www.example.com/news/a-long-\n   article-name%7B%22log%22%3A0%7D"
         );
         let (_, kept, log) = clean(&text, crate::rules::compiled::builtin());
         assert!(kept.iter().all(|b| !b.text.contains("Police")));
