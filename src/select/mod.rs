@@ -271,10 +271,7 @@ fn widen_to_landmark(
     // Prose and cards, not raw text: a `<main>` full of menu entries and
     // share labels does not outweigh the article inside it.
     let chars = |n: usize| -> usize {
-        let first = blocks.partition_point(|b| b.start < n);
-        blocks[first..]
-            .iter()
-            .take_while(|b| dom.contains(n, b.start))
+        blocks_in(dom, blocks, n)
             .filter(|b| {
                 in_card[b.owner] || (b.chars >= PROSE_MIN_CHARS && b.link_density() < LINK_DENSE)
             })
@@ -321,10 +318,7 @@ const PROSE_WIDEN_MIN_GAIN: f32 = 4.0;
 /// intro.
 fn widen_to_prose(dom: &Dom, blocks: &[TextBlock], in_card: &[bool], root: usize) -> usize {
     let prose = |n: usize| -> usize {
-        let first = blocks.partition_point(|b| b.start < n);
-        blocks[first..]
-            .iter()
-            .take_while(|b| dom.contains(n, b.start))
+        blocks_in(dom, blocks, n)
             .filter(|b| {
                 !in_card[b.owner] && b.chars >= PROSE_MIN_CHARS && b.link_density() < LINK_DENSE
             })
@@ -359,14 +353,7 @@ const ITEM_MIN_SIZE_OF_WINNER: f32 = 0.25;
 /// catalogue or a thread is all of its items; the best-written one alone
 /// is not the page.
 fn widen_to_item_list(dom: &Dom, blocks: &[TextBlock], root: usize) -> usize {
-    let chars = |n: usize| -> usize {
-        let first = blocks.partition_point(|b| b.start < n);
-        blocks[first..]
-            .iter()
-            .take_while(|b| dom.contains(n, b.start))
-            .map(|b| b.chars)
-            .sum()
-    };
+    let chars = |n: usize| -> usize { blocks_in(dom, blocks, n).map(|b| b.chars).sum() };
     for item in std::iter::once(root)
         .chain(dom.ancestors(root))
         .take(ITEM_MAX_DEPTH + 1)
@@ -443,6 +430,19 @@ fn content_siblings(dom: &Dom, score: &[f32], root: usize, tuning: &Tuning) -> V
 /// A `<section>` beside a selected `<section>` joins it from this score: a
 /// heading and a line of text, more than a bare button row.
 const SECTION_SIBLING_MIN_SCORE: f32 = 20.0;
+
+/// The blocks starting inside node `n` (`blocks` in document order): a
+/// binary search to the first, then a run.
+fn blocks_in<'a>(
+    dom: &'a Dom,
+    blocks: &'a [TextBlock],
+    n: usize,
+) -> impl Iterator<Item = &'a TextBlock> + 'a {
+    let first = blocks.partition_point(|b| b.start < n);
+    blocks[first..]
+        .iter()
+        .take_while(move |b| dom.contains(n, b.start))
+}
 
 /// The highest-scoring element and its score.
 fn best_container(
