@@ -715,12 +715,17 @@ fn is_byline_element(dom: &Dom, i: usize) -> bool {
 
 /// Whether `i` sits in a comment thread or an aside (other people's names).
 fn in_excluded_region(dom: &Dom, i: usize) -> bool {
-    // A <footer> inside an <article> is the post's own meta line.
-    let in_article = dom.ancestors(i).any(|a| dom.tag(a) == Some(Tag::Article));
+    let in_article = |a: usize| dom.ancestors(a).any(|b| dom.tag(b) == Some(Tag::Article));
     dom.ancestors(i).any(|a| {
-        matches!(dom.tag(a), Some(Tag::Aside | Tag::Nav))
-            || (dom.tag(a) == Some(Tag::Footer) && !in_article)
-            || class_words(dom, a).any(|w| in_words(EXCLUDED_REGION_WORDS, w))
+        dom.tag(a) == Some(Tag::Nav)
+            // An <aside> or <footer> inside an <article> is the post's own
+            // meta column or meta line; outside one (even holding teaser
+            // <article>s), a sidebar or the page footer.
+            || (matches!(dom.tag(a), Some(Tag::Aside | Tag::Footer)) && !in_article(a))
+            // Classes on <html> and <body> describe the page's layout
+            // ("layout--with-sidebar", "no-footer"), not a region of it.
+            || (!matches!(dom.tag(a), Some(Tag::Html | Tag::Body))
+                && class_words(dom, a).any(|w| in_words(EXCLUDED_REGION_WORDS, w)))
     })
 }
 
@@ -1010,6 +1015,44 @@ mod tests {
         collect(&dom, &mut c);
         let found = c.first(Field::Author, Source::BylineClass).unwrap_or("");
         assert_eq!(parse_authors(found), ["Julia Carrie Wong", "Sam Levin"]);
+    }
+
+    #[test]
+    fn meta_asides_in_the_article_and_layout_classes() {
+        let found = |html: &str| {
+            let mut c = Candidates::default();
+            collect(&Dom::parse(html), &mut c);
+            c.first(Field::Author, Source::BylineClass)
+                .map(parse_authors)
+                .unwrap_or_default()
+        };
+        // The article's own meta column is an <aside> inside the <article>.
+        assert_eq!(
+            found(
+                "<article><h1>T</h1><aside><address><a rel=author href=/p/a>Jane Doe</a>\
+                 </address></aside><p>Text.</p></article>"
+            ),
+            ["Jane Doe"]
+        );
+        // A sidebar of teaser articles is not.
+        assert!(found(
+            "<article><h1>T</h1><p>Text.</p></article><aside><article>\
+             <a rel=author href=/p/b>John Roe</a></article></aside>"
+        )
+        .is_empty());
+        // A body class naming the page layout is no sidebar region...
+        assert_eq!(
+            found(
+                "<body class='layout--with-sidebar'><h1>T</h1>\
+                 <span class=byline>By <a href=/author/kathy-wise>Kathy Wise</a></span></body>"
+            ),
+            ["Kathy Wise"]
+        );
+        // ...but a sidebar element is.
+        assert!(found(
+            "<body><h1>T</h1><div class=sidebar><span class=byline>By Kathy Wise</span></div></body>"
+        )
+        .is_empty());
     }
 
     #[test]
