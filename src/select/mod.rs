@@ -223,6 +223,19 @@ impl Choice {
             Some((root, s)) if s >= MIN_ARTICLE_SCORE => root,
             _ => return (None, outside_log(dom, &blocks, None, &|_| false)),
         };
+        // A shop's grid of items for sale is its category page's content,
+        // as much as the buying guide beside it.
+        let grids = shop_grids(dom, &blocks, &self.in_card);
+        let root = match grids.first() {
+            Some(&grid) if !product_page && !grids.iter().any(|&g| dom.contains(root, g)) => {
+                std::iter::once(root)
+                    .chain(dom.ancestors(root))
+                    .find(|&a| dom.contains(a, grid))
+                    .filter(|&a| !matches!(dom.tag(a), Some(Tag::Body | Tag::Html)))
+                    .unwrap_or(root)
+            }
+            _ => root,
+        };
         let root = widen_to_prose(dom, &blocks, &self.in_card, root);
         let root = widen_to_item_list(dom, &blocks, root);
         let root = widen_to_landmark(dom, &blocks, &self.in_grid, root, tuning);
@@ -304,6 +317,50 @@ fn other_items(dom: &Dom, inside: &mut Vec<TextBlock>, in_card: &[bool]) -> Vec<
     runs.into_iter()
         .map(|(at, text)| (at, removal(Kind::Related, PRODUCT_OTHER_ITEMS, &text)))
         .collect()
+}
+
+/// A shop grid has at least this many cards ...
+const SHOP_GRID_MIN_CARDS: usize = 6;
+
+/// The page's shop grids, the one of the most cards first: lists of at least
+/// [`SHOP_GRID_MIN_CARDS`] cards (see [`card_members`]) of which at least
+/// half [`shows_price`]. An article's rails of other stories show no
+/// prices; a category page lists its items with theirs.
+fn shop_grids(dom: &Dom, blocks: &[TextBlock], in_card: &[bool]) -> Vec<usize> {
+    // Per list: its cards, and the cards showing a price.
+    let mut lists: std::collections::HashMap<usize, (Vec<usize>, usize)> = Default::default();
+    let mut last: Option<(usize, bool)> = None;
+    for b in blocks.iter().filter(|b| in_card[b.owner]) {
+        let Some(card) = std::iter::once(b.owner)
+            .chain(dom.ancestors(b.owner))
+            .take_while(|&a| in_card[a])
+            .last()
+        else {
+            continue;
+        };
+        let Some(list) = dom.parent(card) else {
+            continue;
+        };
+        let entry = lists.entry(list).or_default();
+        if entry.0.last() != Some(&card) {
+            entry.0.push(card);
+            last = Some((card, false));
+        }
+        if shows_price(&b.text) && last.is_some_and(|(c, priced)| c == card && !priced) {
+            entry.1 += 1;
+            last = Some((card, true));
+        }
+    }
+    let mut grids: Vec<(usize, usize)> = lists
+        .into_iter()
+        .filter(|(_, (cards, priced))| {
+            cards.len() >= SHOP_GRID_MIN_CARDS && 2 * priced >= cards.len()
+        })
+        .map(|(list, (cards, _))| (list, cards.len()))
+        .collect();
+    // Most cards first, then document order.
+    grids.sort_by_key(|&(list, cards)| (std::cmp::Reverse(cards), list));
+    grids.into_iter().map(|(list, _)| list).collect()
 }
 
 /// Whether `text` shows a price: a [`CURRENCY_SIGNS`] entry with a digit
@@ -853,6 +910,39 @@ mod tests {
             &main.expect("the product"),
             "Another desk model number 7"
         ));
+    }
+
+    /// A category page: a grid of `n` cards (priced or not) in one box, a
+    /// long buying guide in another.
+    fn category_page(priced: bool) -> (Dom, Option<MainContent>) {
+        let cards: String = (0..8)
+            .map(|i| {
+                let line = if priced { format!("€{i}4,90") } else { format!("Story {i} of the week") };
+                format!("<li class=item><a href=/p/{i}>Ceramic flower pot, size {i}</a><p>{line}</p></li>")
+            })
+            .collect();
+        let guide = "<p>".to_string()
+            + &"A pot needs a drainage hole, a saucer and a size a little above the root ball. "
+                .repeat(4)
+            + "</p>";
+        let html = format!(
+            "<body><div id=page><div id=grid><ul>{cards}</ul></div>\
+             <div id=guide>{guide}{guide}{guide}{guide}</div></div></body>"
+        );
+        select_html(&html)
+    }
+
+    #[test]
+    fn a_category_page_keeps_its_priced_grid_beside_its_guide() {
+        let (_, main) = category_page(true);
+        let main = main.expect("the page");
+        assert!(has_text(&main, "Ceramic flower pot, size 5"));
+        assert!(has_text(&main, "drainage hole"));
+        // Unpriced cards are a rail of other stories: the guide alone.
+        let (_, main) = category_page(false);
+        let main = main.expect("the guide");
+        assert!(!has_text(&main, "Ceramic flower pot, size 5"));
+        assert!(has_text(&main, "drainage hole"));
     }
 
     #[test]
