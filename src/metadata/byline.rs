@@ -1017,15 +1017,17 @@ mod tests {
         assert_eq!(parse_authors(found), ["Julia Carrie Wong", "Sam Levin"]);
     }
 
+    /// The authors of the first byline element `collect` finds in `html`.
+    fn found(html: &str) -> Vec<String> {
+        let mut c = Candidates::default();
+        collect(&Dom::parse(html), &mut c);
+        c.first(Field::Author, Source::BylineClass)
+            .map(parse_authors)
+            .unwrap_or_default()
+    }
+
     #[test]
     fn meta_asides_in_the_article_and_layout_classes() {
-        let found = |html: &str| {
-            let mut c = Candidates::default();
-            collect(&Dom::parse(html), &mut c);
-            c.first(Field::Author, Source::BylineClass)
-                .map(parse_authors)
-                .unwrap_or_default()
-        };
         // The article's own meta column is an <aside> inside the <article>.
         assert_eq!(
             found(
@@ -1057,13 +1059,6 @@ mod tests {
 
     #[test]
     fn author_page_links_name_the_author() {
-        let found = |html: &str| {
-            let mut c = Candidates::default();
-            collect(&Dom::parse(html), &mut c);
-            c.first(Field::Author, Source::BylineClass)
-                .map(parse_authors)
-                .unwrap_or_default()
-        };
         assert_eq!(
             found("<h1>T</h1><div><a href='/author/kathy-wise/'> Kathy Wise </a></div>"),
             ["Kathy Wise"]
