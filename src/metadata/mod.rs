@@ -20,7 +20,7 @@ mod text;
 mod title;
 
 pub(crate) use json_ld::product_description;
-pub(crate) use page_kind::declares_product;
+pub(crate) use page_kind::{declares_product, describes_product_item};
 
 pub use byline::parse_authors;
 pub use dates::normalize_date;
