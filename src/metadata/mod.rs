@@ -387,7 +387,15 @@ fn pick_authors(c: &Candidates, sites: &[String], hosts: &[String]) -> Vec<Strin
             let parsed = if choice.source == Source::JsonLdOrgAuthor {
                 vec![v.to_owned()] // an organisation's name is not a person's: keep as written
             } else {
-                parse_authors(v)
+                let names = parse_authors(v);
+                let declared = matches!(
+                    choice.source,
+                    Source::JsonLdArticle | Source::Microdata | Source::JsonLdOther
+                );
+                match byline::handle(v) {
+                    Some(h) if names.is_empty() && declared => vec![h],
+                    _ => names,
+                }
             };
             for n in parsed {
                 if !names.iter().any(|m| m.to_lowercase() == n.to_lowercase()) {
@@ -514,6 +522,21 @@ mod tests {
         let m = meta(
             "<html><body><noscript><span itemprop=author>Jane Doe</span></noscript></body></html>",
         );
+        assert!(m.authors.is_empty());
+    }
+
+    #[test]
+    fn a_declared_handle_is_the_author_a_visible_one_is_not() {
+        let m = meta(
+            "<div itemprop=author itemscope><span itemprop=name>sorairolake</span></div><p>Hi</p>",
+        );
+        assert_eq!(m.authors, ["sorairolake"]);
+        let m = meta(
+            r#"<script type="application/ld+json">{"@type":"Article","author":{"@type":"Person","name":"dpa"}}</script>"#,
+        );
+        assert_eq!(m.authors, ["dpa"]);
+        // In visible text, a lower-case word after "By" is prose.
+        let m = meta("<h1>T</h1><p class=byline>By sorairolake</p>");
         assert!(m.authors.is_empty());
     }
 
