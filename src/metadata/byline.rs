@@ -400,6 +400,30 @@ pub fn parse_authors(text: &str) -> Vec<String> {
     out
 }
 
+/// Punctuation a user handle may hold besides letters and digits
+/// ("hayley.p", "Noah_B", "jean-luc").
+const HANDLE_PUNCTUATION: &[char] = &['.', '_', '-'];
+
+/// Values a template leaves in an empty author field.
+const PLACEHOLDER_VALUES: &[&str] = &["undefined", "null", "none", "nan", "unknown"];
+
+/// `text` as the author when it is one user handle ("sorairolake",
+/// "hayley.p"): markup that declares an author (microdata, JSON-LD) names
+/// forum users by handle, which [`parse_authors`] rejects in visible text
+/// as all lower case.
+pub(crate) fn handle(text: &str) -> Option<String> {
+    let t = clean(text);
+    let ok = !t.is_empty()
+        && t.chars().count() <= MAX_NAME_CHARS
+        && t.chars()
+            .all(|c| c.is_alphanumeric() || HANDLE_PUNCTUATION.contains(&c))
+        && t.chars().any(char::is_alphabetic)
+        && !is_calendar_word(&t)
+        && !is_role_word(&t)
+        && !in_words(PLACEHOLDER_VALUES, &t);
+    ok.then_some(t)
+}
+
 /// Whether `segment` is a date ("Dec. 19, 2025", "Monday, 3 March 2025"):
 /// it starts with a number, a month or a weekday and reads as a date.
 fn is_date_line(segment: &str) -> bool {
@@ -1017,15 +1041,17 @@ mod tests {
         assert_eq!(parse_authors(found), ["Julia Carrie Wong", "Sam Levin"]);
     }
 
+    /// The authors of the first byline element `collect` finds in `html`.
+    fn found(html: &str) -> Vec<String> {
+        let mut c = Candidates::default();
+        collect(&Dom::parse(html), &mut c);
+        c.first(Field::Author, Source::BylineClass)
+            .map(parse_authors)
+            .unwrap_or_default()
+    }
+
     #[test]
     fn meta_asides_in_the_article_and_layout_classes() {
-        let found = |html: &str| {
-            let mut c = Candidates::default();
-            collect(&Dom::parse(html), &mut c);
-            c.first(Field::Author, Source::BylineClass)
-                .map(parse_authors)
-                .unwrap_or_default()
-        };
         // The article's own meta column is an <aside> inside the <article>.
         assert_eq!(
             found(
@@ -1057,13 +1083,6 @@ mod tests {
 
     #[test]
     fn author_page_links_name_the_author() {
-        let found = |html: &str| {
-            let mut c = Candidates::default();
-            collect(&Dom::parse(html), &mut c);
-            c.first(Field::Author, Source::BylineClass)
-                .map(parse_authors)
-                .unwrap_or_default()
-        };
         assert_eq!(
             found("<h1>T</h1><div><a href='/author/kathy-wise/'> Kathy Wise </a></div>"),
             ["Kathy Wise"]
@@ -1072,6 +1091,19 @@ mod tests {
         assert!(found("<ul><li><a href='/authors/jane-doe'>Jane Doe</a></li></ul>").is_empty());
         assert!(found("<p><a href='/author/jane-doe'>More from Jane Doe</a></p>").is_empty());
         assert!(found("<p><a href='/post?author/jane'>Jane Doe</a></p>").is_empty());
+    }
+
+    #[test]
+    fn declared_handles() {
+        assert_eq!(handle("hayley.p").as_deref(), Some("hayley.p"));
+        assert_eq!(handle(" sorairolake ").as_deref(), Some("sorairolake"));
+        assert_eq!(handle("user_447274").as_deref(), Some("user_447274"));
+        // Two words, a URL, a date word, a number, a template's placeholder.
+        assert_eq!(handle("jane doe"), None);
+        assert_eq!(handle("https://x.test/u/jane"), None);
+        assert_eq!(handle("december"), None);
+        assert_eq!(handle("2024"), None);
+        assert_eq!(handle("undefined"), None);
     }
 
     #[test]
