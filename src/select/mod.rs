@@ -277,9 +277,10 @@ impl Choice {
 }
 
 /// Takes the blocks of priced card lists (see [`card_members`]: a list with
-/// a card that [`shows_price`]) out of a product page's content, logged per
-/// run of adjacent blocks. A list without a price is part of the product's
-/// own page (the seller's box, feedback entries, buying options).
+/// a card that [`shows_price`]) and of [`priced_items`] out of a product
+/// page's content, logged per run of adjacent blocks. A list without a
+/// price is part of the product's own page (the seller's box, feedback
+/// entries, buying options).
 fn other_items(dom: &Dom, inside: &mut Vec<TextBlock>, in_card: &[bool]) -> Vec<(usize, Removal)> {
     // The list of the outermost card holding each card block.
     let card_of = |b: &TextBlock| -> Option<usize> {
@@ -298,10 +299,14 @@ fn other_items(dom: &Dom, inside: &mut Vec<TextBlock>, in_card: &[bool]) -> Vec<
         .filter(|b| shows_price(&b.text))
         .filter_map(card_of)
         .collect();
+    let items = priced_items(dom, inside);
     let mut runs: Vec<(usize, String)> = Vec::new();
     let mut last_went = false;
     inside.retain(|b| {
-        let goes = card_of(b).is_some_and(|c| priced.contains(&c));
+        let goes = card_of(b).is_some_and(|c| priced.contains(&c))
+            || std::iter::once(b.owner)
+                .chain(dom.ancestors(b.owner))
+                .any(|a| items.contains(&a));
         if goes {
             match runs.last_mut() {
                 Some((_, text)) if last_went => {
@@ -317,6 +322,53 @@ fn other_items(dom: &Dom, inside: &mut Vec<TextBlock>, in_card: &[bool]) -> Vec<
     runs.into_iter()
         .map(|(at, text)| (at, removal(Kind::Related, PRODUCT_OTHER_ITEMS, &text)))
         .collect()
+}
+
+/// How many ancestors above a price may be the item card holding it (shop
+/// themes nest a card's price ten wrappers deep).
+const PRICED_ITEM_MAX_LEVELS: usize = 10;
+
+/// The roots of priced items inside a product page's content that are not
+/// linked cards: at least [`CARD_LIST_MIN`] alike siblings (same tag and
+/// first class) that each hold two blocks or more and a price, found from
+/// each price up. A carousel of other items with unlinked names.
+fn priced_items(dom: &Dom, inside: &[TextBlock]) -> std::collections::HashSet<usize> {
+    let starts: Vec<usize> = inside
+        .iter()
+        .filter(|b| shows_price(&b.text))
+        .map(|b| b.start)
+        .collect();
+    let priced = |n: usize| {
+        let first = starts.partition_point(|&s| s < n);
+        starts.get(first).is_some_and(|&s| dom.contains(n, s))
+    };
+    let mut items = std::collections::HashSet::new();
+    for b in inside.iter().filter(|b| shows_price(&b.text)) {
+        if std::iter::once(b.owner)
+            .chain(dom.ancestors(b.owner))
+            .any(|a| items.contains(&a))
+        {
+            continue;
+        }
+        for a in std::iter::once(b.owner)
+            .chain(dom.ancestors(b.owner))
+            .take(PRICED_ITEM_MAX_LEVELS)
+        {
+            let Some(p) = dom.parent(a) else { break };
+            let (name, class) = (dom.element_name(a), class_key(dom, a));
+            let alike: Vec<usize> = dom
+                .children(p)
+                .filter(|&c| matches!(dom.kind(c), NodeKind::Element(_)))
+                .filter(|&c| dom.element_name(c) == name && class_key(dom, c) == class)
+                .filter(|&c| priced(c) && blocks_with_text(inside, dom, c) >= 2)
+                .collect();
+            if alike.len() >= CARD_LIST_MIN {
+                items.extend(alike);
+                break;
+            }
+        }
+    }
+    items
 }
 
 /// A shop grid has at least this many cards ...
@@ -872,7 +924,12 @@ mod tests {
             "<html><head><meta property=og:type content=product>{ld}</head>\
              <body><main><h1>Oak desk</h1>{para}<div class=rail>{cards}</div></main></body></html>"
         );
-        let dom = Dom::parse(&html);
+        select_product(&html)
+    }
+
+    /// Selection on a page whose product-page rules apply.
+    fn select_product(html: &str) -> (Dom, Option<MainContent>) {
+        let dom = Dom::parse(html);
         let rules = crate::rules::compiled::builtin().clone().on_product_page();
         let pruned = crate::boilerplate::prune(&dom, &Metadata::default(), &rules);
         let (main, _) = select(&dom, &pruned, &BALANCED);
@@ -894,6 +951,30 @@ mod tests {
         let main = main.expect("the product");
         assert!(has_text(&main, "solid oak"));
         assert!(has_text(&main, "Seller note 2"));
+    }
+
+    #[test]
+    fn a_product_page_drops_a_carousel_of_unlinked_priced_items() {
+        let para = "<p>".to_string()
+            + &"The desk is made of solid oak with a waxed top and two drawers. ".repeat(4)
+            + "</p>";
+        let item = |i: usize| {
+            format!(
+                "<li><div class=tile><div class=body><h3>Walnut desk model {i}</h3>\
+                 <ul><li>Private seller</li><li>${i}9.50</li></ul></div></div></li>"
+            )
+        };
+        let items: String = (0..4).map(item).collect();
+        let html = format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@type\":\"Product\",\"name\":\"Oak desk\",\
+             \"offers\":{{\"@type\":\"Offer\",\"price\":\"240\"}}}}</script></head>\
+             <body><main><h1>Oak desk</h1>{para}<p>Price: $240.00</p><ul class=rail>{items}</ul></main></body></html>"
+        );
+        let main = select_product(&html).1.expect("the product");
+        assert!(has_text(&main, "solid oak"));
+        assert!(has_text(&main, "$240.00"));
+        assert!(!has_text(&main, "Walnut desk model 2"));
+        assert!(!has_text(&main, "$29.50"));
     }
 
     #[test]
