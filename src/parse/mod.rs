@@ -606,6 +606,21 @@ impl Dom {
         (0..self.nodes.len()).filter(move |&i| self.nodes[i].kind == NodeKind::Element(tag))
     }
 
+    /// The largest `<noscript>` in the body holding at least `min_chars`
+    /// bytes of markup, and that markup: forum software puts the whole page
+    /// there for readers without scripts. Its content is a single text node,
+    /// as the parser treats `<noscript>` as raw text (browsers running
+    /// scripts do).
+    pub fn noscript_copy(&self, min_chars: usize) -> Option<(usize, &str)> {
+        self.elements(Tag::Noscript)
+            .filter(|&i| self.ancestors(i).any(|a| self.tag(a) == Some(Tag::Body)))
+            .filter_map(|i| {
+                let text = self.children(i).find_map(|c| self.text(c))?;
+                (text.len() >= min_chars && text.contains('<')).then_some((i, text))
+            })
+            .max_by_key(|(_, text)| text.len())
+    }
+
     /// The name of element `i`, with its namespace.
     fn qual_name(&self, i: usize) -> Option<&html5ever::QualName> {
         match self.data.get(i)? {
