@@ -52,7 +52,7 @@ fn run_traced(
             let sources = Vec::new();
             (metadata, blocks, removed, language, sites, sources)
         } else {
-            let dom = Dom::parse(&decoded.text);
+            let dom = Dom::parse_lean(&decoded.text, book.selector_words());
             let (metadata, sources) = metadata::extract_with_sources(&dom, input.url);
             let language = PageLanguage::choose(metadata.language.as_deref(), || sample_dom(&dom));
             let url = input.url.or(metadata.canonical_url.as_deref());
