@@ -18,11 +18,12 @@
 //! and pruned too ([`Pruned::noscript`]); content selection weighs both.
 
 pub mod phrases;
+pub mod posts;
 pub mod refine;
 pub mod structure;
 
 use crate::document::{Kind, Metadata, Removal};
-use crate::parse::{Dom, Tag};
+use crate::parse::Dom;
 use crate::rules::compiled::{CompiledRules, Hit};
 use crate::rules::thresholds::{MAX_LOGGED_CHARS, NOSCRIPT_MIN_CHARS};
 
@@ -83,23 +84,14 @@ pub fn prune(dom: &Dom, metadata: &Metadata, rules: &CompiledRules) -> Pruned {
     pruned
 }
 
-/// The largest `<noscript>` in the body holding markup of at least
-/// [`NOSCRIPT_MIN_CHARS`], parsed and pruned. Its content is a single text
-/// node: the parser treats `<noscript>` as raw text, as browsers running
-/// scripts do.
+/// The page's `<noscript>` copy ([`Dom::noscript_copy`] of at least
+/// [`NOSCRIPT_MIN_CHARS`]), parsed and pruned.
 fn noscript_page(
     dom: &Dom,
     metadata: &Metadata,
     rules: &CompiledRules,
 ) -> Option<Box<NoscriptPage>> {
-    let (at, markup) = dom
-        .elements(Tag::Noscript)
-        .filter(|&i| dom.ancestors(i).any(|a| dom.tag(a) == Some(Tag::Body)))
-        .filter_map(|i| {
-            let text = dom.children(i).find_map(|c| dom.text(c))?;
-            (text.len() >= NOSCRIPT_MIN_CHARS && text.contains('<')).then_some((i, text))
-        })
-        .max_by_key(|(_, text)| text.len())?;
+    let (at, markup) = dom.noscript_copy(NOSCRIPT_MIN_CHARS)?;
     let inner = Dom::parse(markup);
     // A nested <noscript> cannot hold another copy: no recursion.
     let mut pruned = Pruned {

@@ -400,6 +400,30 @@ pub fn parse_authors(text: &str) -> Vec<String> {
     out
 }
 
+/// Punctuation a user handle may hold besides letters and digits
+/// ("hayley.p", "Noah_B", "jean-luc").
+const HANDLE_PUNCTUATION: &[char] = &['.', '_', '-'];
+
+/// Values a template leaves in an empty author field.
+const PLACEHOLDER_VALUES: &[&str] = &["undefined", "null", "none", "nan", "unknown"];
+
+/// `text` as the author when it is one user handle ("sorairolake",
+/// "hayley.p"): markup that declares an author (microdata, JSON-LD) names
+/// forum users by handle, which [`parse_authors`] rejects in visible text
+/// as all lower case.
+pub(crate) fn handle(text: &str) -> Option<String> {
+    let t = clean(text);
+    let ok = !t.is_empty()
+        && t.chars().count() <= MAX_NAME_CHARS
+        && t.chars()
+            .all(|c| c.is_alphanumeric() || HANDLE_PUNCTUATION.contains(&c))
+        && t.chars().any(char::is_alphabetic)
+        && !is_calendar_word(&t)
+        && !is_role_word(&t)
+        && !in_words(PLACEHOLDER_VALUES, &t);
+    ok.then_some(t)
+}
+
 /// Whether `segment` is a date ("Dec. 19, 2025", "Monday, 3 March 2025"):
 /// it starts with a number, a month or a weekday and reads as a date.
 fn is_date_line(segment: &str) -> bool {
@@ -715,12 +739,17 @@ fn is_byline_element(dom: &Dom, i: usize) -> bool {
 
 /// Whether `i` sits in a comment thread or an aside (other people's names).
 fn in_excluded_region(dom: &Dom, i: usize) -> bool {
-    // A <footer> inside an <article> is the post's own meta line.
-    let in_article = dom.ancestors(i).any(|a| dom.tag(a) == Some(Tag::Article));
+    let in_article = |a: usize| dom.ancestors(a).any(|b| dom.tag(b) == Some(Tag::Article));
     dom.ancestors(i).any(|a| {
-        matches!(dom.tag(a), Some(Tag::Aside | Tag::Nav))
-            || (dom.tag(a) == Some(Tag::Footer) && !in_article)
-            || class_words(dom, a).any(|w| in_words(EXCLUDED_REGION_WORDS, w))
+        dom.tag(a) == Some(Tag::Nav)
+            // An <aside> or <footer> inside an <article> is the post's own
+            // meta column or meta line; outside one (even holding teaser
+            // <article>s), a sidebar or the page footer.
+            || (matches!(dom.tag(a), Some(Tag::Aside | Tag::Footer)) && !in_article(a))
+            // Classes on <html> and <body> describe the page's layout
+            // ("layout--with-sidebar", "no-footer"), not a region of it.
+            || (!matches!(dom.tag(a), Some(Tag::Html | Tag::Body))
+                && class_words(dom, a).any(|w| in_words(EXCLUDED_REGION_WORDS, w)))
     })
 }
 
@@ -1012,15 +1041,48 @@ mod tests {
         assert_eq!(parse_authors(found), ["Julia Carrie Wong", "Sam Levin"]);
     }
 
+    /// The authors of the first byline element `collect` finds in `html`.
+    fn found(html: &str) -> Vec<String> {
+        let mut c = Candidates::default();
+        collect(&Dom::parse(html), &mut c);
+        c.first(Field::Author, Source::BylineClass)
+            .map(parse_authors)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn meta_asides_in_the_article_and_layout_classes() {
+        // The article's own meta column is an <aside> inside the <article>.
+        assert_eq!(
+            found(
+                "<article><h1>T</h1><aside><address><a rel=author href=/p/a>Jane Doe</a>\
+                 </address></aside><p>Text.</p></article>"
+            ),
+            ["Jane Doe"]
+        );
+        // A sidebar of teaser articles is not.
+        assert!(found(
+            "<article><h1>T</h1><p>Text.</p></article><aside><article>\
+             <a rel=author href=/p/b>John Roe</a></article></aside>"
+        )
+        .is_empty());
+        // A body class naming the page layout is no sidebar region...
+        assert_eq!(
+            found(
+                "<body class='layout--with-sidebar'><h1>T</h1>\
+                 <span class=byline>By <a href=/author/kathy-wise>Kathy Wise</a></span></body>"
+            ),
+            ["Kathy Wise"]
+        );
+        // ...but a sidebar element is.
+        assert!(found(
+            "<body><h1>T</h1><div class=sidebar><span class=byline>By Kathy Wise</span></div></body>"
+        )
+        .is_empty());
+    }
+
     #[test]
     fn author_page_links_name_the_author() {
-        let found = |html: &str| {
-            let mut c = Candidates::default();
-            collect(&Dom::parse(html), &mut c);
-            c.first(Field::Author, Source::BylineClass)
-                .map(parse_authors)
-                .unwrap_or_default()
-        };
         assert_eq!(
             found("<h1>T</h1><div><a href='/author/kathy-wise/'> Kathy Wise </a></div>"),
             ["Kathy Wise"]
@@ -1029,6 +1091,19 @@ mod tests {
         assert!(found("<ul><li><a href='/authors/jane-doe'>Jane Doe</a></li></ul>").is_empty());
         assert!(found("<p><a href='/author/jane-doe'>More from Jane Doe</a></p>").is_empty());
         assert!(found("<p><a href='/post?author/jane'>Jane Doe</a></p>").is_empty());
+    }
+
+    #[test]
+    fn declared_handles() {
+        assert_eq!(handle("hayley.p").as_deref(), Some("hayley.p"));
+        assert_eq!(handle(" sorairolake ").as_deref(), Some("sorairolake"));
+        assert_eq!(handle("user_447274").as_deref(), Some("user_447274"));
+        // Two words, a URL, a date word, a number, a template's placeholder.
+        assert_eq!(handle("jane doe"), None);
+        assert_eq!(handle("https://x.test/u/jane"), None);
+        assert_eq!(handle("december"), None);
+        assert_eq!(handle("2024"), None);
+        assert_eq!(handle("undefined"), None);
     }
 
     #[test]

@@ -20,13 +20,14 @@ mod text;
 mod title;
 
 pub(crate) use json_ld::product_description;
-pub(crate) use page_kind::declares_product;
+pub(crate) use page_kind::{declares_product, describes_product_item};
 
 pub use byline::parse_authors;
 pub use dates::normalize_date;
 
 use crate::document::Metadata;
 use crate::parse::{Dom, Tag};
+use crate::rules::thresholds::NOSCRIPT_MIN_CHARS;
 use precedence::Choice;
 
 /// A metadata field a candidate value is for.
@@ -191,6 +192,15 @@ pub fn extract_with_sources(
     meta_tags::collect(dom, &mut c);
     byline::collect(dom, &mut c);
     dates::collect(dom, url, &mut c);
+    // A page whose content is in a <noscript> copy (forum software) has its
+    // microdata, byline and dates there too; the outer page's values come
+    // first.
+    if let Some((_, markup)) = dom.noscript_copy(NOSCRIPT_MIN_CHARS) {
+        let inner = Dom::parse(markup);
+        meta_tags::collect(&inner, &mut c);
+        byline::collect(&inner, &mut c);
+        dates::collect(&inner, url, &mut c);
+    }
     if let Some(t) = dom.elements(Tag::Title).find(|&t| {
         !dom.ancestors(t)
             .any(|a| matches!(dom.tag(a), Some(Tag::Svg | Tag::Math)))
@@ -377,7 +387,15 @@ fn pick_authors(c: &Candidates, sites: &[String], hosts: &[String]) -> Vec<Strin
             let parsed = if choice.source == Source::JsonLdOrgAuthor {
                 vec![v.to_owned()] // an organisation's name is not a person's: keep as written
             } else {
-                parse_authors(v)
+                let names = parse_authors(v);
+                let declared = matches!(
+                    choice.source,
+                    Source::JsonLdArticle | Source::Microdata | Source::JsonLdOther
+                );
+                match byline::handle(v) {
+                    Some(h) if names.is_empty() && declared => vec![h],
+                    _ => names,
+                }
             };
             for n in parsed {
                 if !names.iter().any(|m| m.to_lowercase() == n.to_lowercase()) {
@@ -482,6 +500,44 @@ mod tests {
             m.date_published.as_deref(),
             Some("2024-03-25T10:00:00+00:00")
         );
+    }
+
+    #[test]
+    fn a_noscript_copy_of_the_page_gives_its_author_and_date() {
+        let post = format!(
+            "<div class=post><span itemprop=author itemscope><a href=/u/DaleJack>\
+             <span itemprop=name>DaleJack</span></a></span>\
+             <time datetime='2024-09-05T23:15:57Z'>Sep 5</time><p>{}</p></div>",
+            "Reply text. ".repeat(200)
+        );
+        let m = meta(&format!(
+            "<html><body><div id=app></div><noscript>{post}</noscript></body></html>"
+        ));
+        assert_eq!(m.authors, ["DaleJack"]);
+        assert_eq!(
+            m.date_published.as_deref(),
+            Some("2024-09-05T23:15:57+00:00")
+        );
+        // A small <noscript> (a tracking pixel, a note) is not read.
+        let m = meta(
+            "<html><body><noscript><span itemprop=author>Jane Doe</span></noscript></body></html>",
+        );
+        assert!(m.authors.is_empty());
+    }
+
+    #[test]
+    fn a_declared_handle_is_the_author_a_visible_one_is_not() {
+        let m = meta(
+            "<div itemprop=author itemscope><span itemprop=name>sorairolake</span></div><p>Hi</p>",
+        );
+        assert_eq!(m.authors, ["sorairolake"]);
+        let m = meta(
+            r#"<script type="application/ld+json">{"@type":"Article","author":{"@type":"Person","name":"dpa"}}</script>"#,
+        );
+        assert_eq!(m.authors, ["dpa"]);
+        // In visible text, a lower-case word after "By" is prose.
+        let m = meta("<h1>T</h1><p class=byline>By sorairolake</p>");
+        assert!(m.authors.is_empty());
     }
 
     #[test]

@@ -37,6 +37,15 @@ pub(crate) fn declares_product(dom: &Dom) -> bool {
     og || sold > 0 || (1..=PRODUCT_PAGE_MAX_DECLARED).contains(&microdata_products(dom))
 }
 
+/// Whether the page describes the product it sells as a schema.org item
+/// (JSON-LD or microdata with an offer), not only by an `og:type`: a
+/// stronger claim, which shop themes do not put on their category pages.
+pub(crate) fn describes_product_item(dom: &Dom) -> bool {
+    let (declared, sold) = declared_products(dom);
+    declared <= PRODUCT_PAGE_MAX_DECLARED
+        && (sold > 0 || (1..=PRODUCT_PAGE_MAX_DECLARED).contains(&microdata_products(dom)))
+}
+
 /// How many elements carry a schema.org `Product` item type with an
 /// `offers` property inside, not counting those nested inside another (a
 /// bundle's parts, a variant).

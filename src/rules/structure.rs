@@ -195,6 +195,16 @@ pub const SELECTORS: &[SelectorRule] = &[
     SelectorRule { id: "sel-rel-tag", kind: Kind::Taxonomy, selector: "a[rel~=tag]", note: "tag links" },
 ];
 
+/// Currency signs and codes a shop prints beside an item's price ("$13.40",
+/// "13,40 €", "GBP 9.99"): a card showing one is an item for sale.
+pub const CURRENCY_SIGNS: &[&str] = &[
+    "$", "€", "£", "¥", "₹", "₩", "₽", "₺", "zł", "kr", "R$", "USD", "EUR", "GBP", "CAD", "AUD",
+    "CHF", "JPY", "INR",
+];
+
+/// Id of the context rule dropping other items' cards from a product page.
+pub const PRODUCT_OTHER_ITEMS: &str = "product-other-items";
+
 /// Rules applied by code with context (metadata, position, content selection).
 #[rustfmt::skip]
 pub const CONTEXT: &[ContextRule] = &[
@@ -206,6 +216,7 @@ pub const CONTEXT: &[ContextRule] = &[
     ContextRule { id: "see-also-link-box", kind: Kind::SeeAlso, note: "a short block inside the body that is entirely one link between paragraphs" },
     ContextRule { id: "link-dense", kind: Kind::LowContent, note: "a block inside the body that is mostly links" },
     ContextRule { id: "outside-content", kind: Kind::LowContent, note: "text outside the selected content container" },
+    ContextRule { id: PRODUCT_OTHER_ITEMS, kind: Kind::Related, note: "on a page declaring one product, the priced cards of a card list inside the content: other items for sale (similar items, the seller's other listings)" },
     ContextRule { id: "comments-section", kind: Kind::Comments, note: "scraped-text lines after a comments heading that follows the article" },
     ContextRule { id: "related-section", kind: Kind::Related, note: "short scraped-text lines (headlines) after a related-articles heading" },
     ContextRule { id: "caption-beside-credit", kind: Kind::Caption, note: "a short scraped-text line next to a photo credit: the photo's caption" },
@@ -247,3 +258,28 @@ pub const COLLAPSED_PANEL_WORDS: &[&str] = &["accordion", "faq", "collapse"];
 /// reader (`display: none` in Bootstrap, Foundation, Tailwind and most shop
 /// themes): unsold options, price tiers, a theme's stored fields.
 pub const HIDING_CLASSES: &[&str] = &["hide", "hidden", "d-none", "is-hidden", "display-none"];
+
+/// Substrings of the link to a member's profile page in forum software
+/// (Discourse `/u/`, XenForo `/members/`, Invision `/profile/`, NodeBB and
+/// Stack Exchange `/user/`, phpBB `viewprofile`, vBulletin `member.php`, SMF
+/// `action=profile`): a post header's poster name links there.
+pub const PROFILE_LINK_HREFS: &[&str] = &[
+    "/u/",
+    "/members/",
+    "/member/",
+    "/profile/",
+    "/user/",
+    "/users/",
+    "mode=viewprofile",
+    "member.php",
+    "action=profile",
+];
+
+/// Rules whose whole removed text, when it is a bare name, is a poster's
+/// name in a post header ("FutureBSD", "pelex,"), not a rank or a counter.
+pub const POSTER_NAME_RULES: &[&str] = &[
+    "byline-author-name",
+    "cls-author",
+    "sel-itemprop-author",
+    "byline-by-name",
+];

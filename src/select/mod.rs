@@ -31,9 +31,12 @@ pub mod declared;
 use crate::blocks::{segment, subtree_sums, TextBlock};
 use crate::boilerplate::{removal, Pruned};
 use crate::document::{BlockKind, Kind, Removal};
+use crate::metadata::describes_product_item;
 use crate::parse::{Dom, NodeKind, Tag};
 use crate::rules::compiled::{split_words_into, Words};
-use crate::rules::structure::{CONTENT_HINTS, DISCUSSION_TYPES};
+use crate::rules::structure::{
+    CONTENT_HINTS, CURRENCY_SIGNS, DISCUSSION_TYPES, PRODUCT_OTHER_ITEMS,
+};
 use crate::rules::thresholds::{
     Tuning, CARD_PAGE_MIN_SHARE, ITEM_MAX_SHARE_OF_LIST, LADDER, LINK_DENSE, PROSE_MIN_CHARS,
     SHORT_BLOCK_WEIGHT,
@@ -94,7 +97,7 @@ pub fn select(
             // is outside, and the copy's log entries sit at its <noscript>.
             let mut log = outside_log(dom, &outer.blocks, None, &|_| false);
             log.extend(ns.pruned.log.iter().map(|(_, r)| (ns.at, r.clone())));
-            let (main, inner_log) = inner.finish(&ns.dom, tuning);
+            let (main, inner_log) = inner.finish(&ns.dom, tuning, pruned.product_page);
             log.extend(inner_log.into_iter().map(|(_, r)| (ns.at, r)));
             let main = main.map(|mut m| {
                 m.root = ns.at;
@@ -106,7 +109,7 @@ pub fn select(
             return (main, log);
         }
     }
-    outer.finish(dom, tuning)
+    outer.finish(dom, tuning, pruned.product_page)
 }
 
 /// The best container of one page and its score.
@@ -205,11 +208,33 @@ impl Choice {
             .unwrap_or(f32::MIN)
     }
 
-    fn finish(self, dom: &Dom, tuning: &Tuning) -> (Option<MainContent>, Vec<(usize, Removal)>) {
+    /// The winner widened to its list, landmark and siblings, with its
+    /// blocks. On a `product_page` the cards inside it go: the page sells
+    /// one item, and a list of linked cards beside it is other items (a
+    /// "similar items" carousel, the seller's other listings).
+    fn finish(
+        self,
+        dom: &Dom,
+        tuning: &Tuning,
+        product_page: bool,
+    ) -> (Option<MainContent>, Vec<(usize, Removal)>) {
         let blocks = self.blocks;
         let root = match self.best {
             Some((root, s)) if s >= MIN_ARTICLE_SCORE => root,
             _ => return (None, outside_log(dom, &blocks, None, &|_| false)),
+        };
+        // A shop's grid of items for sale is its category page's content,
+        // as much as the buying guide beside it.
+        let grids = shop_grids(dom, &blocks, &self.in_card);
+        let root = match grids.first() {
+            Some(&grid) if !product_page && !grids.iter().any(|&g| dom.contains(root, g)) => {
+                std::iter::once(root)
+                    .chain(dom.ancestors(root))
+                    .find(|&a| dom.contains(a, grid))
+                    .filter(|&a| !matches!(dom.tag(a), Some(Tag::Body | Tag::Html)))
+                    .unwrap_or(root)
+            }
+            _ => root,
         };
         let root = widen_to_prose(dom, &blocks, &self.in_card, root);
         let root = widen_to_item_list(dom, &blocks, root);
@@ -218,7 +243,7 @@ impl Choice {
         let is_inside = |b: &TextBlock| {
             dom.contains(root, b.start) || siblings.iter().any(|&s| dom.contains(s, b.start))
         };
-        let log = outside_log(dom, &blocks, Some(root), &is_inside);
+        let mut log = outside_log(dom, &blocks, Some(root), &is_inside);
         let mut inside: Vec<TextBlock> = blocks.iter().filter(|b| is_inside(b)).cloned().collect();
         // On a card page (a listing, a collection) the cards are the content:
         // their headline links are the items' names, not links away, so
@@ -229,7 +254,13 @@ impl Choice {
             .filter(|b| self.in_card[b.owner])
             .map(|b| b.chars)
             .sum();
-        if cards as f32 >= CARD_PAGE_MIN_SHARE * total as f32 {
+        let card_page = cards as f32 >= CARD_PAGE_MIN_SHARE * total as f32;
+        // A card page declared a product by its `og:type` alone is a shop's
+        // category page; a product described as an item is one product.
+        if product_page && (!card_page || describes_product_item(dom)) {
+            log.extend(other_items(dom, &mut inside, &self.in_card));
+        }
+        if card_page {
             for b in inside.iter_mut().filter(|b| self.in_card[b.owner]) {
                 b.link_chars = 0;
                 b.lead_link_chars = 0;
@@ -243,6 +274,158 @@ impl Choice {
             log,
         )
     }
+}
+
+/// Takes the blocks of priced card lists (see [`card_members`]: a list with
+/// a card that [`shows_price`]) and of [`priced_items`] out of a product
+/// page's content, logged per run of adjacent blocks. A list without a
+/// price is part of the product's own page (the seller's box, feedback
+/// entries, buying options).
+fn other_items(dom: &Dom, inside: &mut Vec<TextBlock>, in_card: &[bool]) -> Vec<(usize, Removal)> {
+    // The list of the outermost card holding each card block.
+    let card_of = |b: &TextBlock| -> Option<usize> {
+        in_card[b.owner]
+            .then(|| {
+                std::iter::once(b.owner)
+                    .chain(dom.ancestors(b.owner))
+                    .take_while(|&a| in_card[a])
+                    .last()
+                    .and_then(|card| dom.parent(card))
+            })
+            .flatten()
+    };
+    let priced: std::collections::HashSet<usize> = inside
+        .iter()
+        .filter(|b| shows_price(&b.text))
+        .filter_map(card_of)
+        .collect();
+    let items = priced_items(dom, inside);
+    let mut runs: Vec<(usize, String)> = Vec::new();
+    let mut last_went = false;
+    inside.retain(|b| {
+        let goes = card_of(b).is_some_and(|c| priced.contains(&c))
+            || std::iter::once(b.owner)
+                .chain(dom.ancestors(b.owner))
+                .any(|a| items.contains(&a));
+        if goes {
+            match runs.last_mut() {
+                Some((_, text)) if last_went => {
+                    text.push_str(" / ");
+                    text.push_str(&b.text);
+                }
+                _ => runs.push((b.start, b.text.clone())),
+            }
+        }
+        last_went = goes;
+        !goes
+    });
+    runs.into_iter()
+        .map(|(at, text)| (at, removal(Kind::Related, PRODUCT_OTHER_ITEMS, &text)))
+        .collect()
+}
+
+/// How many ancestors above a price may be the item card holding it (shop
+/// themes nest a card's price ten wrappers deep).
+const PRICED_ITEM_MAX_LEVELS: usize = 10;
+
+/// The roots of priced items inside a product page's content that are not
+/// linked cards: at least [`CARD_LIST_MIN`] alike siblings (same tag and
+/// first class) that each hold two blocks or more and a price, found from
+/// each price up. A carousel of other items with unlinked names.
+fn priced_items(dom: &Dom, inside: &[TextBlock]) -> std::collections::HashSet<usize> {
+    let starts: Vec<usize> = inside
+        .iter()
+        .filter(|b| shows_price(&b.text))
+        .map(|b| b.start)
+        .collect();
+    let priced = |n: usize| {
+        let first = starts.partition_point(|&s| s < n);
+        starts.get(first).is_some_and(|&s| dom.contains(n, s))
+    };
+    let mut items = std::collections::HashSet::new();
+    for b in inside.iter().filter(|b| shows_price(&b.text)) {
+        if std::iter::once(b.owner)
+            .chain(dom.ancestors(b.owner))
+            .any(|a| items.contains(&a))
+        {
+            continue;
+        }
+        for a in std::iter::once(b.owner)
+            .chain(dom.ancestors(b.owner))
+            .take(PRICED_ITEM_MAX_LEVELS)
+        {
+            let Some(p) = dom.parent(a) else { break };
+            let (name, class) = (dom.element_name(a), class_key(dom, a));
+            let alike: Vec<usize> = dom
+                .children(p)
+                .filter(|&c| matches!(dom.kind(c), NodeKind::Element(_)))
+                .filter(|&c| dom.element_name(c) == name && class_key(dom, c) == class)
+                .filter(|&c| priced(c) && blocks_with_text(inside, dom, c) >= 2)
+                .collect();
+            if alike.len() >= CARD_LIST_MIN {
+                items.extend(alike);
+                break;
+            }
+        }
+    }
+    items
+}
+
+/// A shop grid has at least this many cards ...
+const SHOP_GRID_MIN_CARDS: usize = 6;
+
+/// The page's shop grids, the one of the most cards first: lists of at least
+/// [`SHOP_GRID_MIN_CARDS`] cards (see [`card_members`]) of which at least
+/// half [`shows_price`]. An article's rails of other stories show no
+/// prices; a category page lists its items with theirs.
+fn shop_grids(dom: &Dom, blocks: &[TextBlock], in_card: &[bool]) -> Vec<usize> {
+    // Per list: its cards, and the cards showing a price.
+    let mut lists: std::collections::HashMap<usize, (Vec<usize>, usize)> = Default::default();
+    let mut last: Option<(usize, bool)> = None;
+    for b in blocks.iter().filter(|b| in_card[b.owner]) {
+        let Some(card) = std::iter::once(b.owner)
+            .chain(dom.ancestors(b.owner))
+            .take_while(|&a| in_card[a])
+            .last()
+        else {
+            continue;
+        };
+        let Some(list) = dom.parent(card) else {
+            continue;
+        };
+        let entry = lists.entry(list).or_default();
+        if entry.0.last() != Some(&card) {
+            entry.0.push(card);
+            last = Some((card, false));
+        }
+        if shows_price(&b.text) && last.is_some_and(|(c, priced)| c == card && !priced) {
+            entry.1 += 1;
+            last = Some((card, true));
+        }
+    }
+    let mut grids: Vec<(usize, usize)> = lists
+        .into_iter()
+        .filter(|(_, (cards, priced))| {
+            cards.len() >= SHOP_GRID_MIN_CARDS && 2 * priced >= cards.len()
+        })
+        .map(|(list, (cards, _))| (list, cards.len()))
+        .collect();
+    // Most cards first, then document order.
+    grids.sort_by_key(|&(list, cards)| (std::cmp::Reverse(cards), list));
+    grids.into_iter().map(|(list, _)| list).collect()
+}
+
+/// Whether `text` shows a price: a [`CURRENCY_SIGNS`] entry with a digit
+/// right before or after it (one space allowed).
+fn shows_price(text: &str) -> bool {
+    CURRENCY_SIGNS.iter().any(|sign| {
+        text.match_indices(sign).any(|(at, _)| {
+            let before = text[..at].trim_end_matches(' ');
+            let after = text[at + sign.len()..].trim_start_matches(' ');
+            before.ends_with(|c: char| c.is_ascii_digit())
+                || after.starts_with(|c: char| c.is_ascii_digit())
+        })
+    })
 }
 
 /// Whether the page declares itself a forum thread in its schema.org data:
@@ -726,6 +909,140 @@ mod tests {
         );
         let (main, _) = select(&dom, &pruned, &BALANCED);
         (dom, main)
+    }
+
+    /// A product page: its description, then a list of alike cards (linked
+    /// name plus a line), priced when `priced`.
+    fn product_with_cards(priced: bool, described: bool, n: usize) -> (Dom, Option<MainContent>) {
+        let ld = if described {
+            r#"<script type="application/ld+json">{"@type":"Product","name":"Oak desk","offers":{"@type":"Offer","price":"240"}}</script>"#
+        } else {
+            ""
+        };
+        let para = "<p>".to_string()
+            + &"The desk is made of solid oak with a waxed top and two drawers. ".repeat(4)
+            + "</p>";
+        let cards: String = (0..n)
+            .map(|i| {
+                let line = if priced { format!("$1{i}9.00") } else { format!("Seller note {i}") };
+                format!(
+                    "<div class=card><a href=/i/{i}>Another desk model number {i}</a><p>{line}</p></div>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><head><meta property=og:type content=product>{ld}</head>\
+             <body><main><h1>Oak desk</h1>{para}<div class=rail>{cards}</div></main></body></html>"
+        );
+        select_product(&html)
+    }
+
+    /// Selection on a page whose product-page rules apply.
+    fn select_product(html: &str) -> (Dom, Option<MainContent>) {
+        let dom = Dom::parse(html);
+        let rules = crate::rules::compiled::builtin().clone().on_product_page();
+        let pruned = crate::boilerplate::prune(&dom, &Metadata::default(), &rules);
+        let (main, _) = select(&dom, &pruned, &BALANCED);
+        (dom, main)
+    }
+
+    fn has_text(main: &MainContent, needle: &str) -> bool {
+        main.blocks.iter().any(|b| b.text.contains(needle))
+    }
+
+    #[test]
+    fn a_product_page_drops_priced_cards_of_other_items_keeps_unpriced_ones() {
+        let (_, main) = product_with_cards(true, true, 4);
+        let main = main.expect("the product");
+        assert!(has_text(&main, "solid oak"));
+        assert!(!has_text(&main, "Another desk model"));
+        assert!(!has_text(&main, "$139.00"));
+        let (_, main) = product_with_cards(false, true, 4);
+        let main = main.expect("the product");
+        assert!(has_text(&main, "solid oak"));
+        assert!(has_text(&main, "Seller note 2"));
+    }
+
+    #[test]
+    fn a_product_page_drops_a_carousel_of_unlinked_priced_items() {
+        let para = "<p>".to_string()
+            + &"The desk is made of solid oak with a waxed top and two drawers. ".repeat(4)
+            + "</p>";
+        let item = |i: usize| {
+            format!(
+                "<li><div class=tile><div class=body><h3>Walnut desk model {i}</h3>\
+                 <ul><li>Private seller</li><li>${i}9.50</li></ul></div></div></li>"
+            )
+        };
+        let items: String = (0..4).map(item).collect();
+        let html = format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@type\":\"Product\",\"name\":\"Oak desk\",\
+             \"offers\":{{\"@type\":\"Offer\",\"price\":\"240\"}}}}</script></head>\
+             <body><main><h1>Oak desk</h1>{para}<p>Price: $240.00</p><ul class=rail>{items}</ul></main></body></html>"
+        );
+        let main = select_product(&html).1.expect("the product");
+        assert!(has_text(&main, "solid oak"));
+        assert!(has_text(&main, "$240.00"));
+        assert!(!has_text(&main, "Walnut desk model 2"));
+        assert!(!has_text(&main, "$29.50"));
+    }
+
+    #[test]
+    fn a_shop_category_tagged_product_by_og_type_alone_keeps_its_cards() {
+        // Mostly cards, no schema.org item: a category page.
+        let (_, main) = product_with_cards(true, false, 12);
+        assert!(has_text(
+            &main.expect("the grid"),
+            "Another desk model number 7"
+        ));
+        // The same page describing its product as an item drops them.
+        let (_, main) = product_with_cards(true, true, 12);
+        assert!(!has_text(
+            &main.expect("the product"),
+            "Another desk model number 7"
+        ));
+    }
+
+    /// A category page: a grid of `n` cards (priced or not) in one box, a
+    /// long buying guide in another.
+    fn category_page(priced: bool) -> (Dom, Option<MainContent>) {
+        let cards: String = (0..8)
+            .map(|i| {
+                let line = if priced { format!("€{i}4,90") } else { format!("Story {i} of the week") };
+                format!("<li class=item><a href=/p/{i}>Ceramic flower pot, size {i}</a><p>{line}</p></li>")
+            })
+            .collect();
+        let guide = "<p>".to_string()
+            + &"A pot needs a drainage hole, a saucer and a size a little above the root ball. "
+                .repeat(4)
+            + "</p>";
+        let html = format!(
+            "<body><div id=page><div id=grid><ul>{cards}</ul></div>\
+             <div id=guide>{guide}{guide}{guide}{guide}</div></div></body>"
+        );
+        select_html(&html)
+    }
+
+    #[test]
+    fn a_category_page_keeps_its_priced_grid_beside_its_guide() {
+        let (_, main) = category_page(true);
+        let main = main.expect("the page");
+        assert!(has_text(&main, "Ceramic flower pot, size 5"));
+        assert!(has_text(&main, "drainage hole"));
+        // Unpriced cards are a rail of other stories: the guide alone.
+        let (_, main) = category_page(false);
+        let main = main.expect("the guide");
+        assert!(!has_text(&main, "Ceramic flower pot, size 5"));
+        assert!(has_text(&main, "drainage hole"));
+    }
+
+    #[test]
+    fn shows_price_needs_a_currency_beside_a_number() {
+        assert!(shows_price("$13.40"));
+        assert!(shows_price("13,40 €"));
+        assert!(shows_price("+ GBP 9.99 delivery"));
+        assert!(!shows_price("Save $$$ today"));
+        assert!(!shows_price("Model 300 in oak"));
     }
 
     #[test]
