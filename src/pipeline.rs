@@ -52,7 +52,7 @@ fn run_traced(
             let sources = Vec::new();
             (metadata, blocks, removed, language, sites, sources)
         } else {
-            let dom = Dom::parse(&decoded.text);
+            let dom = Dom::parse_lean(&decoded.text, book.selector_words());
             let (metadata, sources) = metadata::extract_with_sources(&dom, input.url);
             let language = PageLanguage::choose(metadata.language.as_deref(), || sample_dom(&dom));
             let url = input.url.or(metadata.canonical_url.as_deref());
@@ -68,9 +68,16 @@ fn run_traced(
             pruned.log.extend(outside);
             let mut blocks = match main {
                 Some(main) => {
-                    let (kept, log) =
+                    let (mut kept, log) =
                         boilerplate::refine::refine(main.blocks, &metadata, &rules, tuning);
                     pruned.log.extend(log);
+                    boilerplate::posts::restore_headers(
+                        &dom,
+                        main.root,
+                        &mut kept,
+                        &mut pruned.log,
+                        &rules,
+                    );
                     kept
                 }
                 None => Vec::new(),

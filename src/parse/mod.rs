@@ -329,6 +329,9 @@ pub struct Dom {
     attrs: Vec<html5ever::Attribute>,
     /// A per-node flag computed on first use (see [`Dom::node_flags`]).
     flags: std::cell::OnceCell<Vec<bool>>,
+    /// Whether the attributes no stage reads were dropped
+    /// ([`Dom::parse_lean`]).
+    lean: bool,
 }
 
 /// What a node holds in the [`Dom`].
@@ -363,30 +366,52 @@ impl Dom {
     /// assert!(dom.len() > 4);
     /// ```
     pub fn parse(text: &str) -> Dom {
+        Dom::parse_with(text, None)
+    }
+
+    /// Parses a whole HTML document for cleaning: as [`Dom::parse`], but
+    /// without the attributes no stage reads (`data-*`, event handlers and
+    /// a few more, see [`skim`]) unless `kept` holds their names. `kept`
+    /// is sorted and lower case (the words of the rules' selectors).
+    ///
+    /// ```
+    /// let dom = deboiler::parse::Dom::parse_lean("<p data-x=1 class=a>Hi</p>", &[]);
+    /// let p = dom.elements(deboiler::parse::Tag::P).next().unwrap();
+    /// assert_eq!(dom.attrs(p).collect::<Vec<_>>(), [("class", "a")]);
+    /// ```
+    pub fn parse_lean(text: &str, kept: &[String]) -> Dom {
+        Dom::parse_with(text, Some(kept))
+    }
+
+    fn parse_with(text: &str, kept: Option<&[String]>) -> Dom {
         let text = cap_nesting(text);
-        let cuts = skim::droppable_bodies(&text);
-        if !cuts.is_empty() {
-            let dom = Dom::build(&text, &cuts);
-            if dom.cuts_hold(cuts.len()) {
+        let skim = skim::skim(&text, kept);
+        if !skim.cuts.is_empty() {
+            let mut cut = String::with_capacity(text.len());
+            let mut from = 0;
+            for &(start, end, with) in &skim.cuts {
+                cut.push_str(text.get(from..start).unwrap_or_default());
+                cut.push_str(with);
+                from = end;
+            }
+            cut.push_str(text.get(from..).unwrap_or_default());
+            let (mut dom, misplaced) = Dom::build(&cut, true);
+            if !misplaced && dom.cuts_hold(skim.bodies) {
+                dom.lean = kept.is_some();
                 return dom;
             }
         }
-        Dom::build(&text, &[])
+        Dom::build(&text, false).0
     }
 
-    /// Parses `text` with the byte ranges `cuts` replaced by the skim's
-    /// placeholder.
-    fn build(text: &str, cuts: &[(usize, usize)]) -> Dom {
-        let sink = Sink::new(text.len() / BYTES_PER_NODE);
+    /// Parses `text`; with `cut`, it holds the skim's placeholders, and
+    /// the sink drops its markers and says whether one was misplaced.
+    fn build(text: &str, cut: bool) -> (Dom, bool) {
+        let sink = Sink::new(text.len() / BYTES_PER_NODE, cut);
         let mut parser = html5ever::parse_document(sink, Default::default());
-        let mut from = 0;
-        for &(start, end) in cuts {
-            parser.process(StrTendril::from_slice(&text[from..start]));
-            parser.process(StrTendril::from_slice(skim::PLACEHOLDER));
-            from = end;
-        }
-        parser.process(StrTendril::from_slice(&text[from..]));
+        parser.process(StrTendril::from_slice(text));
         let sink = parser.finish();
+        let misplaced = sink.misplaced();
         let laid = sink.into_document_order();
         let mut nodes = Vec::with_capacity(laid.len());
         let mut data = Vec::with_capacity(laid.len());
@@ -414,18 +439,20 @@ impl Dom {
             });
             data.push(payload);
         }
-        Dom {
+        let dom = Dom {
             nodes,
             data,
             attrs,
             flags: std::cell::OnceCell::new(),
-        }
+            lean: false,
+        };
+        (dom, misplaced)
     }
 
     /// Whether the parse of a skimmed page is the parse of the whole page:
-    /// each of the `cuts` placeholders is the whole text of an HTML
-    /// `<script>` or `<style>` (see [`skim`]).
-    fn cuts_hold(&self, cuts: usize) -> bool {
+    /// each of the `bodies` placeholders in text is the whole text of an
+    /// HTML `<script>` or `<style>` (see [`skim`]).
+    fn cuts_hold(&self, bodies: usize) -> bool {
         let mut held = 0;
         for i in 0..self.len() {
             let Some(t) = self.text(i) else { continue };
@@ -444,7 +471,7 @@ impl Dom {
             }
             held += 1;
         }
-        held == cuts
+        held == bodies
     }
 
     /// `flags(self)`, one flag per node, computed on the first call and kept
@@ -527,6 +554,10 @@ impl Dom {
 
     /// Attribute `name` (without namespace) of element `i`.
     pub fn attr(&self, i: usize, name: &str) -> Option<&str> {
+        debug_assert!(
+            !self.lean || !skim::is_unread(name.as_bytes(), &[]),
+            "a lean parse dropped attribute {name}: take it off skim's list"
+        );
         self.element_attrs(i)
             .iter()
             .find(|a| {
@@ -825,15 +856,47 @@ mod tests {
     }
 
     #[test]
+    fn lean_parse_drops_unread_attributes_only() {
+        let html = "<body><!-- a comment long enough to be cut before tokenizing -->\
+                    <div class=a data-json=\"{&quot;x&quot;:1}\" onclick=go() id=b>\
+                    <p style=color:red srcset=x>Text</p></div></body>";
+        let lean = Dom::parse_lean(html, &[]);
+        let full = Dom::build(html, false).0;
+        assert_eq!(lean.len(), full.len());
+        let div = lean.elements(Tag::Div).next().unwrap();
+        assert_eq!(
+            lean.attrs(div).collect::<Vec<_>>(),
+            [("class", "a"), ("id", "b")]
+        );
+        let p = lean.elements(Tag::P).next().unwrap();
+        assert_eq!(lean.attrs(p).collect::<Vec<_>>(), [("style", "color:red")]);
+        assert_eq!(lean.raw_text(p), "Text");
+        // A selector's attribute stays.
+        let kept = Dom::parse_lean(html, &["data-json".to_owned()]);
+        let div = kept.elements(Tag::Div).next().unwrap();
+        assert_eq!(kept.attrs(div).count(), 3);
+    }
+
+    #[test]
+    fn placeholder_in_a_value_falls_back_to_the_whole_page() {
+        // Where the skim misread a page, its marker lands in a value; a
+        // page holding the placeholder char reads the same way.
+        let html = "<div data-x=1 title=\"a\u{FDD0}\">x</div>";
+        let dom = Dom::parse_lean(html, &[]);
+        let div = dom.elements(Tag::Div).next().unwrap();
+        assert_eq!(dom.attrs(div).count(), 2);
+        assert_eq!(dom.attr(div, "title"), Some("a\u{FDD0}"));
+    }
+
+    #[test]
     fn skimmed_parse_keeps_the_tree_and_data_scripts() {
         let html = "<html><head><script>if (a < b) { x = '</div>'; }</script>\
                     <script type=application/ld+json>{\"@type\":\"NewsArticle\"}</script>\
                     <style>p > a { color: red }</style></head><body><p>Text<script><!--\
                     document.write('<script>x</script>');--></script> more</p></body></html>";
-        let cuts = skim::droppable_bodies(html);
-        assert_eq!(cuts.len(), 3);
+        assert_eq!(skim::skim(html, None).bodies, 3);
         let skimmed = Dom::parse(html);
-        let full = Dom::build(html, &[]);
+        let full = Dom::build(html, false).0;
         assert_eq!(skimmed.len(), full.len());
         for i in 0..full.len() {
             assert_eq!(skimmed.kind(i), full.kind(i));

@@ -12,7 +12,7 @@
 //! [`Data::Other`] nodes.
 
 use std::borrow::Cow;
-use std::cell::{Ref, RefCell};
+use std::cell::{Cell, Ref, RefCell};
 use std::sync::LazyLock;
 
 use html5ever::tendril::StrTendril;
@@ -64,7 +64,16 @@ impl Node {
 /// The tree html5ever builds; node 0 is the document.
 pub(super) struct Sink {
     nodes: RefCell<Vec<Node>>,
+    /// Whether the text holds the skim's placeholders (see `skim`): then
+    /// attributes named by one are its markers, dropped here, and one
+    /// anywhere else in a tag is `misplaced`.
+    screen: bool,
+    misplaced: Cell<bool>,
 }
+
+/// The attribute name the skim puts where it dropped attributes.
+static MARKER: LazyLock<html5ever::LocalName> =
+    LazyLock::new(|| html5ever::LocalName::from(super::skim::PLACEHOLDER));
 
 /// A node in document order: its parent's position, one past its last
 /// descendant's, and its data.
@@ -81,11 +90,40 @@ static NOT_AN_ELEMENT: LazyLock<QualName> =
 
 impl Sink {
     /// An empty document, with room for `capacity` nodes.
-    pub(super) fn new(capacity: usize) -> Sink {
+    pub(super) fn new(capacity: usize, screen: bool) -> Sink {
         let mut nodes = Vec::with_capacity(capacity);
         nodes.push(Node::new(Data::Document));
         Sink {
             nodes: RefCell::new(nodes),
+            screen,
+            misplaced: Cell::new(false),
+        }
+    }
+
+    /// Whether a placeholder landed in an element name or attribute (the
+    /// skim misread the page).
+    pub(super) fn misplaced(&self) -> bool {
+        self.misplaced.get()
+    }
+
+    /// Drops the skim's markers from `attrs` and notes a placeholder found
+    /// anywhere else in the tag.
+    fn screen(&self, name: &QualName, attrs: &mut Vec<Attribute>) {
+        if !self.screen {
+            return;
+        }
+        // The placeholder's first byte, looked for first: most values are short.
+        let holds = |s: &str| s.as_bytes().contains(&0xEF) && s.contains(super::skim::PLACEHOLDER);
+        let mut misplaced = holds(&name.local);
+        attrs.retain(|a| {
+            if a.name.local == *MARKER && a.value.is_empty() {
+                return false;
+            }
+            misplaced |= holds(&a.name.local) || holds(&a.value);
+            true
+        });
+        if misplaced {
+            self.misplaced.set(true);
         }
     }
 
@@ -238,7 +276,13 @@ impl TreeSink for Sink {
         })
     }
 
-    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> u32 {
+    fn create_element(
+        &self,
+        name: QualName,
+        mut attrs: Vec<Attribute>,
+        flags: ElementFlags,
+    ) -> u32 {
+        self.screen(&name, &mut attrs);
         let element = self.push(Data::Element { name, attrs });
         if flags.template {
             // A template's contents live in a document fragment of their own.
@@ -329,7 +373,8 @@ impl TreeSink for Sink {
         }
     }
 
-    fn add_attrs_if_missing(&self, target: &u32, attrs: Vec<Attribute>) {
+    fn add_attrs_if_missing(&self, target: &u32, mut attrs: Vec<Attribute>) {
+        self.screen(&NOT_AN_ELEMENT, &mut attrs);
         if let Data::Element { attrs: have, .. } =
             &mut self.nodes.borrow_mut()[*target as usize].data
         {

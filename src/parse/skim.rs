@@ -1,27 +1,107 @@
-//! Finds the bodies of `<script>` and `<style>` elements before parsing, so
-//! that the tokenizer need not walk them: on news pages they are over half
-//! the bytes, and no stage reads them (scripts and styles are invisible).
-//! Data scripts (`type="application/ld+json"` and any other non-JavaScript
-//! type) are kept for metadata.
+//! Finds what the tokenizer need not walk before parsing: on news pages
+//! most bytes are markup no stage reads.
 //!
-//! Each body found is replaced by [`PLACEHOLDER`], which keeps the element's
-//! single text node (a body of whitespace only is left as it is). The scan
-//! follows the tokenizer's rules for where a script ends (the escaped and
-//! double-escaped states after `<!--`) exactly; for where an element starts
-//! it is a skim: it does not know the tree builder's state (a `<script>`
-//! inside `<svg>` is no raw-text element, a `<noscript>` inside `<select>`
-//! is ignored). So the parse of the cut text is checked
-//! ([`Dom::cuts_hold`](super::Dom)): every placeholder must be the whole
-//! text of an HTML `<script>` or `<style>`, else the page is parsed uncut.
+//! - The bodies of `<script>` and `<style>` elements (scripts and styles are
+//!   invisible). Data scripts (`type="application/ld+json"` and any other
+//!   non-JavaScript type) are kept for metadata. Each body becomes
+//!   [`PLACEHOLDER`], which keeps the element's single text node (a body of
+//!   whitespace only is left as it is).
+//! - The bodies of comments (the tree keeps comments bare), which the
+//!   tokenizer reads a char at a time.
+//! - On request ([`Dom::parse_lean`](super::Dom::parse_lean)), the
+//!   attributes no stage reads: `data-*` (often JSON, char references by
+//!   the hundred), event handlers and [`UNREAD_ATTRIBUTES`]. Those of one
+//!   start tag become one valueless attribute named [`PLACEHOLDER`], which
+//!   the tree sink drops.
+//!
+//! The scan follows the tokenizer's rules for where a script ends (the
+//! escaped and double-escaped states after `<!--`) and for a tag's
+//! attributes exactly; for where an element starts it is a skim: it does
+//! not know the tree builder's state (a `<script>` inside `<svg>` is no
+//! raw-text element, a `<noscript>` inside `<select>` is ignored). So the
+//! parse of the cut text is checked ([`Dom::cuts_hold`](super::Dom)): every
+//! placeholder in text must be the whole text of an HTML `<script>` or
+//! `<style>`, one per body cut, and none may land in an element name or
+//! attribute value; else the page is parsed uncut.
 
 /// What a dropped body becomes: a noncharacter, never in real text (a page
 /// holding one is just parsed uncut).
 pub(super) const PLACEHOLDER: &str = "\u{FDD0}";
 
-/// Byte ranges of the droppable script and style bodies of `text`.
-pub(super) fn droppable_bodies(text: &str) -> Vec<(usize, usize)> {
+/// Comment bodies shorter than this stay: cutting costs more than reading.
+const MIN_COMMENT_CUT: usize = 32;
+
+/// Attributes no stage reads (besides `data-*` and `on*` event handlers),
+/// dropped by a lean parse unless a rule's selector names them.
+pub(super) const UNREAD_ATTRIBUTES: [&str; 21] = [
+    "srcset",
+    "sizes",
+    "target",
+    "width",
+    "height",
+    "loading",
+    "decoding",
+    "tabindex",
+    "hreflang",
+    "draggable",
+    "dir",
+    "media",
+    "xmlns",
+    "focusable",
+    "alt",
+    "src",
+    "aria-label",
+    "aria-level",
+    "integrity",
+    "crossorigin",
+    "fetchpriority",
+];
+
+/// The byte ranges to replace before tokenizing, in order, each with what
+/// replaces it.
+pub(super) struct Skim {
+    /// `(start, end, replacement)`.
+    pub cuts: Vec<(usize, usize, &'static str)>,
+    /// How many of the cuts are script and style bodies.
+    pub bodies: usize,
+}
+
+/// Whether a lean parse drops attribute `name` (as written, any case):
+/// `data-*`, event handlers and [`UNREAD_ATTRIBUTES`], unless `kept` (the
+/// lower-case words of the rules' selectors, sorted) holds it.
+pub(super) fn is_unread(name: &[u8], kept: &[String]) -> bool {
+    let Some(&first) = name.first() else {
+        return false;
+    };
+    // Most attributes (class, href, id) are told apart by the first letter.
+    let family = match first.to_ascii_lowercase() {
+        b'd' if name.len() > 5 && name[..5].eq_ignore_ascii_case(b"data-") => true,
+        b'o' => {
+            name.len() > 2
+                && name[1].eq_ignore_ascii_case(&b'n')
+                && name[2..].iter().all(u8::is_ascii_alphabetic)
+        }
+        c @ (b'a' | b'c' | b'd' | b'f' | b'h' | b'i' | b'l' | b'm' | b's' | b't' | b'w' | b'x') => {
+            UNREAD_ATTRIBUTES
+                .iter()
+                .any(|a| a.as_bytes()[0] == c && a.as_bytes().eq_ignore_ascii_case(name))
+        }
+        _ => false,
+    };
+    family
+        && kept
+            .binary_search_by(|k| k.bytes().cmp(name.iter().map(u8::to_ascii_lowercase)))
+            .is_err()
+}
+
+/// What to cut from `text`; attributes too when `kept` is given (see
+/// [`is_unread`]).
+pub(super) fn skim(text: &str, kept: Option<&[String]>) -> Skim {
     let b = text.as_bytes();
     let mut cuts = Vec::new();
+    let mut bodies = 0;
+    // CDATA sections end at `]]>`, not at `>`: the skim does not follow them.
+    let kept = kept.filter(|_| memchr::memmem::find(b, b"<![CDATA[").is_none());
     // Open <svg> and <math>: no cuts inside foreign content.
     let mut foreign: usize = 0;
     let mut i = 0;
@@ -29,7 +109,11 @@ pub(super) fn droppable_bodies(text: &str) -> Vec<(usize, usize)> {
         let lt = i + off;
         let rest = &b[lt..];
         if rest.starts_with(b"<!--") {
-            i = comment_end(b, lt);
+            let (body_end, end) = comment_end(b, lt);
+            if end <= b.len() && body_end >= lt + 4 + MIN_COMMENT_CUT && end > body_end {
+                cuts.push((lt + 4, body_end, PLACEHOLDER));
+            }
+            i = end;
             continue;
         }
         if rest.starts_with(b"<!") || rest.starts_with(b"<?") {
@@ -54,8 +138,20 @@ pub(super) fn droppable_bodies(text: &str) -> Vec<(usize, usize)> {
                 .take_while(|&&c| !is_space(c) && c != b'/' && c != b'>')
                 .count();
         let name = &b[name_at..name_end];
-        let (tag_end, self_closing) = tag_end(b, name_end);
         let is = |n: &str| name.eq_ignore_ascii_case(n.as_bytes());
+        let lean = kept.filter(|_| !closing && foreign == 0 && !is("svg") && !is("math"));
+        let mut marked = false;
+        let (tag_end, self_closing) = tag_end(b, name_end, |name, end| {
+            let Some(kept) = lean else { return };
+            // The marker must not run into a following attribute's name.
+            let delimited = b
+                .get(end)
+                .is_some_and(|&c| is_space(c) || c == b'/' || c == b'>');
+            if delimited && is_unread(&b[name.clone()], kept) {
+                cuts.push((name.start, end, if marked { "" } else { PLACEHOLDER }));
+                marked = true;
+            }
+        });
         if closing {
             if is("svg") || is("math") {
                 foreign = foreign.saturating_sub(1);
@@ -81,13 +177,17 @@ pub(super) fn droppable_bodies(text: &str) -> Vec<(usize, usize)> {
         }
         let body_end = if is("script") {
             let end = script_end(b, tag_end);
-            if is_executable(&b[lt..tag_end]) {
-                cuts.push((tag_end, end));
+            if is_executable(&b[lt..tag_end]) && has_text(text, tag_end, end) {
+                cuts.push((tag_end, end, PLACEHOLDER));
+                bodies += 1;
             }
             end
         } else if is("style") {
             let end = raw_text_end(b, tag_end, b"style");
-            cuts.push((tag_end, end));
+            if has_text(text, tag_end, end) {
+                cuts.push((tag_end, end, PLACEHOLDER));
+                bodies += 1;
+            }
             end
         } else if [
             "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
@@ -102,9 +202,13 @@ pub(super) fn droppable_bodies(text: &str) -> Vec<(usize, usize)> {
         };
         i = body_end;
     }
-    // A body of whitespace only stays: its text node must stay empty.
-    cuts.retain(|&(s, e)| s < e && !text[s..e].trim().is_empty());
-    cuts
+    Skim { cuts, bodies }
+}
+
+/// Whether the body `text[s..e]` holds more than whitespace (a body of
+/// whitespace only stays: its text node must stay empty).
+fn has_text(text: &str, s: usize, e: usize) -> bool {
+    s < e && text.get(s..e).is_some_and(|t| !t.trim().is_empty())
 }
 
 /// Whitespace as the tokenizer sees it (a carriage return becomes a line feed).
@@ -112,15 +216,17 @@ fn is_space(c: u8) -> bool {
     matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
 }
 
-/// Where the comment opening at `lt` (`<!--`) ends.
-fn comment_end(b: &[u8], lt: usize) -> usize {
+/// Where the body of the comment opening at `lt` (`<!--`) ends (at the
+/// dashes that close it) and where the comment ends; `(len, len)` when
+/// it runs to the end of the input.
+fn comment_end(b: &[u8], lt: usize) -> (usize, usize) {
     let body = lt + 4;
     // `<!-->` and `<!--->` close at once.
     if b.get(body) == Some(&b'>') {
-        return body + 1;
+        return (body, body + 1);
     }
     if b.get(body..body + 2) == Some(b"->") {
-        return body + 2;
+        return (body, body + 2);
     }
     let mut at = body;
     while let Some(off) = memchr::memmem::find(&b[at..], b"--") {
@@ -130,37 +236,53 @@ fn comment_end(b: &[u8], lt: usize) -> usize {
             k += 1;
         }
         match b.get(k) {
-            Some(b'>') => return k + 1,
-            Some(b'!') if b.get(k + 1) == Some(&b'>') => return k + 2,
+            Some(b'>') => return (dashes, k + 1),
+            Some(b'!') if b.get(k + 1) == Some(&b'>') => return (dashes, k + 2),
             _ => at = k.max(dashes + 1),
         }
     }
-    b.len()
+    (b.len(), b.len())
 }
 
 /// The end of a tag whose name ends at `from` (one past its `>`), and
 /// whether it closes itself (`/>`). Quoted attribute values may hold `>`.
-fn tag_end(b: &[u8], from: usize) -> (usize, bool) {
+/// Each attribute of a tag that ends is passed to `attr`: its name's range
+/// and one past its value (its name when it has none).
+fn tag_end(
+    b: &[u8],
+    from: usize,
+    mut attr: impl FnMut(std::ops::Range<usize>, usize),
+) -> (usize, bool) {
     let mut k = from;
-    // Whether an attribute name was just read (a `=` then starts its value).
-    let mut after_name = false;
+    // The attribute name just read, if no value followed yet (a `=` then
+    // starts its value).
+    let mut pending: Option<std::ops::Range<usize>> = None;
     // Whether the last char was a `/` between attributes.
     let mut slash = false;
     while k < b.len() {
         let c = b[k];
         match c {
-            b'>' => return (k + 1, slash),
+            b'>' => {
+                if let Some(name) = pending.take() {
+                    let end = name.end;
+                    attr(name, end);
+                }
+                return (k + 1, slash);
+            }
             _ if is_space(c) => {
                 // `a = "x"` is still one attribute.
                 slash = false;
                 k += 1;
             }
             b'/' => {
-                after_name = false;
+                if let Some(name) = pending.take() {
+                    let end = name.end;
+                    attr(name, end);
+                }
                 slash = true;
                 k += 1;
             }
-            b'=' if after_name => {
+            b'=' if pending.is_some() => {
                 k += 1;
                 while k < b.len() && is_space(b[k]) {
                     k += 1;
@@ -175,16 +297,23 @@ fn tag_end(b: &[u8], from: usize) -> (usize, bool) {
                         }
                     }
                 }
-                after_name = false;
+                if let Some(name) = pending.take() {
+                    attr(name, k);
+                }
                 slash = false;
             }
             _ => {
+                if let Some(name) = pending.take() {
+                    let end = name.end;
+                    attr(name, end);
+                }
                 // An attribute name (its first char may be `=`).
+                let start = k;
                 k += 1;
                 while k < b.len() && !is_space(b[k]) && !matches!(b[k], b'/' | b'>' | b'=') {
                     k += 1;
                 }
-                after_name = true;
+                pending = Some(start..k);
                 slash = false;
             }
         }
@@ -327,10 +456,56 @@ mod tests {
     use super::*;
 
     fn bodies(html: &str) -> Vec<&str> {
-        droppable_bodies(html)
+        skim(html, None)
+            .cuts
             .into_iter()
-            .map(|(s, e)| &html[s..e])
+            .filter(|&(s, _, _)| !html[..s].ends_with("<!--"))
+            .map(|(s, e, _)| &html[s..e])
             .collect()
+    }
+
+    fn attr_cuts<'a>(html: &'a str, kept: &[String]) -> Vec<(&'a str, &'static str)> {
+        skim(html, Some(kept))
+            .cuts
+            .into_iter()
+            .filter(|&(s, _, _)| !html[..s].ends_with('>'))
+            .map(|(s, e, with)| (&html[s..e], with))
+            .collect()
+    }
+
+    #[test]
+    fn unread_attributes_are_cut_one_marker_per_tag() {
+        let html = "<div class=a data-x=\"{&quot;a&quot;:1}\" onclick='go()' id=b data-y>\
+                    <img src=a.png alt='x > y' width=3/><a href=u data-z=\"1\"class=c>";
+        assert_eq!(
+            attr_cuts(html, &[]),
+            [
+                ("data-x=\"{&quot;a&quot;:1}\"", PLACEHOLDER),
+                ("onclick='go()'", ""),
+                ("data-y", ""),
+                ("src=a.png", PLACEHOLDER),
+                ("alt='x > y'", ""),
+                ("width=3/", ""),
+            ]
+        );
+        // An attribute a selector names stays.
+        let kept = ["data-y".to_owned(), "div".to_owned()];
+        let cuts = attr_cuts("<div data-x=1 data-y=2>", &kept);
+        assert_eq!(cuts, [("data-x=1", PLACEHOLDER)]);
+        // Nothing in foreign content, nor in a page with CDATA sections.
+        assert!(attr_cuts("<svg data-x=1><g data-y=2/></svg>", &[]).is_empty());
+        assert!(attr_cuts("<div data-x=1><![CDATA[x]]>", &[]).is_empty());
+    }
+
+    #[test]
+    fn long_comment_bodies_are_cut() {
+        let long = "<!-- a comment long enough to be worth cutting out --><p>x</p><!-- short -->";
+        let cuts = skim(long, None).cuts;
+        assert_eq!(cuts.len(), 1);
+        assert_eq!(
+            &long[cuts[0].0..cuts[0].1],
+            " a comment long enough to be worth cutting out "
+        );
     }
 
     #[test]

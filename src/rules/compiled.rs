@@ -443,6 +443,9 @@ pub struct RuleBook {
     disable: HashSet<&'static str>,
     sites: Vec<SiteSpec>,
     cache: RwLock<HashMap<PageKey, CompiledRules>>,
+    /// Every word of every selector, lower case, sorted: the attribute
+    /// names a rule may read, kept by the parse (see `Dom::parse_lean`).
+    selector_words: Vec<String>,
 }
 
 static BUILTIN_BOOK: LazyLock<Arc<RuleBook>> = LazyLock::new(|| {
@@ -520,6 +523,18 @@ impl RuleBook {
             .enumerate()
             .map(|(i, r)| (r.role, i))
             .collect();
+        let mut selector_words: Vec<String> = specs
+            .selectors
+            .iter()
+            .flat_map(|r| {
+                r.selector
+                    .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_ascii_lowercase)
+            })
+            .collect();
+        selector_words.sort_unstable();
+        selector_words.dedup();
         let selectors = specs
             .selectors
             .iter()
@@ -554,7 +569,14 @@ impl RuleBook {
             disable: specs.disable.into_iter().collect(),
             sites: specs.sites,
             cache: RwLock::new(HashMap::new()),
+            selector_words,
         })
+    }
+
+    /// The words of every selector rule, lower case and sorted (see
+    /// `Dom::parse_lean`: attributes they name are kept).
+    pub fn selector_words(&self) -> &[String] {
+        &self.selector_words
     }
 
     /// Whether any site section exists (else no host needs looking up).
