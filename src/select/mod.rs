@@ -503,8 +503,9 @@ const PROSE_WIDEN_MAX_LEVELS: usize = 3;
 /// between paragraphs) scores below one of its own tables or boxes.
 const PROSE_WIDEN_MIN_GAIN: f32 = 4.0;
 
-/// The nearest of `root`'s ancestors (below `<body>`) holding
-/// [`PROSE_WIDEN_MIN_GAIN`] times its prose, else `root`. A winner with no
+/// `root` widened, step by step up to [`PROSE_WIDEN_MAX_LEVELS`] ancestors
+/// (below `<body>`), to each ancestor holding [`PROSE_WIDEN_MIN_GAIN`] times
+/// the prose of the last step, else `root`. A winner with no
 /// prose of its own (a table, a box of cards or specs) is one part of its
 /// parent: a product's spec table beside its description, a grid under its
 /// intro.
@@ -517,12 +518,21 @@ fn widen_to_prose(dom: &Dom, blocks: &[TextBlock], in_card: &[bool], root: usize
             .map(|b| b.chars - b.link_chars)
             .sum()
     };
-    let own = prose(root) as f32;
-    dom.ancestors(root)
+    let mut widest = root;
+    let mut own = prose(root);
+    for a in dom
+        .ancestors(root)
         .take(PROSE_WIDEN_MAX_LEVELS)
         .take_while(|&a| !matches!(dom.tag(a), Some(Tag::Body | Tag::Html)))
-        .find(|&a| prose(a) as f32 >= PROSE_WIDEN_MIN_GAIN * own)
-        .unwrap_or(root)
+    {
+        let theirs = prose(a);
+        // Each step needs the gain over the last one: a table widened to its
+        // box widens again to the article around the box.
+        if theirs as f32 >= PROSE_WIDEN_MIN_GAIN * own as f32 && (theirs > 0 || widest == root) {
+            (widest, own) = (a, theirs);
+        }
+    }
+    widest
 }
 
 /// A winner around the page's `<main>` narrows to it when the landmark holds
@@ -1056,6 +1066,29 @@ mod tests {
         assert!(shows_price("+ GBP 9.99 delivery"));
         assert!(!shows_price("Save $$$ today"));
         assert!(!shows_price("Model 300 in oak"));
+    }
+
+    #[test]
+    fn a_winning_table_widens_through_its_box_to_the_article() {
+        let sentence = "A sentence of the guide that a reader came for, with some words. ";
+        let para = |n: usize| format!("<p>{}</p>", sentence.repeat(n));
+        let cells = "<tr><td>Provider with free certificates in many subjects</td>\
+                     <td>Four hundred courses and badges on offer</td></tr>"
+            .repeat(3);
+        let html = format!(
+            "<body><div id=article>{}<div id=box><table>{cells}</table>{}</div>{}</div></body>",
+            para(2),
+            para(14),
+            para(60)
+        );
+        let dom = Dom::parse(&html);
+        let blocks = segment(&dom, &vec![false; dom.len()], 0);
+        let (in_card, _) = card_members(&dom, &blocks);
+        let table = dom.elements(Tag::Table).next().expect("a table");
+        // The box holds 4x the table's prose, the article 4x the box's: the
+        // table is one part of a box that is one part of the article.
+        let root = widen_to_prose(&dom, &blocks, &in_card, table);
+        assert_eq!(dom.attr(root, "id"), Some("article"));
     }
 
     #[test]
