@@ -411,6 +411,39 @@ pub fn parse_authors(text: &str) -> Vec<String> {
 /// ("hayley.p", "Noah_B", "jean-luc").
 const HANDLE_PUNCTUATION: &[char] = &['.', '_', '-'];
 
+/// Most words on either side of the comma of a "Last, First" name.
+const MAX_INVERTED_PART_WORDS: usize = 3;
+
+/// `text` read as one person written "Last, First" ("Gillman, Steve",
+/// "Kaufman, Jeff T"), as library-style sources (citation_author,
+/// Parse.ly) write one author per value: "First Last". `None` when `text`
+/// is not of that form (one comma, a one-word capitalised surname, a
+/// capitalised given name, no conjunction, role or credential).
+pub(crate) fn inverted_name(text: &str) -> Option<String> {
+    let t = clean(text);
+    let (last, first) = t.split_once(',')?;
+    let (last, first) = (last.trim(), first.trim());
+    let name_part = |p: &str| {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        (1..=MAX_INVERTED_PART_WORDS).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !CONJUNCTIONS.contains(&w.to_lowercase().as_str())
+                    && !is_role_word(w)
+                    && !CREDENTIALS.contains(&norm_word(w).as_str())
+            })
+    };
+    // A one-word surname; a given name not written in capitals ("Smith,
+    // AP" is a name and an agency).
+    let surname = last.split_whitespace().count() == 1;
+    let agency = first
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.chars().count() > 1 && !w.chars().any(char::is_lowercase));
+    (!first.contains(',') && surname && !agency && name_part(last) && name_part(first))
+        .then(|| format!("{first} {last}"))
+}
+
 /// Values a template leaves in an empty author field.
 const PLACEHOLDER_VALUES: &[&str] = &["undefined", "null", "none", "nan", "unknown"];
 
@@ -1124,6 +1157,25 @@ mod tests {
         // A credential after a name is still no second name.
         assert_eq!(parse_authors("Jane Doe, MD"), ["Jane Doe"]);
         assert!(parse_authors("RD").is_empty());
+    }
+
+    #[test]
+    fn inverted_names() {
+        assert_eq!(
+            inverted_name("Gillman, Steve").as_deref(),
+            Some("Steve Gillman")
+        );
+        assert_eq!(
+            inverted_name("Kaufman, Jeff T").as_deref(),
+            Some("Jeff T Kaufman")
+        );
+        // Two people, a credential, a role, a single name.
+        assert_eq!(inverted_name("Jane Doe, John Roe, Max Mux"), None);
+        assert_eq!(inverted_name("Jane Doe, MD"), None);
+        assert_eq!(inverted_name("Jane Doe, editor"), None);
+        assert_eq!(inverted_name("Jane Doe"), None);
+        assert_eq!(inverted_name("Smith, AP"), None);
+        assert_eq!(inverted_name("Jane Doe, Reuters"), None);
     }
 
     #[test]
