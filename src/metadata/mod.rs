@@ -71,6 +71,8 @@ pub(crate) enum Source {
     DublinCore,
     /// `parsely-*`.
     Parsely,
+    /// `cXenseParse:*` (the Cxense analytics tags).
+    Cxense,
     /// `sailthru.*`.
     Sailthru,
     /// `citation_*`.
