@@ -68,9 +68,16 @@ fn run_traced(
             pruned.log.extend(outside);
             let mut blocks = match main {
                 Some(main) => {
-                    let (kept, log) =
+                    let (mut kept, log) =
                         boilerplate::refine::refine(main.blocks, &metadata, &rules, tuning);
                     pruned.log.extend(log);
+                    boilerplate::posts::restore_headers(
+                        &dom,
+                        main.root,
+                        &mut kept,
+                        &mut pruned.log,
+                        &rules,
+                    );
                     kept
                 }
                 None => Vec::new(),

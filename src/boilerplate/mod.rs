@@ -18,6 +18,7 @@
 //! and pruned too ([`Pruned::noscript`]); content selection weighs both.
 
 pub mod phrases;
+pub mod posts;
 pub mod refine;
 pub mod structure;
 

@@ -50,7 +50,7 @@ pub const PHRASES: &[PhraseRule] = &[
         r"^(?i:published|updated|posted|last updated|last modified|modified|first published|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|atualizado|gepubliceerd|bijgewerkt|опубликовано|обновлено)(?:\s+(?i:on|at|am|le|el|il|em|op|в))?\s*:?\s*(?:\p{L}{0,12}\.?,?\s*){0,2}\d{1,4}[\p{L}\d\s,.:/\-–+()|]*$",
         "\"Published: March 25, 2024\", \"Updated 10:43 AM EDT, Mon March 25\": dates belong in metadata"),
     phrase!("dateline-bare-date", Byline, "*", 50, Anywhere,
-        r"^(?:\p{L}+(?:-\p{L}+)?\.?,?\s+)?(?:(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?\p{L}{3,10}\.?\s+(?:de\s+)?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:\s*(?:[,|•·–—-]|at|um|à|às|a las|alle|om|в)?\s*\d{1,2}[:.h]\d{2}(?:\s*(?i:am|pm|a\.m\.|p\.m\.|uhr))?(?:\s*\p{Lu}{2,5})?)?$",
+        r"^(?:\p{L}+(?:-\p{L}+)?\.?,?\s+)?(?:(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?\p{L}{3,10}\.?\s+(?:de\s+)?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}-\d{1,2}-\d{4})(?:\s*(?:[,|•·–—-]|at|um|à|às|a las|alle|om|в)?\s*\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?i:am|pm|a\.m\.|p\.m\.|uhr))?(?:\s*\p{Lu}{2,5})?)?$",
         "a date alone on its line is a dateline, never prose"),
     phrase!("dateline-relative", Byline, "*", 30, Anywhere,
         r"^(?i:about )?\d{1,3}\s*(?i:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?)\s+(?i:ago)$",
@@ -159,6 +159,9 @@ pub const PHRASES: &[PhraseRule] = &[
     phrase!("comments-moderation", Comments, "*", 300, Anywhere,
         r"(?i)\b(?:comments?|comentários?|comentarios?|kommentare?|commentaires?|commenti|reacties|reactions?|комментари\w*)\b.{0,120}\b(?:moderat\w*|approv\w*|aprovad\w*|aprobad\w*|genehmigt|freigeschaltet|guidelines|richtlinien|netiquette|règles|normas)\b",
         "comment-moderation notices: \"Comments are moderated ...\", \"Comentários ... não serão aprovados pelo moderador\""),
+    phrase!("form-status-message", Navigation, "en", 80, Anywhere,
+        r"^(?i:thank you[!.]? your submission has been received[!.]?|oops[!.]? something went wrong while submitting the form\.?|thank you[!.]? we(?:'|’)ve received your (?:message|submission|request)[!.]?|your message has been sent[!.]?|thanks for (?:your submission|submitting|contacting us)[!.]?)$",
+        "the messages a form shows after it is sent (\"Thank you! Your submission has been received!\", \"Oops! Something went wrong while submitting the form.\"): page builders put them in every page, hidden by a stylesheet"),
     // ---- forum threads: the chrome forum software prints around every post
     phrase!("feedback-prompt", Comments, "en", 200, Anywhere,
         r"^(?:(?i:corrections\?|spotted an? (?:error|typo|mistake)\?|found an? (?:error|typo|mistake)\?|see an? (?:error|typo|mistake)\?|did we get something wrong\?)|(?i:how was (?:this|today's) (?:issue|newsletter|article|post)|was this (?:article|page|post|answer|information) (?:helpful|useful)|did you find this (?:article |page |post )?(?:helpful|useful)|is this page useful)\s*\??$).*$",

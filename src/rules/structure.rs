@@ -258,3 +258,28 @@ pub const COLLAPSED_PANEL_WORDS: &[&str] = &["accordion", "faq", "collapse"];
 /// reader (`display: none` in Bootstrap, Foundation, Tailwind and most shop
 /// themes): unsold options, price tiers, a theme's stored fields.
 pub const HIDING_CLASSES: &[&str] = &["hide", "hidden", "d-none", "is-hidden", "display-none"];
+
+/// Substrings of the link to a member's profile page in forum software
+/// (Discourse `/u/`, XenForo `/members/`, Invision `/profile/`, NodeBB and
+/// Stack Exchange `/user/`, phpBB `viewprofile`, vBulletin `member.php`, SMF
+/// `action=profile`): a post header's poster name links there.
+pub const PROFILE_LINK_HREFS: &[&str] = &[
+    "/u/",
+    "/members/",
+    "/member/",
+    "/profile/",
+    "/user/",
+    "/users/",
+    "mode=viewprofile",
+    "member.php",
+    "action=profile",
+];
+
+/// Rules whose whole removed text, when it is a bare name, is a poster's
+/// name in a post header ("FutureBSD", "pelex,"), not a rank or a counter.
+pub const POSTER_NAME_RULES: &[&str] = &[
+    "byline-author-name",
+    "cls-author",
+    "sel-itemprop-author",
+    "byline-by-name",
+];

@@ -221,7 +221,16 @@ impl Choice {
         let blocks = self.blocks;
         let root = match self.best {
             Some((root, s)) if s >= MIN_ARTICLE_SCORE => root,
-            _ => return (None, outside_log(dom, &blocks, None, &|_| false)),
+            // No container reaches an article's score: the page's `<main>`
+            // holding text other than links is that text (a collection of
+            // a few items), not an empty page.
+            _ => match (0..dom.len()).find(|&m| {
+                is_landmark(dom, m, false)
+                    && blocks_in(dom, &blocks, m).any(|b| b.link_density() < LINK_DENSE)
+            }) {
+                Some(m) => m,
+                None => return (None, outside_log(dom, &blocks, None, &|_| false)),
+            },
         };
         // A shop's grid of items for sale is its category page's content,
         // as much as the buying guide beside it.
@@ -277,9 +286,10 @@ impl Choice {
 }
 
 /// Takes the blocks of priced card lists (see [`card_members`]: a list with
-/// a card that [`shows_price`]) out of a product page's content, logged per
-/// run of adjacent blocks. A list without a price is part of the product's
-/// own page (the seller's box, feedback entries, buying options).
+/// a card that [`shows_price`]) and of [`priced_items`] out of a product
+/// page's content, logged per run of adjacent blocks. A list without a
+/// price is part of the product's own page (the seller's box, feedback
+/// entries, buying options).
 fn other_items(dom: &Dom, inside: &mut Vec<TextBlock>, in_card: &[bool]) -> Vec<(usize, Removal)> {
     // The list of the outermost card holding each card block.
     let card_of = |b: &TextBlock| -> Option<usize> {
@@ -298,10 +308,14 @@ fn other_items(dom: &Dom, inside: &mut Vec<TextBlock>, in_card: &[bool]) -> Vec<
         .filter(|b| shows_price(&b.text))
         .filter_map(card_of)
         .collect();
+    let items = priced_items(dom, inside);
     let mut runs: Vec<(usize, String)> = Vec::new();
     let mut last_went = false;
     inside.retain(|b| {
-        let goes = card_of(b).is_some_and(|c| priced.contains(&c));
+        let goes = card_of(b).is_some_and(|c| priced.contains(&c))
+            || std::iter::once(b.owner)
+                .chain(dom.ancestors(b.owner))
+                .any(|a| items.contains(&a));
         if goes {
             match runs.last_mut() {
                 Some((_, text)) if last_went => {
@@ -317,6 +331,53 @@ fn other_items(dom: &Dom, inside: &mut Vec<TextBlock>, in_card: &[bool]) -> Vec<
     runs.into_iter()
         .map(|(at, text)| (at, removal(Kind::Related, PRODUCT_OTHER_ITEMS, &text)))
         .collect()
+}
+
+/// How many ancestors above a price may be the item card holding it (shop
+/// themes nest a card's price ten wrappers deep).
+const PRICED_ITEM_MAX_LEVELS: usize = 10;
+
+/// The roots of priced items inside a product page's content that are not
+/// linked cards: at least [`CARD_LIST_MIN`] alike siblings (same tag and
+/// first class) that each hold two blocks or more and a price, found from
+/// each price up. A carousel of other items with unlinked names.
+fn priced_items(dom: &Dom, inside: &[TextBlock]) -> std::collections::HashSet<usize> {
+    let starts: Vec<usize> = inside
+        .iter()
+        .filter(|b| shows_price(&b.text))
+        .map(|b| b.start)
+        .collect();
+    let priced = |n: usize| {
+        let first = starts.partition_point(|&s| s < n);
+        starts.get(first).is_some_and(|&s| dom.contains(n, s))
+    };
+    let mut items = std::collections::HashSet::new();
+    for b in inside.iter().filter(|b| shows_price(&b.text)) {
+        if std::iter::once(b.owner)
+            .chain(dom.ancestors(b.owner))
+            .any(|a| items.contains(&a))
+        {
+            continue;
+        }
+        for a in std::iter::once(b.owner)
+            .chain(dom.ancestors(b.owner))
+            .take(PRICED_ITEM_MAX_LEVELS)
+        {
+            let Some(p) = dom.parent(a) else { break };
+            let (name, class) = (dom.element_name(a), class_key(dom, a));
+            let alike: Vec<usize> = dom
+                .children(p)
+                .filter(|&c| matches!(dom.kind(c), NodeKind::Element(_)))
+                .filter(|&c| dom.element_name(c) == name && class_key(dom, c) == class)
+                .filter(|&c| priced(c) && blocks_with_text(inside, dom, c) >= 2)
+                .collect();
+            if alike.len() >= CARD_LIST_MIN {
+                items.extend(alike);
+                break;
+            }
+        }
+    }
+    items
 }
 
 /// A shop grid has at least this many cards ...
@@ -442,8 +503,9 @@ const PROSE_WIDEN_MAX_LEVELS: usize = 3;
 /// between paragraphs) scores below one of its own tables or boxes.
 const PROSE_WIDEN_MIN_GAIN: f32 = 4.0;
 
-/// The nearest of `root`'s ancestors (below `<body>`) holding
-/// [`PROSE_WIDEN_MIN_GAIN`] times its prose, else `root`. A winner with no
+/// `root` widened, step by step up to [`PROSE_WIDEN_MAX_LEVELS`] ancestors
+/// (below `<body>`), to each ancestor holding [`PROSE_WIDEN_MIN_GAIN`] times
+/// the prose of the last step, else `root`. A winner with no
 /// prose of its own (a table, a box of cards or specs) is one part of its
 /// parent: a product's spec table beside its description, a grid under its
 /// intro.
@@ -456,12 +518,21 @@ fn widen_to_prose(dom: &Dom, blocks: &[TextBlock], in_card: &[bool], root: usize
             .map(|b| b.chars - b.link_chars)
             .sum()
     };
-    let own = prose(root) as f32;
-    dom.ancestors(root)
+    let mut widest = root;
+    let mut own = prose(root);
+    for a in dom
+        .ancestors(root)
         .take(PROSE_WIDEN_MAX_LEVELS)
         .take_while(|&a| !matches!(dom.tag(a), Some(Tag::Body | Tag::Html)))
-        .find(|&a| prose(a) as f32 >= PROSE_WIDEN_MIN_GAIN * own)
-        .unwrap_or(root)
+    {
+        let theirs = prose(a);
+        // Each step needs the gain over the last one: a table widened to its
+        // box widens again to the article around the box.
+        if theirs as f32 >= PROSE_WIDEN_MIN_GAIN * own as f32 && (theirs > 0 || widest == root) {
+            (widest, own) = (a, theirs);
+        }
+    }
+    widest
 }
 
 /// A winner around the page's `<main>` narrows to it when the landmark holds
@@ -827,6 +898,20 @@ mod tests {
     }
 
     #[test]
+    fn a_main_landmark_with_a_few_short_items_is_not_an_empty_page() {
+        let (dom, main) = select_html(
+            "<body><nav><a href=/>Home</a></nav><main id=m><p>Trio</p><p>£42</p></main>\
+             <footer><a href=/c>Contact</a></footer></body>",
+        );
+        let main = main.expect("the landmark's text");
+        assert_eq!(dom.attr(main.root, "id"), Some("m"));
+        assert!(main.blocks.iter().any(|b| b.text == "Trio"));
+        // A landmark of links only stays empty.
+        let (_, main) = select_html("<body><main><a href=/a>Another page</a></main></body>");
+        assert!(main.is_none());
+    }
+
+    #[test]
     fn an_index_page_has_no_article() {
         let links = "<li><a href=/a>Another headline</a></li>".repeat(20);
         let dom = Dom::parse(&format!("<body><ul>{links}</ul></body>"));
@@ -872,7 +957,12 @@ mod tests {
             "<html><head><meta property=og:type content=product>{ld}</head>\
              <body><main><h1>Oak desk</h1>{para}<div class=rail>{cards}</div></main></body></html>"
         );
-        let dom = Dom::parse(&html);
+        select_product(&html)
+    }
+
+    /// Selection on a page whose product-page rules apply.
+    fn select_product(html: &str) -> (Dom, Option<MainContent>) {
+        let dom = Dom::parse(html);
         let rules = crate::rules::compiled::builtin().clone().on_product_page();
         let pruned = crate::boilerplate::prune(&dom, &Metadata::default(), &rules);
         let (main, _) = select(&dom, &pruned, &BALANCED);
@@ -894,6 +984,30 @@ mod tests {
         let main = main.expect("the product");
         assert!(has_text(&main, "solid oak"));
         assert!(has_text(&main, "Seller note 2"));
+    }
+
+    #[test]
+    fn a_product_page_drops_a_carousel_of_unlinked_priced_items() {
+        let para = "<p>".to_string()
+            + &"The desk is made of solid oak with a waxed top and two drawers. ".repeat(4)
+            + "</p>";
+        let item = |i: usize| {
+            format!(
+                "<li><div class=tile><div class=body><h3>Walnut desk model {i}</h3>\
+                 <ul><li>Private seller</li><li>${i}9.50</li></ul></div></div></li>"
+            )
+        };
+        let items: String = (0..4).map(item).collect();
+        let html = format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@type\":\"Product\",\"name\":\"Oak desk\",\
+             \"offers\":{{\"@type\":\"Offer\",\"price\":\"240\"}}}}</script></head>\
+             <body><main><h1>Oak desk</h1>{para}<p>Price: $240.00</p><ul class=rail>{items}</ul></main></body></html>"
+        );
+        let main = select_product(&html).1.expect("the product");
+        assert!(has_text(&main, "solid oak"));
+        assert!(has_text(&main, "$240.00"));
+        assert!(!has_text(&main, "Walnut desk model 2"));
+        assert!(!has_text(&main, "$29.50"));
     }
 
     #[test]
@@ -952,6 +1066,29 @@ mod tests {
         assert!(shows_price("+ GBP 9.99 delivery"));
         assert!(!shows_price("Save $$$ today"));
         assert!(!shows_price("Model 300 in oak"));
+    }
+
+    #[test]
+    fn a_winning_table_widens_through_its_box_to_the_article() {
+        let sentence = "A sentence of the guide that a reader came for, with some words. ";
+        let para = |n: usize| format!("<p>{}</p>", sentence.repeat(n));
+        let cells = "<tr><td>Provider with free certificates in many subjects</td>\
+                     <td>Four hundred courses and badges on offer</td></tr>"
+            .repeat(3);
+        let html = format!(
+            "<body><div id=article>{}<div id=box><table>{cells}</table>{}</div>{}</div></body>",
+            para(2),
+            para(14),
+            para(60)
+        );
+        let dom = Dom::parse(&html);
+        let blocks = segment(&dom, &vec![false; dom.len()], 0);
+        let (in_card, _) = card_members(&dom, &blocks);
+        let table = dom.elements(Tag::Table).next().expect("a table");
+        // The box holds 4x the table's prose, the article 4x the box's: the
+        // table is one part of a box that is one part of the article.
+        let root = widen_to_prose(&dom, &blocks, &in_card, table);
+        assert_eq!(dom.attr(root, "id"), Some("article"));
     }
 
     #[test]
