@@ -50,24 +50,26 @@ const DATE_RULE: &str = "dateline-bare-date";
 /// "Posted" label, a share counter.
 static DATE_AFFIXES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:#\d{1,6}\s+)?(?i:posted(?:\s+on)?\s*:?\s*)?(.+?)(?:\s+(?:#\d{1,6}|\d{1,3}|(?i:post)\s+#\d{1,6}(?:\s+of\s+\d{1,6})?))?$",
+        r"^(?:#\d{1,6}\s+)?((?i:posted(?:\s+on)?\s*:?\s*)?(.+?))(?:\s+(?:#\d{1,6}|\d{1,3}|(?i:post)\s+#\d{1,6}(?:\s+of\s+\d{1,6})?))?$",
     )
     .expect("valid regex")
 });
 
-/// Whether `text` is a post's date, with the affixes headers print around it.
-fn is_post_date(text: &str, date: &Regex) -> bool {
+/// `text` without its post number, if it is a post's date (with the
+/// affixes headers print around it).
+fn post_date(text: &str, date: &Regex) -> Option<String> {
     let text = text.trim().trim_end_matches([',', ':']);
     if text.chars().count() > PIECE_MAX_CHARS {
-        return false;
+        return None;
     }
-    DATE_AFFIXES
-        .captures(text)
-        .and_then(|c| c.get(1))
-        .is_some_and(|m| {
-            let d = m.as_str().trim_end_matches(',');
-            date.is_match(d) && !names_another_event(d)
-        })
+    let c = DATE_AFFIXES.captures(text)?;
+    let d = c.get(2)?.as_str().trim_end_matches(',');
+    (date.is_match(d) && !names_another_event(d)).then(|| {
+        c.get(1)
+            .map_or("", |m| m.as_str())
+            .trim_end_matches(',')
+            .to_owned()
+    })
 }
 
 /// Month and weekday names (English) that may open a post's date.
@@ -151,8 +153,8 @@ fn pieces(dom: &Dom, at: usize, r: &Removal, rules: &CompiledRules, date: &Regex
     if in_profile_fields {
         return Vec::new();
     }
-    if is_post_date(&r.text, date) {
-        return vec![whole(&r.text, true)];
+    if let Some(text) = post_date(&r.text, date) {
+        return vec![whole(&text, true)];
     }
     if let Some(name) = as_name(&r.text) {
         // The name is the link, or inside it, or holds it.
@@ -196,10 +198,10 @@ fn pieces(dom: &Dom, at: usize, r: &Removal, rules: &CompiledRules, date: &Regex
                 continue;
             }
         }
-        if is_post_date(&text, date) {
+        if let Some(text) = post_date(&text, date) {
             found.push(Piece {
                 at: j,
-                text: text.trim_end_matches(',').to_owned(),
+                text,
                 is_date: true,
                 whole: false,
             });
@@ -356,6 +358,14 @@ mod tests {
     fn post_dates_take_their_headers_affixes() {
         let rules = builtin();
         let date = rules.phrase_regex(DATE_RULE).expect("rule");
+        assert_eq!(
+            post_date("#3 Aug 2, 2025", date).as_deref(),
+            Some("Aug 2, 2025")
+        );
+        assert_eq!(
+            post_date("11-29-2024, 09:03 AM #1", date).as_deref(),
+            Some("11-29-2024, 09:03 AM")
+        );
         for yes in [
             "Jul 5, 2024",
             "#3 Aug 2, 2025",
@@ -364,7 +374,7 @@ mod tests {
             "11-29-2024, 09:03 AM #1",
             "30th March 2025, 16:26",
         ] {
-            assert!(is_post_date(yes, date), "{yes}");
+            assert!(post_date(yes, date).is_some(), "{yes}");
         }
         for no in [
             "Joined Feb 16, 2015 Posts 6,696",
@@ -372,7 +382,7 @@ mod tests {
             "asked Feb 4, 2014 at 13:02",
             "I posted it on May 3, 2024 and waited",
         ] {
-            assert!(!is_post_date(no, date), "{no}");
+            assert!(post_date(no, date).is_none(), "{no}");
         }
     }
 }

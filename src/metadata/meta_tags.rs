@@ -105,6 +105,12 @@ const META_KEYS: &[(&str, Field, Source)] = &[
     ("parsely-author", Field::Author, Source::Parsely),
     ("parsely-pub-date", Field::DatePublished, Source::Parsely),
     ("parsely-tags", Field::Tags, Source::Parsely),
+    ("cxenseparse:author", Field::Author, Source::Cxense),
+    (
+        "cxenseparse:recs:publishtime",
+        Field::DatePublished,
+        Source::Cxense,
+    ),
     ("sailthru.title", Field::Title, Source::Sailthru),
     ("sailthru.author", Field::Author, Source::Sailthru),
     ("sailthru.date", Field::DatePublished, Source::Sailthru),

@@ -75,6 +75,10 @@ pub(crate) const AUTHORS: &[Choice] = &[
         "analytics author list, kept accurate by newsrooms",
     ),
     c(
+        Source::Cxense,
+        "cXenseParse:author, the analytics byline like Parse.ly's",
+    ),
+    c(
         Source::ArticleMeta,
         "article:author when it is a name (URLs are skipped)",
     ),
@@ -110,6 +114,7 @@ pub(crate) const DATE_PUBLISHED: &[Choice] = &[
         "article:published_time, machine-readable",
     ),
     c(Source::Parsely, "parsely-pub-date"),
+    c(Source::Cxense, "cXenseParse:recs:publishtime"),
     c(Source::Sailthru, "sailthru.date"),
     c(Source::Microdata, "itemprop=datePublished"),
     c(Source::DublinCore, "dc.date / DC.date.issued"),

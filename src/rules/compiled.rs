@@ -1219,6 +1219,25 @@ mod tests {
     }
 
     #[test]
+    fn a_forms_sent_messages_go_sentences_about_submissions_stay() {
+        let rules = builtin();
+        let id = |t: &str| rules.classify_text(t).map(|h| h.id);
+        for text in [
+            "Thank you! Your submission has been received!",
+            "Oops! Something went wrong while submitting the form.",
+            "Your message has been sent.",
+        ] {
+            assert_eq!(id(text), Some("form-status-message"), "{text}");
+        }
+        for text in [
+            "Thank you for your submission to the annual photo contest, which closes in May.",
+            "Your submission has been received by the committee and will be reviewed.",
+        ] {
+            assert_ne!(id(text), Some("form-status-message"), "{text}");
+        }
+    }
+
+    #[test]
     fn forum_chrome_goes_posts_and_entries_stay() {
         let rules = builtin();
         let id = |t: &str| rules.classify_text(t).map(|h| h.id);

@@ -159,6 +159,9 @@ pub const PHRASES: &[PhraseRule] = &[
     phrase!("comments-moderation", Comments, "*", 300, Anywhere,
         r"(?i)\b(?:comments?|comentários?|comentarios?|kommentare?|commentaires?|commenti|reacties|reactions?|комментари\w*)\b.{0,120}\b(?:moderat\w*|approv\w*|aprovad\w*|aprobad\w*|genehmigt|freigeschaltet|guidelines|richtlinien|netiquette|règles|normas)\b",
         "comment-moderation notices: \"Comments are moderated ...\", \"Comentários ... não serão aprovados pelo moderador\""),
+    phrase!("form-status-message", Navigation, "en", 80, Anywhere,
+        r"^(?i:thank you[!.]? your submission has been received[!.]?|oops[!.]? something went wrong while submitting the form\.?|thank you[!.]? we(?:'|’)ve received your (?:message|submission|request)[!.]?|your message has been sent[!.]?|thanks for (?:your submission|submitting|contacting us)[!.]?)$",
+        "the messages a form shows after it is sent (\"Thank you! Your submission has been received!\", \"Oops! Something went wrong while submitting the form.\"): page builders put them in every page, hidden by a stylesheet"),
     // ---- forum threads: the chrome forum software prints around every post
     phrase!("feedback-prompt", Comments, "en", 200, Anywhere,
         r"^(?:(?i:corrections\?|spotted an? (?:error|typo|mistake)\?|found an? (?:error|typo|mistake)\?|see an? (?:error|typo|mistake)\?|did we get something wrong\?)|(?i:how was (?:this|today's) (?:issue|newsletter|article|post)|was this (?:article|page|post|answer|information) (?:helpful|useful)|did you find this (?:article |page |post )?(?:helpful|useful)|is this page useful)\s*\??$).*$",

@@ -221,7 +221,16 @@ impl Choice {
         let blocks = self.blocks;
         let root = match self.best {
             Some((root, s)) if s >= MIN_ARTICLE_SCORE => root,
-            _ => return (None, outside_log(dom, &blocks, None, &|_| false)),
+            // No container reaches an article's score: the page's `<main>`
+            // holding text other than links is that text (a collection of
+            // a few items), not an empty page.
+            _ => match (0..dom.len()).find(|&m| {
+                is_landmark(dom, m, false)
+                    && blocks_in(dom, &blocks, m).any(|b| b.link_density() < LINK_DENSE)
+            }) {
+                Some(m) => m,
+                None => return (None, outside_log(dom, &blocks, None, &|_| false)),
+            },
         };
         // A shop's grid of items for sale is its category page's content,
         // as much as the buying guide beside it.
@@ -886,6 +895,20 @@ mod tests {
         assert_eq!(main.blocks.len(), 3);
         assert!(log.iter().all(|(_, r)| r.kind == Kind::LowContent));
         assert!(log.iter().any(|(_, r)| r.text.contains("Another headline")));
+    }
+
+    #[test]
+    fn a_main_landmark_with_a_few_short_items_is_not_an_empty_page() {
+        let (dom, main) = select_html(
+            "<body><nav><a href=/>Home</a></nav><main id=m><p>Trio</p><p>£42</p></main>\
+             <footer><a href=/c>Contact</a></footer></body>",
+        );
+        let main = main.expect("the landmark's text");
+        assert_eq!(dom.attr(main.root, "id"), Some("m"));
+        assert!(main.blocks.iter().any(|b| b.text == "Trio"));
+        // A landmark of links only stays empty.
+        let (_, main) = select_html("<body><main><a href=/a>Another page</a></main></body>");
+        assert!(main.is_none());
     }
 
     #[test]
