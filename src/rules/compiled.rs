@@ -840,24 +840,48 @@ impl CompiledRules {
             let builder = words
                 .first()
                 .is_some_and(|w| structure::PAGE_BUILDER_PREFIXES.contains(&w.as_str()));
-            for start in 0..words.len() {
-                let Some(candidates) = inner.token_index.get(words[start].as_str()) else {
-                    continue;
-                };
-                for &ri in candidates {
-                    if !self.active.tokens[ri]
-                        || (!self.product_page && inner.token_rules[ri].scope == Scope::ProductPage)
-                        || (builder
-                            && structure::BUILDER_NEUTRAL_RULES.contains(&inner.token_rules[ri].id))
-                    {
+            // The first rule matching inside one run of words.
+            let best_in = |part: &[String]| -> Option<usize> {
+                let mut best: Option<usize> = None;
+                for start in 0..part.len() {
+                    let Some(candidates) = inner.token_index.get(part[start].as_str()) else {
                         continue;
+                    };
+                    for &ri in candidates {
+                        if !self.active.tokens[ri]
+                            || (!self.product_page
+                                && inner.token_rules[ri].scope == Scope::ProductPage)
+                            || (builder
+                                && structure::BUILDER_NEUTRAL_RULES
+                                    .contains(&inner.token_rules[ri].id))
+                        {
+                            continue;
+                        }
+                        let tokens = &inner.token_rules[ri].tokens;
+                        let fits = part.len() - start >= tokens.len()
+                            && tokens.iter().zip(&part[start..]).all(|(t, w)| t == w);
+                        if fits && best.is_none_or(|b| ri < b) {
+                            best = Some(ri);
+                        }
                     }
-                    let tokens = &inner.token_rules[ri].tokens;
-                    let fits = words.len() - start >= tokens.len()
-                        && tokens.iter().zip(&words[start..]).all(|(t, w)| t == w);
-                    if fits && best.is_none_or(|b| ri < b) {
-                        best = Some(ri);
+                }
+                best
+            };
+            // A name joining parts (`map-and-related`) names a wrapper of
+            // all of them: it is chrome only when every part is.
+            let mut name_best: Option<usize> = None;
+            for part in words.split(|w| structure::JOINING_WORDS.contains(&w.as_str())) {
+                match best_in(part) {
+                    Some(ri) => name_best = Some(name_best.map_or(ri, |b| b.min(ri))),
+                    None => {
+                        name_best = None;
+                        break;
                     }
+                }
+            }
+            if let Some(ri) = name_best {
+                if best.is_none_or(|b| ri < b) {
+                    best = Some(ri);
                 }
             }
         }
@@ -1084,6 +1108,20 @@ mod tests {
         assert_eq!(hit(&["elementor-widget-nav-menu"]), Some("cls-nav"));
         assert_eq!(hit(&["widget_text"]), Some("cls-widget"));
         assert_eq!(hit(&["sidebar-widget"]), Some("cls-sidebar"));
+    }
+
+    #[test]
+    fn a_name_joining_parts_is_chrome_only_when_every_part_is() {
+        let rules = builtin();
+        let hit = |names: &[&str]| rules.classify_names(names.iter().copied()).map(|h| h.id);
+        // The map and its intro text beside the related links: a wrapper.
+        assert_eq!(hit(&["map-and-related"]), None);
+        assert_eq!(hit(&["content_and_sidebar"]), None);
+        // Both parts are chrome: so is the box.
+        assert_eq!(hit(&["share-and-social"]), Some("cls-share"));
+        assert_eq!(hit(&["comments-and-sidebar"]), hit(&["comments-sidebar"]));
+        // Another name of the element still counts.
+        assert_eq!(hit(&["map-and-related", "sidebar"]), Some("cls-sidebar"));
     }
 
     #[test]

@@ -181,6 +181,12 @@ pub const PAGE_BUILDER_PREFIXES: &[&str] = &["elementor"];
 /// rule matches such a name.
 pub const STATE_PREFIXES: &[&str] = &["has", "hide", "without"];
 
+/// Words joining the parts of a class name (`map-and-related`,
+/// `content-and-sidebar`): such a name matches a class/id word rule only
+/// when every part does (`share-and-follow`), as a wrapper of content and
+/// chrome is not chrome.
+pub const JOINING_WORDS: &[&str] = &["and"];
+
 /// Token rules that ignore page-builder class names (see [`PAGE_BUILDER_PREFIXES`]).
 pub const BUILDER_NEUTRAL_RULES: &[&str] = &["cls-widget"];
 
