@@ -411,6 +411,39 @@ pub fn parse_authors(text: &str) -> Vec<String> {
 /// ("hayley.p", "Noah_B", "jean-luc").
 const HANDLE_PUNCTUATION: &[char] = &['.', '_', '-'];
 
+/// Most words on either side of the comma of a "Last, First" name.
+const MAX_INVERTED_PART_WORDS: usize = 3;
+
+/// `text` read as one person written "Last, First" ("Gillman, Steve",
+/// "Kaufman, Jeff T"), as library-style sources (citation_author,
+/// Parse.ly) write one author per value: "First Last". `None` when `text`
+/// is not of that form (one comma, a one-word capitalised surname, a
+/// capitalised given name, no conjunction, role or credential).
+pub(crate) fn inverted_name(text: &str) -> Option<String> {
+    let t = clean(text);
+    let (last, first) = t.split_once(',')?;
+    let (last, first) = (last.trim(), first.trim());
+    let name_part = |p: &str| {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        (1..=MAX_INVERTED_PART_WORDS).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !CONJUNCTIONS.contains(&w.to_lowercase().as_str())
+                    && !is_role_word(w)
+                    && !CREDENTIALS.contains(&norm_word(w).as_str())
+            })
+    };
+    // A one-word surname; a given name not written in capitals ("Smith,
+    // AP" is a name and an agency).
+    let surname = last.split_whitespace().count() == 1;
+    let agency = first
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.chars().count() > 1 && !w.chars().any(char::is_lowercase));
+    (!first.contains(',') && surname && !agency && name_part(last) && name_part(first))
+        .then(|| format!("{first} {last}"))
+}
+
 /// Values a template leaves in an empty author field.
 const PLACEHOLDER_VALUES: &[&str] = &["undefined", "null", "none", "nan", "unknown"];
 
@@ -629,10 +662,13 @@ fn class_words(dom: &Dom, i: usize) -> impl Iterator<Item = &str> {
 
 /// `class_words(dom, i).any(|w| in_words(list, w))`, in plain loops and
 /// over bytes for ASCII values: it runs at every small element of the page.
-fn has_class_word(dom: &Dom, i: usize, list: &[&str]) -> bool {
+fn has_class_word(dom: &Dom, i: usize, words: &ClassWords) -> bool {
+    let list = words.list;
     let in_list = |w: &[u8]| {
-        list.iter()
-            .any(|l| l.len() == w.len() && l.as_bytes().eq_ignore_ascii_case(w))
+        words.may_hold(w)
+            && list
+                .iter()
+                .any(|l| l.len() == w.len() && l.as_bytes().eq_ignore_ascii_case(w))
     };
     for attr in ["class", "id"] {
         let Some(value) = dom.attr(i, attr) else {
@@ -671,6 +707,48 @@ fn has_class_word(dom: &Dom, i: usize, list: &[&str]) -> bool {
 fn in_words(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
+
+/// A list of lower-case class words with a quick reject: the first letters
+/// and the lengths its words have (most class-name parts match neither).
+struct ClassWords {
+    list: &'static [&'static str],
+    /// Bit `b` set: some word starts with ASCII byte `b`.
+    first: u128,
+    /// Bit `n` set: some word is `n` bytes long (63 stands for longer).
+    lens: u64,
+}
+
+impl ClassWords {
+    const fn new(list: &'static [&'static str]) -> ClassWords {
+        let mut first = 0u128;
+        let mut lens = 0u64;
+        let mut k = 0;
+        while k < list.len() {
+            let w = list[k].as_bytes();
+            if !w.is_empty() && w[0] < 128 {
+                first |= 1 << w[0];
+            } else {
+                // A word the filter cannot index: let every word through.
+                first = u128::MAX;
+            }
+            lens |= 1 << if w.len() < 63 { w.len() } else { 63 };
+            k += 1;
+        }
+        ClassWords { list, first, lens }
+    }
+
+    /// Whether ASCII word `w` (any case) may be in the list.
+    fn may_hold(&self, w: &[u8]) -> bool {
+        let Some(&c) = w.first() else { return false };
+        let c = c.to_ascii_lowercase();
+        c < 128 && self.first >> c & 1 == 1 && self.lens >> w.len().min(63) & 1 == 1
+    }
+}
+
+/// [`BYLINE_CLASS_WORDS`] with its quick reject.
+const BYLINE_CLASSES: ClassWords = ClassWords::new(BYLINE_CLASS_WORDS);
+/// [`NOT_BYLINE_WORDS`] with its quick reject.
+const NOT_BYLINE_CLASSES: ClassWords = ClassWords::new(NOT_BYLINE_WORDS);
 
 /// Class words marking a comment thread or an aside.
 const EXCLUDED_REGION_WORDS: &[&str] = &[
@@ -717,10 +795,14 @@ fn is_bare_name(text: &str) -> bool {
 /// followed by a non-empty one, in the path (not the query).
 fn is_author_page_url(href: &str) -> bool {
     let path = href.split(['?', '#']).next().unwrap_or("");
-    let segments: Vec<&str> = path.split('/').collect();
-    segments
-        .windows(2)
-        .any(|w| in_words(AUTHOR_PATH_SEGMENTS, w[0]) && !w[1].is_empty())
+    let mut segments = path.split('/').peekable();
+    while let Some(segment) = segments.next() {
+        if in_words(AUTHOR_PATH_SEGMENTS, segment) && segments.peek().is_some_and(|s| !s.is_empty())
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// The names of `first` (a `rel=author` link) and of the `rel=author` links
@@ -748,7 +830,7 @@ fn is_byline_element(dom: &Dom, i: usize) -> bool {
     if is_rel_author(dom, i) {
         return true;
     }
-    has_class_word(dom, i, BYLINE_CLASS_WORDS) && !has_class_word(dom, i, NOT_BYLINE_WORDS)
+    has_class_word(dom, i, &BYLINE_CLASSES) && !has_class_word(dom, i, &NOT_BYLINE_CLASSES)
 }
 
 /// Whether `i` sits in a comment thread or an aside (other people's names).
@@ -953,7 +1035,7 @@ mod tests {
             let div = dom.elements(Tag::Div).next().unwrap();
             for list in [BYLINE_CLASS_WORDS, NOT_BYLINE_WORDS] {
                 assert_eq!(
-                    has_class_word(&dom, div, list),
+                    has_class_word(&dom, div, &ClassWords::new(list)),
                     class_words(&dom, div).any(|w| in_words(list, w)),
                     "{html}"
                 );
@@ -1124,6 +1206,25 @@ mod tests {
         // A credential after a name is still no second name.
         assert_eq!(parse_authors("Jane Doe, MD"), ["Jane Doe"]);
         assert!(parse_authors("RD").is_empty());
+    }
+
+    #[test]
+    fn inverted_names() {
+        assert_eq!(
+            inverted_name("Gillman, Steve").as_deref(),
+            Some("Steve Gillman")
+        );
+        assert_eq!(
+            inverted_name("Kaufman, Jeff T").as_deref(),
+            Some("Jeff T Kaufman")
+        );
+        // Two people, a credential, a role, a single name.
+        assert_eq!(inverted_name("Jane Doe, John Roe, Max Mux"), None);
+        assert_eq!(inverted_name("Jane Doe, MD"), None);
+        assert_eq!(inverted_name("Jane Doe, editor"), None);
+        assert_eq!(inverted_name("Jane Doe"), None);
+        assert_eq!(inverted_name("Smith, AP"), None);
+        assert_eq!(inverted_name("Jane Doe, Reuters"), None);
     }
 
     #[test]

@@ -394,8 +394,11 @@ fn pick_authors(c: &Candidates, sites: &[String], hosts: &[String]) -> Vec<Strin
                     choice.source,
                     Source::JsonLdArticle | Source::Microdata | Source::JsonLdOther
                 );
-                match byline::handle(v) {
-                    Some(h) if names.is_empty() && declared => vec![h],
+                // One author per value, written "Last, First".
+                let per_value = matches!(choice.source, Source::Citation | Source::Parsely);
+                match (byline::handle(v), byline::inverted_name(v)) {
+                    (_, Some(name)) if per_value => vec![name],
+                    (Some(h), _) if names.is_empty() && declared => vec![h],
                     _ => names,
                 }
             };

@@ -754,6 +754,20 @@ pub fn push_collapsed(out: &mut String, text: &str) {
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Inside a run, eight bytes of plain prose at a time.
+        if i > run {
+            while let Some(chunk) = bytes.get(i..i + 8) {
+                match <[u8; 8]>::try_from(chunk) {
+                    Ok(word) if is_plain(u64::from_le_bytes(word)) => i += 8,
+                    _ => break,
+                }
+            }
+            let Some(&b) = bytes.get(i) else { break };
+            if BYTE_CLASS[b as usize] == ORDINARY {
+                i += 1;
+                continue;
+            }
+        }
         let b = bytes[i];
         let (space, len) = match BYTE_CLASS[b as usize] {
             ORDINARY => {
@@ -784,6 +798,22 @@ pub fn push_collapsed(out: &mut String, text: &str) {
         i += len;
     }
     out.push_str(text.get(run..).unwrap_or_default());
+}
+
+/// Whether eight bytes (little-endian in `x`) stay in a run of
+/// [`push_collapsed`] as they are: ASCII, no control char, and every space
+/// a lone one with an ordinary byte after it (none is the last byte, whose
+/// next byte is not in `x`).
+fn is_plain(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // A byte below 0x20 (whitespace but the space, controls) or above 0x7f.
+    let special = (x.wrapping_sub(0x20 * ONES) & !x) | x;
+    // The high bit of each byte that is a space.
+    let t = x ^ (0x20 * ONES);
+    let spaces = !((((t & LOW7) + LOW7) | t) & HIGH) & HIGH;
+    special & HIGH == 0 && spaces & (spaces >> 8) == 0 && spaces >> 63 == 0
 }
 
 /// [`BYTE_CLASS`]: an ASCII byte that is not whitespace.
@@ -967,6 +997,10 @@ mod tests {
             "12345678",
             "abcdefg ",
             " abcdefgh",
+            "ab cd ef gh ij",
+            "abcdefg  x",
+            "seven77 \n",
+            "a\u{1}b",
         ];
         // Every sequence of three pieces, joined and chained.
         for a in pieces {
