@@ -205,7 +205,9 @@ fn invisible_nodes(dom: &Dom) -> Vec<bool> {
 const PAGE_WRAPPER_MIN_TEXT_SHARE: f32 = 0.9;
 
 /// ... and so is one holding the page's `<main>` landmark or headline with
-/// at least this share (a theme's hidden wrapper beside a large menu).
+/// at least this share (a theme's hidden wrapper beside a large menu), and
+/// one inside `<main>` holding [`PAGE_WRAPPER_MIN_TEXT_SHARE`] of its text
+/// (a theme's lock-down wrapper around the landmark's content).
 const MAIN_WRAPPER_MIN_TEXT_SHARE: f32 = 0.5;
 
 /// The hidden elements (flagged in `hidden`, not by their tag) that wrap
@@ -217,13 +219,16 @@ fn page_wrappers(dom: &Dom, hidden: &[bool]) -> Vec<usize> {
         .or_else(|| (0..dom.len()).find(|&m| dom.attr(m, "role") == Some("main")))
         .or_else(|| dom.elements(Tag::H1).next());
     let holds_main = |i: usize| main.is_some_and(|m| dom.contains(i, m));
+    // The landmark itself (not the headline standing in for it).
+    let landmark = main.filter(|&m| dom.tag(m) != Some(Tag::H1));
+    let in_main = |i: usize| landmark.is_some_and(|m| m != i && dom.contains(m, i));
     // Only an element spanning half the nodes, or the main landmark, can
     // hold most of the text (a cheap bound: most pages skip the count below).
     let candidates: Vec<usize> = (0..dom.len())
         .filter(|&i| {
             hidden[i]
                 && dom.tag(i).is_some_and(|t| !t.is_invisible())
-                && (2 * (dom.end(i) - i) >= dom.len() || holds_main(i))
+                && (2 * (dom.end(i) - i) >= dom.len() || holds_main(i) || in_main(i))
         })
         .collect();
     if candidates.is_empty() {
@@ -253,7 +258,10 @@ fn page_wrappers(dom: &Dom, hidden: &[bool]) -> Vec<usize> {
             } else {
                 PAGE_WRAPPER_MIN_TEXT_SHARE
             };
-            total > 0.0 && chars[i] as f32 >= share * total
+            let of_main = landmark
+                .filter(|_| in_main(i))
+                .is_some_and(|m| chars[i] as f32 >= PAGE_WRAPPER_MIN_TEXT_SHARE * chars[m] as f32);
+            (total > 0.0 && chars[i] as f32 >= share * total) || of_main
         })
         .collect()
 }
@@ -764,6 +772,32 @@ mod tests {
         );
         let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
         assert_eq!(texts, ["Lights in seconds with the cone."]);
+    }
+
+    #[test]
+    fn a_hidden_wrapper_of_the_main_landmarks_content_is_visible() {
+        let para = "<p>The kettle boils a litre in three minutes and switches itself off.</p>";
+        let menu = "<li><a href=/x>A long menu entry of the shop</a></li>".repeat(30);
+        let html = format!(
+            "<body><nav><ul>{menu}</ul></nav>\
+             <main><div style='display:none'>{para}{para}</div></main></body>"
+        );
+        let got = kinds_and_texts(&html);
+        assert_eq!(
+            got.iter().filter(|(_, t)| t.contains("kettle")).count(),
+            2,
+            "{got:?}"
+        );
+        // A hidden box beside the landmark's visible text stays hidden.
+        let html = format!(
+            "<body><nav><ul>{menu}</ul></nav><main>{para}{para}\
+             <div style='display:none'><p>A hidden size guide.</p></div></main></body>"
+        );
+        let got = kinds_and_texts(&html);
+        assert!(
+            got.iter().all(|(_, t)| !t.contains("size guide")),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -114,6 +114,12 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
             i = dom.end(i);
             continue;
         }
+        // Inside a code block, classes are the highlighter's token names
+        // (`comment`, `tag`, `meta`): nothing in it is chrome.
+        if matches!(tag, Tag::Pre | Tag::Code) {
+            i = dom.end(i);
+            continue;
+        }
         if matches!(tag, Tag::Article | Tag::Main) {
             article_ends.push(dom.end(i));
         }
@@ -327,6 +333,19 @@ mod tests {
         assert_eq!(got[1].0, Kind::Footer);
         assert_eq!(got[2], (Kind::Share, "cls-share".into(), "Facebook".into()));
         assert_eq!(got.len(), 3);
+    }
+
+    #[test]
+    fn highlighter_token_classes_inside_code_are_code() {
+        let got = removed_kinds(
+            "<body><article><p>To get started:</p><pre><code>\
+             <span class='token comment'># initialize the repository</span>\n\
+             git init\n<span class=\"hljs-meta share\">$</span> git status</code></pre>\
+             <div class=comments>First!</div></article></body>",
+        );
+        // Only the real comment box goes; the code keeps its comment line.
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].2, "First!");
     }
 
     #[test]
