@@ -104,10 +104,13 @@ const STREAMED_SEGMENT_ID_PREFIX: &str = "S:";
 /// Whether node `i` (an element) is hidden from readers by its attributes.
 /// A collapsed panel (see [`is_collapsed_panel`]) is not: readers open it.
 pub fn is_hidden(dom: &Dom, i: usize) -> bool {
-    let hidden = (dom.attr(i, "hidden").is_some() && !is_streamed_segment(dom, i))
-        || (dom.attr(i, "aria-hidden") == Some("true") && dom.tag(i) != Some(Tag::Body))
-        || hidden_by_style(dom, i)
-        || hidden_by_class(dom, i);
+    // One pass over the attributes: this runs at every element.
+    let [hidden, aria_hidden, style, class] =
+        dom.attrs_named(i, ["hidden", "aria-hidden", "style", "class"]);
+    let hidden = (hidden.is_some() && !is_streamed_segment(dom, i))
+        || (aria_hidden == Some("true") && dom.tag(i) != Some(Tag::Body))
+        || style.is_some_and(style_hides)
+        || class.is_some_and(class_hides);
     hidden && !is_collapsed_panel(dom, i)
 }
 
@@ -135,25 +138,20 @@ fn is_collapsed_panel(dom: &Dom, i: usize) -> bool {
         })
 }
 
-/// Whether an inline style hides element `i`.
-fn hidden_by_style(dom: &Dom, i: usize) -> bool {
-    dom.attr(i, "style").is_some_and(|s| {
-        let s: String = s
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        s.contains("display:none") || s.contains("visibility:hidden")
-    })
+/// Whether inline style `s` hides its element.
+fn style_hides(s: &str) -> bool {
+    let s: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    s.contains("display:none") || s.contains("visibility:hidden")
 }
 
-/// Whether a utility class ([`HIDING_CLASSES`]) hides element `i` on every
-/// screen: a class list that also shows it from some width on (`md:block`,
+/// Whether a utility class ([`HIDING_CLASSES`]) in class list `class`
+/// hides its element on every screen: a class list that also shows it from some width on (`md:block`,
 /// `d-lg-flex`) leaves it visible on a desktop.
-fn hidden_by_class(dom: &Dom, i: usize) -> bool {
-    let Some(class) = dom.attr(i, "class") else {
-        return false;
-    };
+fn class_hides(class: &str) -> bool {
     let mut tokens = class.split_ascii_whitespace();
     tokens
         .clone()

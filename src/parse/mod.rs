@@ -566,6 +566,25 @@ impl Dom {
             .map(|a| &*a.value)
     }
 
+    /// Attributes `names` (without namespace) of element `i`, in one pass
+    /// over its attributes: each as [`Dom::attr`] has it.
+    pub fn attrs_named<const N: usize>(&self, i: usize, names: [&str; N]) -> [Option<&str>; N] {
+        let mut found = [None; N];
+        for a in self.element_attrs(i) {
+            if a.name.prefix.is_some() || a.name.ns != html5ever::ns!() {
+                continue;
+            }
+            let local: &str = &a.name.local;
+            if let Some(k) = names.iter().position(|&n| n == local) {
+                if found[k].is_none() {
+                    debug_assert!(!self.lean || !skim::is_unread(local.as_bytes(), &[]));
+                    found[k] = Some(&*a.value);
+                }
+            }
+        }
+        found
+    }
+
     /// All attributes of element `i` as (name, value) pairs, in source order.
     pub fn attrs(&self, i: usize) -> impl Iterator<Item = (&str, &str)> {
         self.element_attrs(i)

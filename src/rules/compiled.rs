@@ -1257,6 +1257,21 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_call_to_action_button_goes_a_sentence_with_it_stays() {
+        let rules = builtin();
+        let id = |t: &str| rules.classify_text(t).map(|h| h.id);
+        for text in ["Learn more", "READ MORE", "View details ›", "Apply now"] {
+            assert_eq!(id(text), Some("ui-cta-button"), "{text}");
+        }
+        for text in [
+            "Learn more about our tuition plans below.",
+            "Apply now and pay later",
+        ] {
+            assert_ne!(id(text), Some("ui-cta-button"), "{text}");
+        }
+    }
+
+    #[test]
     fn a_forms_sent_messages_go_sentences_about_submissions_stay() {
         let rules = builtin();
         let id = |t: &str| rules.classify_text(t).map(|h| h.id);
