@@ -26,6 +26,9 @@ const SHORT_LINE_PENALTY: f32 = 25.0;
 const KEYWORD_LIST_MIN_WORDS: usize = 15;
 /// ... in runs of at most this many words between commas.
 const KEYWORD_RUN_MAX_WORDS: f32 = 4.0;
+/// On a page without prose, a line of at least this many words (a
+/// calendar entry, a result) counts as content; menu entries are shorter.
+const LENIENT_LINE_MIN_WORDS: usize = 5;
 /// A teaser line counts this share of its length against the span.
 const TEASER_LINE_WEIGHT: f32 = 0.5;
 /// What a headline-like short line costs the span that includes it.
@@ -106,29 +109,40 @@ pub fn clean(
     remove_sections(&lines, &mut removed, &mut log);
     remove_captions(&lines, &mut removed, &mut log);
 
-    // The article span: maximum-sum run of line scores.
+    // The article span: maximum-sum run of line scores. A page with no
+    // prose at all (a calendar, a results list) gets a second, lenient
+    // scoring where lines of a few words count as content: never an empty
+    // body for a page that has one.
     let kinds = removed_kinds(lines.len(), &log);
-    let scores: Vec<f32> = lines
-        .iter()
-        .zip(&removed)
-        .zip(&kinds)
-        .map(|((l, &r), kind)| {
-            if r {
-                kind.map_or(0.0, removed_line_score)
-            } else if l.link_density() >= LINK_DENSE
-                || is_keyword_list(&l.text)
-                || is_teaser_line(&l.text)
-            {
-                -(weight(l) as f32) * TEASER_LINE_WEIGHT
-            } else if is_prose(l) {
-                weight(l) as f32
-            } else if is_headline_like(&l.text) {
-                -HEADLINE_LINE_PENALTY
-            } else {
-                -SHORT_LINE_PENALTY
-            }
-        })
-        .collect();
+    let score_lines = |lenient: bool| -> Vec<f32> {
+        lines
+            .iter()
+            .zip(&removed)
+            .zip(&kinds)
+            .map(|((l, &r), kind)| {
+                if r {
+                    kind.map_or(0.0, removed_line_score)
+                } else if l.link_density() >= LINK_DENSE
+                    || is_keyword_list(&l.text)
+                    || is_teaser_line(&l.text)
+                {
+                    -(weight(l) as f32) * TEASER_LINE_WEIGHT
+                } else if is_prose(l) || (lenient && word_count(&l.text) >= LENIENT_LINE_MIN_WORDS)
+                {
+                    weight(l) as f32
+                } else if is_headline_like(&l.text) {
+                    -HEADLINE_LINE_PENALTY
+                } else {
+                    -SHORT_LINE_PENALTY
+                }
+            })
+            .collect()
+    };
+    let mut scores = score_lines(false);
+    let lenient = max_span(&scores).is_none();
+    if lenient {
+        scores = score_lines(true);
+    }
     let gap: Vec<bool> = lines
         .iter()
         .zip(&scores)
@@ -138,7 +152,13 @@ pub fn clean(
     let span = max_span(&scores).map(|span| trim_span(&scores, &gap, span));
     // The headline sits just above the article; the dek between them.
     metadata.title = find_title(&lines, &judged, span.map(|(a, _)| a));
-    if let Some(dek) = take_dek(&lines, &mut removed, &metadata) {
+    // Below the headline of a page without prose is its first entry, not a dek.
+    let dek = if lenient {
+        None
+    } else {
+        take_dek(&lines, &mut removed, &metadata)
+    };
+    if let Some(dek) = dek {
         log.push((
             dek,
             removal(Kind::TitleRepeat, "dek-description", &lines[dek].text),
@@ -717,6 +737,20 @@ fn find_title(lines: &[TextBlock], removed: &[bool], start: Option<usize>) -> Op
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_without_prose_keeps_its_entries_not_its_menu() {
+        let text = "Home\nNews\nResults\nContact\nRace calendar 2018\n\
+                    Round 1: 10 March at Interlagos, São Paulo\n\
+                    Round 2: 8 April at Santa Cruz do Sul\n\
+                    Round 3: 6 May at Velopark, Nova Santa Rita\n\
+                    Round 4: 27 May at Londrina, Paraná\n\
+                    Privacy\nAbout us";
+        let (_, kept, _) = clean(text, crate::rules::compiled::builtin());
+        let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts.len(), 4, "{texts:?}");
+        assert!(texts[0].starts_with("Round 1") && texts[3].starts_with("Round 4"));
+    }
 
     #[test]
     fn span_skips_menus_and_keeps_headings_between_paragraphs() {
