@@ -340,6 +340,31 @@ mod tests {
     }
 
     #[test]
+    fn a_thread_read_from_its_noscript_copy_keeps_its_post_headers() {
+        // Forum software renders the thread with scripts; readers without
+        // them get the same posts inside <noscript>.
+        let posts: String = [("DaleJack", "Sep 5, 2024"), ("raoul", "Sep 6, 2024")]
+            .iter()
+            .cycle()
+            .take(6)
+            .map(|(n, d)| post(n, d))
+            .collect();
+        let html = format!(
+            "<html><body><div id=app></div><noscript><div id=posts>{posts}</div></noscript></body></html>"
+        );
+        let doc = crate::Cleaner::new().clean(html.as_bytes()).expect("clean");
+        assert!(
+            doc.text.contains("I have tried every setting"),
+            "{}",
+            doc.text
+        );
+        for piece in ["DaleJack", "raoul", "Sep 5, 2024", "Sep 6, 2024"] {
+            assert!(doc.text.contains(piece), "{piece} missing: {}", doc.text);
+        }
+        assert!(!doc.text.contains("Well-known member"), "{}", doc.text);
+    }
+
+    #[test]
     fn an_article_keeps_its_byline_and_date_out() {
         let html = format!(
             r#"<html><body><article><div class="byline"><a href="/author/jane">Jane Doe</a> <span class="date">March 3, 2024</span></div>
