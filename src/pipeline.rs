@@ -70,14 +70,31 @@ fn run_traced(
                 Some(main) => {
                     let (mut kept, log) =
                         boilerplate::refine::refine(main.blocks, &metadata, &rules, tuning);
-                    pruned.log.extend(log);
-                    boilerplate::posts::restore_headers(
-                        &dom,
-                        main.root,
-                        &mut kept,
-                        &mut pruned.log,
-                        &rules,
-                    );
+                    match (main.copy, &pruned.noscript) {
+                        // A body read from the <noscript> copy has its post
+                        // headers among the copy's removals, in its DOM.
+                        (Some(mut copy), Some(ns)) => {
+                            copy.log.extend(log);
+                            boilerplate::posts::restore_headers(
+                                &ns.dom,
+                                main.root,
+                                &mut kept,
+                                &mut copy.log,
+                                &rules,
+                            );
+                            copy.settle(&mut kept, &mut pruned.log);
+                        }
+                        _ => {
+                            pruned.log.extend(log);
+                            boilerplate::posts::restore_headers(
+                                &dom,
+                                main.root,
+                                &mut kept,
+                                &mut pruned.log,
+                                &rules,
+                            );
+                        }
+                    }
                     kept
                 }
                 None => Vec::new(),

@@ -10,7 +10,7 @@
 
 use crate::blocks::TextBlock;
 use crate::document::{BlockKind, Removal};
-use crate::parse::{push_collapsed, Dom, NodeKind, Tag};
+use crate::parse::{Dom, NodeKind, Tag};
 use crate::rules::compiled::CompiledRules;
 use crate::rules::structure::{POSTER_NAME_RULES, PROFILE_LINK_HREFS};
 use regex::Regex;
@@ -115,13 +115,13 @@ fn is_profile_link(dom: &Dom, i: usize) -> bool {
 fn text_of(dom: &Dom, i: usize) -> String {
     let mut out = String::new();
     for j in i..dom.end(i) {
-        if let Some(t) = dom.text(j) {
+        if dom.text(j).is_some() {
             // Header pieces sit in separate elements ("name" "rank"): a
             // space between text nodes keeps them apart.
             if !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
             }
-            push_collapsed(&mut out, t);
+            dom.push_collapsed_text(j, &mut out);
         }
     }
     out.trim().to_owned()
@@ -337,6 +337,31 @@ mod tests {
         // Each header precedes its post.
         let name = texts.iter().position(|t| t == "raoul").expect("name");
         assert!(texts[name + 2].starts_with("I have tried"), "{texts:?}");
+    }
+
+    #[test]
+    fn a_thread_read_from_its_noscript_copy_keeps_its_post_headers() {
+        // Forum software renders the thread with scripts; readers without
+        // them get the same posts inside <noscript>.
+        let posts: String = [("DaleJack", "Sep 5, 2024"), ("raoul", "Sep 6, 2024")]
+            .iter()
+            .cycle()
+            .take(6)
+            .map(|(n, d)| post(n, d))
+            .collect();
+        let html = format!(
+            "<html><body><div id=app></div><noscript><div id=posts>{posts}</div></noscript></body></html>"
+        );
+        let doc = crate::Cleaner::new().clean(html.as_bytes()).expect("clean");
+        assert!(
+            doc.text.contains("I have tried every setting"),
+            "{}",
+            doc.text
+        );
+        for piece in ["DaleJack", "raoul", "Sep 5, 2024", "Sep 6, 2024"] {
+            assert!(doc.text.contains(piece), "{piece} missing: {}", doc.text);
+        }
+        assert!(!doc.text.contains("Well-known member"), "{}", doc.text);
     }
 
     #[test]

@@ -331,6 +331,21 @@ fn merge(c: &Candidates, url: Option<&str>, h1s: &[String]) -> Metadata {
             normalize_date,
         )
         .filter(|m| date_published.as_deref().is_none_or(|p| day(m) >= day(p)));
+    // An authored page that shows only when it was last updated ("Last
+    // updated: Dec 12, 2025" under the byline) is dated by that line; a
+    // documentation footer's "Last updated" has no byline and stays undated.
+    let date_published = date_published.or_else(|| {
+        if authors.is_empty() {
+            return None;
+        }
+        precedence::DATE_SHOWN_UPDATED.iter().find_map(|choice| {
+            let v = c
+                .all(Field::DateModified, choice.source)
+                .find_map(normalize_date)?;
+            c.won(Field::DatePublished, choice.source);
+            Some(v)
+        })
+    });
 
     let mut tags: Vec<String> = Vec::new();
     for choice in precedence::TAGS {
@@ -556,6 +571,34 @@ mod tests {
             m.date_modified.as_deref(),
             Some("2024-03-26T10:00:00+00:00")
         );
+    }
+
+    #[test]
+    fn an_authored_page_showing_only_its_update_is_dated_by_it() {
+        let m = meta(
+            r#"<h1>Moving checklist</h1><p class="byline">By Jane Doe</p>
+            <p class="date">Last updated: December 12, 2025</p><p>Text.</p>"#,
+        );
+        assert_eq!(m.authors, ["Jane Doe"]);
+        assert_eq!(m.date_published.as_deref(), Some("2025-12-12"));
+        // A stated publication date still wins over the update.
+        let m = meta(
+            r#"<head><meta property="article:published_time" content="2024-03-25"></head>
+            <h1>Moving checklist</h1><p class="byline">By Jane Doe</p>
+            <p class="date">Last updated: December 12, 2025</p><p>Text.</p>"#,
+        );
+        assert_eq!(m.date_published.as_deref(), Some("2024-03-25"));
+        // No byline (a documentation page's footer): no publication date.
+        let m = meta(
+            r#"<h1>Install guide</h1><p class="date">Last updated: December 12, 2025</p><p>Text.</p>"#,
+        );
+        assert_eq!(m.date_published, None);
+        // Metadata alone declaring a modification is a record date, not a shown one.
+        let m = meta(
+            r#"<head><meta property="article:modified_time" content="2025-12-12"></head>
+            <h1>Moving checklist</h1><p class="byline">By Jane Doe</p><p>Text.</p>"#,
+        );
+        assert_eq!(m.date_published, None);
     }
 
     #[test]

@@ -159,6 +159,20 @@ pub(crate) const DATE_MODIFIED: &[Choice] = &[
     ),
 ];
 
+/// `date_published` of a page that states no publication date but shows
+/// when it was last updated: the visible update lines.
+pub(crate) const DATE_SHOWN_UPDATED: &[Choice] = &[
+    c(Source::TimeElement, "<time> inside an 'Updated' line"),
+    c(
+        Source::DateText,
+        "visible 'Updated ...' line in a date-classed element",
+    ),
+    c(
+        Source::DateNearTitle,
+        "visible 'Last updated ...' line by the headline",
+    ),
+];
+
 /// `site_name`.
 pub(crate) const SITE_NAME: &[Choice] = &[
     c(Source::OpenGraph, "og:site_name is exactly this field"),

@@ -63,6 +63,33 @@ pub struct MainContent {
     pub root: usize,
     /// The blocks inside it, in document order.
     pub blocks: Vec<TextBlock>,
+    /// Set when the body is the page's `<noscript>` copy: then `root` and
+    /// the blocks are nodes of the copy's own DOM
+    /// ([`crate::boilerplate::NoscriptPage::dom`]).
+    pub copy: Option<CopyBody>,
+}
+
+/// A body read from the page's `<noscript>` copy, with the copy's removals
+/// at their nodes in the copy (where post headers are looked for).
+#[derive(Debug)]
+pub struct CopyBody {
+    /// The `<noscript>` element in the outer page.
+    pub at: usize,
+    /// The copy's removals.
+    pub log: Vec<(usize, Removal)>,
+}
+
+impl CopyBody {
+    /// Moves the copy's `blocks` and removals to its `<noscript>` element
+    /// of the outer page (its removals into `log`): the outer page's order
+    /// keys have no node inside the copy.
+    pub fn settle(self, blocks: &mut [TextBlock], log: &mut Vec<(usize, Removal)>) {
+        let at = self.at;
+        for b in blocks {
+            (b.owner, b.start, b.stop) = (at, at, at + 1);
+        }
+        log.extend(self.log.into_iter().map(|(_, r)| (at, r)));
+    }
 }
 
 /// Prose and junk weights of one block.
@@ -94,19 +121,26 @@ pub fn select(
         let inner = Choice::climb(&ns.dom, &ns.pruned, tuning, discussion);
         if inner.score() > outer.score() {
             // The page's script-free copy wins: everything of the outer page
-            // is outside, and the copy's log entries sit at its <noscript>.
+            // is outside. The copy's body and removals stay at their nodes
+            // in the copy until the caller is done with them.
             let mut log = outside_log(dom, &outer.blocks, None, &|_| false);
-            log.extend(ns.pruned.log.iter().map(|(_, r)| (ns.at, r.clone())));
+            let mut copy_log = ns.pruned.log.clone();
             let (main, inner_log) = inner.finish(&ns.dom, tuning, pruned.product_page);
-            log.extend(inner_log.into_iter().map(|(_, r)| (ns.at, r)));
-            let main = main.map(|mut m| {
-                m.root = ns.at;
-                for b in &mut m.blocks {
-                    (b.owner, b.start, b.stop) = (ns.at, ns.at, ns.at + 1);
+            copy_log.extend(inner_log);
+            let copy = CopyBody {
+                at: ns.at,
+                log: copy_log,
+            };
+            return match main {
+                Some(mut m) => {
+                    m.copy = Some(copy);
+                    (Some(m), log)
                 }
-                m
-            });
-            return (main, log);
+                None => {
+                    copy.settle(&mut [], &mut log);
+                    (None, log)
+                }
+            };
         }
     }
     outer.finish(dom, tuning, pruned.product_page)
@@ -279,6 +313,7 @@ impl Choice {
             Some(MainContent {
                 root,
                 blocks: inside,
+                copy: None,
             }),
             log,
         )
