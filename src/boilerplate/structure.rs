@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use super::Pruned;
 use crate::blocks::{is_invisible, segment, subtree_sums, TextBlock};
 use crate::document::Kind;
-use crate::parse::{push_collapsed, Dom, NodeKind, Tag};
+use crate::parse::{Dom, NodeKind, Tag};
 use crate::rules::compiled::{CompiledRules, Hit};
 use crate::rules::structure::PRODUCT_TOKENS;
 use crate::rules::thresholds::{
@@ -128,6 +128,7 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
             None
         } else {
             classify(dom, rules, i, tag, !article_ends.is_empty(), &mut by_names)
+                .or_else(|| (tag == Tag::Form && is_filter_form(dom, i)).then_some(FILTER_FORM))
         };
         let soft_spared = built_of_widgets
             && hit.is_some_and(|h| {
@@ -160,6 +161,67 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
             _ => i += 1,
         }
     }
+}
+
+/// The context rule taking a listing's filter form.
+const FILTER_FORM: Hit = Hit {
+    kind: Kind::Navigation,
+    id: "filter-form",
+};
+
+/// A form with at least this many checkbox or radio options ...
+const FILTER_MIN_OPTIONS: usize = 4;
+/// ... whose option labels make at least this share of its text is a
+/// listing's filters: a sign-up or contact form is mostly its fields'
+/// prompts and its pitch, a page wrapped whole in a `<form>` (ASP.NET) is
+/// mostly content.
+const FILTER_MIN_LABEL_SHARE: f32 = 0.5;
+
+/// Whether form `i` is a set of filters (facets: price ranges, brands,
+/// dates to tick) over the items a listing shows. Filters query the page
+/// again (`GET`, the default); a form posting what it holds (an order's
+/// options to the cart, a request for a quote) is part of its page.
+fn is_filter_form(dom: &Dom, i: usize) -> bool {
+    if dom
+        .attr(i, "method")
+        .is_some_and(|m| !m.trim().eq_ignore_ascii_case("get"))
+    {
+        return false;
+    }
+    let end = dom.end(i);
+    let is_option = |j: usize| {
+        dom.tag(j) == Some(Tag::Input)
+            && dom.attr(j, "type").is_some_and(|t| {
+                t.eq_ignore_ascii_case("checkbox") || t.eq_ignore_ascii_case("radio")
+            })
+    };
+    if (i..end).filter(|&j| is_option(j)).count() < FILTER_MIN_OPTIONS {
+        return false;
+    }
+    // Non-space chars of text, in option labels and in all: option labels
+    // are inline elements, which own no text block.
+    let (mut label_chars, mut all_chars) = (0usize, 0usize);
+    let mut label_end = 0;
+    let mut j = i + 1;
+    while j < end {
+        match dom.tag(j) {
+            Some(Tag::Script | Tag::Style | Tag::Template) => {
+                j = dom.end(j);
+                continue;
+            }
+            Some(Tag::Label) if j >= label_end => label_end = dom.end(j),
+            _ => {}
+        }
+        if let Some(t) = dom.text(j) {
+            let n = t.chars().filter(|c| !c.is_whitespace()).count();
+            all_chars += n;
+            if j < label_end {
+                label_chars += n;
+            }
+        }
+        j += 1;
+    }
+    label_chars as f32 >= FILTER_MIN_LABEL_SHARE * all_chars as f32
 }
 
 /// A byline rule never removes an entry of a list holding this much prose
@@ -293,8 +355,8 @@ pub(crate) fn visible_text(dom: &Dom, root: usize) -> String {
             j = dom.end(j);
             continue;
         }
-        if let Some(t) = dom.text(j) {
-            push_collapsed(&mut out, t);
+        if dom.text(j).is_some() {
+            dom.push_collapsed_text(j, &mut out);
         } else if dom.tag(j).is_some_and(|t| t.is_block()) && !out.is_empty() && !out.ends_with(' ')
         {
             out.push(' ');
@@ -310,17 +372,39 @@ mod tests {
     use crate::parse::Dom;
 
     fn removed_kinds(html: &str) -> Vec<(Kind, String, String)> {
-        let dom = Dom::parse(html);
-        let pruned = super::super::prune(
-            &dom,
-            &Metadata::default(),
-            crate::rules::compiled::builtin(),
-        );
-        pruned
-            .log
+        super::super::removals_of(html)
             .into_iter()
-            .map(|(_, r)| (r.kind, r.rule, r.text))
+            .map(|r| (r.kind, r.rule, r.text))
             .collect()
+    }
+
+    #[test]
+    fn a_listings_filter_form_goes_an_order_form_stays() {
+        let option = |name: &str| {
+            format!("<div><input type=checkbox id={name}><label for={name}>{name}</label></div>")
+        };
+        let options: String = ["Free", "Paid", "Evenings", "Weekends", "Two weeks"]
+            .iter()
+            .map(|n| option(n))
+            .collect();
+        let filters = format!("<form action=/catalog><p>Filter</p>{options}</form>");
+        let got = removed_kinds(&format!(
+            "<body><main>{filters}<p>Course one</p></main></body>"
+        ));
+        assert!(
+            got.iter().any(|(_, rule, _)| rule == "filter-form"),
+            "{got:?}"
+        );
+        // Options posted to a cart are the product's own.
+        let order = format!("<form method=post action=/cart>{options}</form>");
+        let got = removed_kinds(&format!("<body><main>{order}</main></body>"));
+        assert!(got.is_empty(), "{got:?}");
+        // A form wrapping the page is mostly its text, not its options.
+        let prose =
+            "<p>A paragraph of the page that a whole-page form wraps, as some frameworks do.</p>";
+        let page = format!("<form action=/>{options}{}</form>", prose.repeat(3));
+        let got = removed_kinds(&format!("<body>{page}</body>"));
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
