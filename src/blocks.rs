@@ -10,7 +10,7 @@
 //! what a paragraph is.
 
 use crate::document::BlockKind;
-use crate::parse::{push_collapsed, Dom, NodeKind, Tag};
+use crate::parse::{Dom, NodeKind, Tag};
 use crate::rules::structure::{COLLAPSED_PANEL_ROLES, COLLAPSED_PANEL_WORDS, HIDING_CLASSES};
 use crate::rules::thresholds::{PROSE_MAX_LINK_DENSITY, PROSE_MIN_CHARS};
 
@@ -366,14 +366,12 @@ impl Builder<'_> {
                 self.text.push(' ');
             }
         }
-        let before = self.text.len();
-        if st.pre > 0 {
+        let added = if st.pre > 0 {
             self.text.push_str(t);
+            t.chars().count()
         } else {
-            push_collapsed(&mut self.text, t);
-        }
-        // Both only append: the new chars are the ones after `before`.
-        let added = self.text[before..].chars().count();
+            self.dom.push_collapsed_text(i, &mut self.text)
+        };
         self.chars += added;
         if st.links > 0 {
             self.link_chars += added;
@@ -545,9 +543,9 @@ fn data_table(dom: &Dom, removed: &[bool], table: usize) -> Option<(Vec<Vec<Stri
                     if dom.tag(j) == Some(Tag::A) {
                         link_end = link_end.max(dom.end(j));
                     }
-                    if let Some(t) = dom.text(j) {
+                    if dom.text(j).is_some() {
                         let before = cell.len();
-                        push_collapsed(&mut cell, t);
+                        dom.push_collapsed_text(j, &mut cell);
                         if j < link_end {
                             cell_links +=
                                 cell.get(before..).map_or(0, |a| a.trim().chars().count());

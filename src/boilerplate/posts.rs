@@ -10,7 +10,7 @@
 
 use crate::blocks::TextBlock;
 use crate::document::{BlockKind, Removal};
-use crate::parse::{push_collapsed, Dom, NodeKind, Tag};
+use crate::parse::{Dom, NodeKind, Tag};
 use crate::rules::compiled::CompiledRules;
 use crate::rules::structure::{POSTER_NAME_RULES, PROFILE_LINK_HREFS};
 use regex::Regex;
@@ -115,13 +115,13 @@ fn is_profile_link(dom: &Dom, i: usize) -> bool {
 fn text_of(dom: &Dom, i: usize) -> String {
     let mut out = String::new();
     for j in i..dom.end(i) {
-        if let Some(t) = dom.text(j) {
+        if dom.text(j).is_some() {
             // Header pieces sit in separate elements ("name" "rank"): a
             // space between text nodes keeps them apart.
             if !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
             }
-            push_collapsed(&mut out, t);
+            dom.push_collapsed_text(j, &mut out);
         }
     }
     out.trim().to_owned()

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use super::Pruned;
 use crate::blocks::{is_invisible, segment, subtree_sums, TextBlock};
 use crate::document::Kind;
-use crate::parse::{push_collapsed, Dom, NodeKind, Tag};
+use crate::parse::{Dom, NodeKind, Tag};
 use crate::rules::compiled::{CompiledRules, Hit};
 use crate::rules::structure::PRODUCT_TOKENS;
 use crate::rules::thresholds::{
@@ -355,8 +355,8 @@ pub(crate) fn visible_text(dom: &Dom, root: usize) -> String {
             j = dom.end(j);
             continue;
         }
-        if let Some(t) = dom.text(j) {
-            push_collapsed(&mut out, t);
+        if dom.text(j).is_some() {
+            dom.push_collapsed_text(j, &mut out);
         } else if dom.tag(j).is_some_and(|t| t.is_block()) && !out.is_empty() && !out.ends_with(' ')
         {
             out.push(' ');
@@ -372,16 +372,9 @@ mod tests {
     use crate::parse::Dom;
 
     fn removed_kinds(html: &str) -> Vec<(Kind, String, String)> {
-        let dom = Dom::parse(html);
-        let pruned = super::super::prune(
-            &dom,
-            &Metadata::default(),
-            crate::rules::compiled::builtin(),
-        );
-        pruned
-            .log
+        super::super::removals_of(html)
             .into_iter()
-            .map(|(_, r)| (r.kind, r.rule, r.text))
+            .map(|r| (r.kind, r.rule, r.text))
             .collect()
     }
 

@@ -329,6 +329,9 @@ pub struct Dom {
     attrs: Vec<html5ever::Attribute>,
     /// A per-node flag computed on first use (see [`Dom::node_flags`]).
     flags: std::cell::OnceCell<Vec<bool>>,
+    /// The text nodes' collapsed texts, each worked out on first use (see
+    /// [`Dom::push_collapsed_text`]).
+    collapsed: std::cell::RefCell<Collapsed>,
     /// Whether the attributes no stage reads were dropped
     /// ([`Dom::parse_lean`]).
     lean: bool,
@@ -444,6 +447,7 @@ impl Dom {
             data,
             attrs,
             flags: std::cell::OnceCell::new(),
+            collapsed: std::cell::RefCell::default(),
             lean: false,
         };
         (dom, misplaced)
@@ -472,6 +476,46 @@ impl Dom {
             held += 1;
         }
         held == bodies
+    }
+
+    /// Appends text node `i`'s text to `out` as [`push_collapsed`] does and
+    /// says how many chars that added (0 for a node that is no text).
+    /// The stages collapse the same text nodes many times over (each
+    /// segmentation of the page does): a node's collapsed text is worked
+    /// out on its first call, then copied.
+    pub fn push_collapsed_text(&self, i: usize, out: &mut String) -> usize {
+        let Some(t) = self.text(i) else { return 0 };
+        let mut collapsed = self.collapsed.borrow_mut();
+        let Some(span) = collapsed.span(i, t) else {
+            // Past 4 GB of text the rest is collapsed on each call.
+            let before = out.len();
+            push_collapsed(out, t);
+            return out.get(before..).map_or(0, |a| a.chars().count());
+        };
+        let space = |out: &mut String| {
+            let needed = !out.is_empty() && !out.ends_with(' ');
+            if needed {
+                out.push(' ');
+            }
+            usize::from(needed)
+        };
+        let mut added = 0;
+        if span.lead {
+            added += space(out);
+        }
+        let core = collapsed
+            .text
+            .get(span.start as usize..span.end as usize)
+            .unwrap_or_default();
+        if !core.is_empty() {
+            out.push_str(core);
+            added += span.chars as usize;
+            if span.trail {
+                out.push(' ');
+                added += 1;
+            }
+        }
+        added
     }
 
     /// `flags(self)`, one flag per node, computed on the first call and kept
@@ -646,6 +690,67 @@ impl Dom {
             Payload::Element { name, .. } => Some(name),
             _ => None,
         }
+    }
+}
+
+/// Text nodes' texts whitespace-collapsed, with no space at either end:
+/// what [`push_collapsed`] appends of one, but for the spaces at its ends,
+/// which depend on what it is appended to.
+#[derive(Default)]
+struct Collapsed {
+    /// The nodes' collapsed texts, one after the other.
+    text: String,
+    /// Per node (as far as one was asked for), where its collapsed text is
+    /// in `text`.
+    spans: Vec<Span>,
+}
+
+/// One text node in [`Collapsed`].
+#[derive(Clone, Copy, Default)]
+struct Span {
+    start: u32,
+    end: u32,
+    /// Chars in `text[start..end]`.
+    chars: u32,
+    /// Whether the text starts with whitespace ...
+    lead: bool,
+    /// ... or ends with it.
+    trail: bool,
+    /// Whether the node is in `text` yet.
+    cached: bool,
+}
+
+impl Collapsed {
+    /// Text node `i`'s span, collapsing its text `t` on the first call;
+    /// `None` once `text` would pass 4 GB.
+    fn span(&mut self, i: usize, t: &str) -> Option<Span> {
+        if let Some(span) = self.spans.get(i).filter(|s| s.cached) {
+            return Some(*span);
+        }
+        if self.spans.len() <= i {
+            self.spans.resize(i + 1, Span::default());
+        }
+        // Behind a space, the text's leading whitespace adds nothing.
+        self.text.push(' ');
+        let start = self.text.len();
+        push_collapsed(&mut self.text, t);
+        if self.text.len() > start && self.text.ends_with(' ') {
+            self.text.pop();
+        }
+        let (Ok(start32), Ok(end)) = (u32::try_from(start), u32::try_from(self.text.len())) else {
+            self.text.truncate(start);
+            return None;
+        };
+        let span = Span {
+            start: start32,
+            end,
+            chars: self.text.get(start..).map_or(0, |c| c.chars().count()) as u32,
+            lead: t.chars().next().is_some_and(char::is_whitespace),
+            trail: t.chars().next_back().is_some_and(char::is_whitespace),
+            cached: true,
+        };
+        self.spans[i] = span;
+        Some(span)
     }
 }
 
@@ -984,6 +1089,45 @@ mod tests {
             cap_nesting(ordinary),
             std::borrow::Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn cached_collapse_appends_what_push_collapsed_does() {
+        let texts = [
+            "",
+            " ",
+            "  \n ",
+            "a",
+            " a",
+            "a ",
+            " a b  c\t",
+            "\u{a0}x\u{a0}",
+            "x\u{2003} y",
+            "Über  straße ",
+            "\u{3000}",
+            "a\x0bb",
+            "line\r\nnext ",
+        ];
+        let html: String = texts.iter().map(|t| format!("<span>{t}</span>")).collect();
+        let dom = Dom::parse(&format!("<p>{html}</p><script> a  b </script>"));
+        let nodes: Vec<usize> = (0..dom.len()).filter(|&i| dom.text(i).is_some()).collect();
+        assert!(nodes.len() >= texts.len());
+        for before in ["", "x", "x ", "x\u{a0}"] {
+            for &i in &nodes {
+                let (mut want, mut got) = (before.to_owned(), before.to_owned());
+                push_collapsed(&mut want, dom.text(i).unwrap());
+                let added = dom.push_collapsed_text(i, &mut got);
+                assert_eq!(got, want, "{:?} after {before:?}", dom.text(i));
+                assert_eq!(added, want.chars().count() - before.chars().count());
+                // Chained: the first text's trailing state carries over.
+                for &j in &nodes {
+                    let (mut w, mut g) = (want.clone(), got.clone());
+                    push_collapsed(&mut w, dom.text(j).unwrap());
+                    dom.push_collapsed_text(j, &mut g);
+                    assert_eq!(g, w);
+                }
+            }
+        }
     }
 
     #[test]

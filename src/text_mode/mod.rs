@@ -391,7 +391,9 @@ fn remove_sections(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(usi
         comment_author[at.min(lines.len())..(at + COMMENT_AUTHOR_WITHIN).min(lines.len())]
             .contains(&true)
     };
-    let total: usize = lines.iter().map(prose).sum();
+    // The prose so far against the page's: teasers a related box takes out
+    // leave both, so a box mid-article does not move the tail closer.
+    let mut total: usize = lines.iter().map(prose).sum();
     let mut seen = 0;
     let mut i = 0;
     while i < lines.len() {
@@ -435,9 +437,12 @@ fn remove_sections(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(usi
                 // or not ("• Police arrested 32 people in a raid ...").
                 while i < lines.len()
                     && !removed[i]
-                    && (!is_prose(&lines[i]) || matches!(lines[i].kind, BlockKind::ListItem { .. }))
+                    && (!is_prose(&lines[i])
+                        || matches!(lines[i].kind, BlockKind::ListItem { .. })
+                        || is_listed_headline(&lines[i]))
                 {
                     removed[i] = true;
+                    total -= prose(&lines[i]);
                     log.push((i, removal(Kind::Related, "related-section", &lines[i].text)));
                     i += 1;
                 }
@@ -570,6 +575,21 @@ fn word_count(text: &str) -> usize {
 /// spaces its words, so Hangul weighs as Latin does).
 fn is_wide_script(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF)
+}
+
+/// A headline in a list of other articles is at most this long (chars);
+/// longer unpunctuated lines are a summary run into its headline.
+const LISTED_HEADLINE_MAX_CHARS: usize = 160;
+
+/// A line under a related heading that reads as one more headline, long as
+/// it may be: no sentence end, or one cut off ("Mexico earthquake: Huge 6.3
+/// magnitude quake strikes – 'seismic waves' felt in Canada"). An article's
+/// paragraphs end as sentences do.
+fn is_listed_headline(line: &TextBlock) -> bool {
+    let cut_off = line.text.ends_with("..") || line.text.ends_with('…');
+    line.chars <= LISTED_HEADLINE_MAX_CHARS
+        && (cut_off || !ends_like_sentence(&line.text))
+        && !line.text.ends_with([':', ','])
 }
 
 /// Long lines, and sentences of a few words, are prose.
@@ -792,6 +812,50 @@ mod tests {
             3
         );
         assert!(log.iter().any(|(_, r)| r.rule == "frame-placeholder"));
+    }
+
+    #[test]
+    fn long_headlines_under_a_related_heading_go_and_the_article_resumes() {
+        let para = "A paragraph of the article that is clearly long enough to count as prose for the span, and it goes on for a while, as the paragraphs of a news story do when they explain what happened, who said what and what comes next.";
+        let text = format!(
+            "The headline of the story\n{para}\n{para} Again.\nMost read in World\n\
+             Munich incident: Police seal off major square for 'large-scale operation' after warning\n\
+             Mexico earthquake: Huge 6.3 magnitude quake strikes – 'seismic waves' felt in Canada\n\
+             UK weather alert: Plague of mosquitos to devastate Britain as Hurri...\n\
+             {para} The end."
+        );
+        let (_, kept, log) = clean(&text, crate::rules::compiled::builtin());
+        let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
+        assert!(
+            texts
+                .iter()
+                .all(|t| !t.contains("Munich") && !t.contains("Hurri")),
+            "{texts:?}"
+        );
+        assert!(
+            texts.last().is_some_and(|t| t.ends_with("The end.")),
+            "{texts:?}"
+        );
+        assert!(log
+            .iter()
+            .any(|(_, r)| r.rule == "related-heading" && r.text == "Most read in World"));
+    }
+
+    #[test]
+    fn a_related_box_mid_article_does_not_open_the_tail() {
+        // The box's teasers come out of the prose count, but not out of the
+        // page's position: the heading further down is still mid-article.
+        let para = "A paragraph of the article that is clearly long enough to count as prose for the span, and it goes on for a while, as the paragraphs of a news story do when they explain what happened, who said what and what comes next.";
+        let teaser =
+            "Horror as plague of killer mosquitos are headed to Britain this summer says expert";
+        let text = format!(
+            "The headline\n{para}\nDON'T MISS\n{teaser}\n{teaser} again\n{teaser} thrice\n\
+             {para} Two.\nRelated articles\nA short related headline\n{para} Three.\n{para} Four."
+        );
+        let (_, kept, _) = clean(&text, crate::rules::compiled::builtin());
+        let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
+        assert!(texts.iter().any(|t| t.ends_with("Four.")), "{texts:?}");
+        assert!(texts.iter().all(|t| !t.contains("mosquitos")), "{texts:?}");
     }
 
     #[test]
