@@ -5,6 +5,7 @@
 //!    selectors, guarded so that no rule takes the article with it.
 //! 2. [`phrases`]: short text blocks removed by the whole-line phrase rules
 //!    ("Share this article", "See also: ...", "By Jane Doe").
+//!    [`twins`]: the second copy of a block laid out once per screen size.
 //! 3. [`refine`] (after content selection, also used by text mode): rules
 //!    that need the article's extent or the metadata: the repeated title, the
 //!    author's name, bios in the tail, link boxes between paragraphs.
@@ -21,6 +22,7 @@ pub mod phrases;
 pub mod posts;
 pub mod refine;
 pub mod structure;
+pub mod twins;
 
 use crate::document::{Kind, Metadata, Removal};
 use crate::parse::Dom;
@@ -80,6 +82,7 @@ pub fn prune(dom: &Dom, metadata: &Metadata, rules: &CompiledRules) -> Pruned {
     };
     structure::prune(dom, rules, &mut pruned);
     phrases::prune(dom, rules, &mut pruned);
+    twins::prune(dom, &mut pruned);
     pruned.noscript = noscript_page(dom, metadata, rules);
     pruned
 }
@@ -122,4 +125,17 @@ pub(crate) fn removal(kind: Kind, rule: &str, text: &str) -> Removal {
         rule: rule.to_owned(),
         text,
     }
+}
+
+/// The removal log of page `html` pruned with the built-in rules, for tests
+/// of the page-wide passes.
+#[cfg(test)]
+pub(crate) fn removals_of(html: &str) -> Vec<Removal> {
+    let dom = Dom::parse(html);
+    let pruned = prune(
+        &dom,
+        &Metadata::default(),
+        crate::rules::compiled::builtin(),
+    );
+    pruned.log.into_iter().map(|(_, r)| r).collect()
 }

@@ -372,16 +372,9 @@ mod tests {
     use crate::parse::Dom;
 
     fn removed_kinds(html: &str) -> Vec<(Kind, String, String)> {
-        let dom = Dom::parse(html);
-        let pruned = super::super::prune(
-            &dom,
-            &Metadata::default(),
-            crate::rules::compiled::builtin(),
-        );
-        pruned
-            .log
+        super::super::removals_of(html)
             .into_iter()
-            .map(|(_, r)| (r.kind, r.rule, r.text))
+            .map(|r| (r.kind, r.rule, r.text))
             .collect()
     }
 

@@ -211,6 +211,10 @@ pub const CURRENCY_SIGNS: &[&str] = &[
 /// Id of the context rule dropping other items' cards from a product page.
 pub const PRODUCT_OTHER_ITEMS: &str = "product-other-items";
 
+/// Id of the context rule dropping the second copy of a block laid out once
+/// per screen size.
+pub const LAYOUT_TWIN: &str = "layout-twin";
+
 /// Rules applied by code with context (metadata, position, content selection).
 #[rustfmt::skip]
 pub const CONTEXT: &[ContextRule] = &[
@@ -224,6 +228,7 @@ pub const CONTEXT: &[ContextRule] = &[
     ContextRule { id: "filter-form", kind: Kind::Navigation, note: "a form of checkbox or radio options that are most of its text: a listing's filters (price ranges, brands, dates)" },
     ContextRule { id: "outside-content", kind: Kind::LowContent, note: "text outside the selected content container" },
     ContextRule { id: PRODUCT_OTHER_ITEMS, kind: Kind::Related, note: "on a page declaring one product, the priced cards of a card list inside the content: other items for sale (similar items, the seller's other listings)" },
+    ContextRule { id: LAYOUT_TWIN, kind: Kind::LowContent, note: "the later of two sibling elements with the same text and different class lists: one block laid out for phones and again for desktops (a stylesheet hides one), a carousel's cloned slides; alike siblings (list items, cards) and table cells repeat on purpose and stay" },
     ContextRule { id: "comments-section", kind: Kind::Comments, note: "scraped-text lines after a comments heading that follows the article" },
     ContextRule { id: "related-section", kind: Kind::Related, note: "short scraped-text lines (headlines) after a related-articles heading" },
     ContextRule { id: "caption-beside-credit", kind: Kind::Caption, note: "a short scraped-text line next to a photo credit: the photo's caption" },

@@ -106,6 +106,7 @@ pub fn clean(
     // Lines judged by the line rules alone: the sweeps below take the
     // headline too when a related heading sits in the menu above it.
     let judged = removed.clone();
+    remove_copies(&lines, &mut removed, &mut log);
     remove_sections(&lines, &mut removed, &mut log);
     remove_captions(&lines, &mut removed, &mut log);
 
@@ -356,6 +357,76 @@ fn read_dateline(text: &str, metadata: &mut Metadata) {
     }
 }
 
+/// A line copying the article is at least this long (chars): a page's
+/// structured data printed as text holds the whole body on one line.
+const COPY_MIN_CHARS: usize = 500;
+/// ... has at least this share of its word 4-grams on other lines ...
+const COPY_MIN_COVERED: f32 = 0.9;
+/// ... spread over at least this many of them: the article's paragraphs,
+/// while a paragraph of the article is found on one line, the copy.
+const COPY_MIN_SOURCES: usize = 3;
+
+/// Lines that repeat the article's paragraphs run together (the body of
+/// the page's metadata, printed by the scraper as one line): the paragraphs
+/// stay, the copy goes.
+fn remove_copies(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(usize, Removal)>) {
+    use std::collections::HashMap;
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let grams = |text: &str| -> Vec<u64> {
+        let lower = text.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        words
+            .windows(4)
+            .map(|w| {
+                let mut h = DefaultHasher::new();
+                w.hash(&mut h);
+                h.finish()
+            })
+            .collect()
+    };
+    if !lines.iter().any(|l| l.chars >= COPY_MIN_CHARS) {
+        return;
+    }
+    let per_line: Vec<Vec<u64>> = lines.iter().map(|l| grams(&l.text)).collect();
+    // Per 4-gram: the first two lines holding it.
+    let mut seen: HashMap<u64, (usize, Option<usize>)> = HashMap::new();
+    for (i, gs) in per_line.iter().enumerate() {
+        for &g in gs {
+            let slot = seen.entry(g).or_insert((i, None));
+            if slot.0 != i && slot.1.is_none() {
+                slot.1 = Some(i);
+            }
+        }
+    }
+    for (i, gs) in per_line.iter().enumerate() {
+        if removed[i] || lines[i].chars < COPY_MIN_CHARS || gs.is_empty() {
+            continue;
+        }
+        let mut sources = std::collections::HashSet::new();
+        let mut covered = 0;
+        for g in gs {
+            let other = seen
+                .get(g)
+                .and_then(|&(a, b)| if a != i { Some(a) } else { b });
+            if let Some(o) = other {
+                covered += 1;
+                sources.insert(o);
+            }
+        }
+        if covered as f32 >= COPY_MIN_COVERED * gs.len() as f32 && sources.len() >= COPY_MIN_SOURCES
+        {
+            removed[i] = true;
+            log.push((
+                i,
+                removal(Kind::LowContent, "text-duplicate-copy", &lines[i].text),
+            ));
+        }
+    }
+}
+
 /// Headed sections that run on past their heading: after a comments heading
 /// that follows article prose, every line is a comment; after a related
 /// heading, short headline lines are related articles.
@@ -391,7 +462,9 @@ fn remove_sections(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(usi
         comment_author[at.min(lines.len())..(at + COMMENT_AUTHOR_WITHIN).min(lines.len())]
             .contains(&true)
     };
-    let total: usize = lines.iter().map(prose).sum();
+    // The prose so far against the page's: teasers a related box takes out
+    // leave both, so a box mid-article does not move the tail closer.
+    let mut total: usize = lines.iter().map(prose).sum();
     let mut seen = 0;
     let mut i = 0;
     while i < lines.len() {
@@ -435,9 +508,12 @@ fn remove_sections(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(usi
                 // or not ("• Police arrested 32 people in a raid ...").
                 while i < lines.len()
                     && !removed[i]
-                    && (!is_prose(&lines[i]) || matches!(lines[i].kind, BlockKind::ListItem { .. }))
+                    && (!is_prose(&lines[i])
+                        || matches!(lines[i].kind, BlockKind::ListItem { .. })
+                        || is_listed_headline(&lines[i]))
                 {
                     removed[i] = true;
+                    total -= prose(&lines[i]);
                     log.push((i, removal(Kind::Related, "related-section", &lines[i].text)));
                     i += 1;
                 }
@@ -570,6 +646,21 @@ fn word_count(text: &str) -> usize {
 /// spaces its words, so Hangul weighs as Latin does).
 fn is_wide_script(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF)
+}
+
+/// A headline in a list of other articles is at most this long (chars);
+/// longer unpunctuated lines are a summary run into its headline.
+const LISTED_HEADLINE_MAX_CHARS: usize = 160;
+
+/// A line under a related heading that reads as one more headline, long as
+/// it may be: no sentence end, or one cut off ("Mexico earthquake: Huge 6.3
+/// magnitude quake strikes – 'seismic waves' felt in Canada"). An article's
+/// paragraphs end as sentences do.
+fn is_listed_headline(line: &TextBlock) -> bool {
+    let cut_off = line.text.ends_with("..") || line.text.ends_with('…');
+    line.chars <= LISTED_HEADLINE_MAX_CHARS
+        && (cut_off || !ends_like_sentence(&line.text))
+        && !line.text.ends_with([':', ','])
 }
 
 /// Long lines, and sentences of a few words, are prose.
@@ -792,6 +883,77 @@ mod tests {
             3
         );
         assert!(log.iter().any(|(_, r)| r.rule == "frame-placeholder"));
+    }
+
+    #[test]
+    fn long_headlines_under_a_related_heading_go_and_the_article_resumes() {
+        let para = "A paragraph of the article that is clearly long enough to count as prose for the span, and it goes on for a while, as the paragraphs of a news story do when they explain what happened, who said what and what comes next.";
+        let text = format!(
+            "The headline of the story\n{para}\n{para} Again.\nMost read in World\n\
+             Munich incident: Police seal off major square for 'large-scale operation' after warning\n\
+             Mexico earthquake: Huge 6.3 magnitude quake strikes – 'seismic waves' felt in Canada\n\
+             UK weather alert: Plague of mosquitos to devastate Britain as Hurri...\n\
+             {para} The end."
+        );
+        let (_, kept, log) = clean(&text, crate::rules::compiled::builtin());
+        let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
+        assert!(
+            texts
+                .iter()
+                .all(|t| !t.contains("Munich") && !t.contains("Hurri")),
+            "{texts:?}"
+        );
+        assert!(
+            texts.last().is_some_and(|t| t.ends_with("The end.")),
+            "{texts:?}"
+        );
+        assert!(log
+            .iter()
+            .any(|(_, r)| r.rule == "related-heading" && r.text == "Most read in World"));
+    }
+
+    #[test]
+    fn a_related_box_mid_article_does_not_open_the_tail() {
+        // The box's teasers come out of the prose count, but not out of the
+        // page's position: the heading further down is still mid-article.
+        let para = "A paragraph of the article that is clearly long enough to count as prose for the span, and it goes on for a while, as the paragraphs of a news story do when they explain what happened, who said what and what comes next.";
+        let teaser =
+            "Horror as plague of killer mosquitos are headed to Britain this summer says expert";
+        let text = format!(
+            "The headline\n{para}\nDON'T MISS\n{teaser}\n{teaser} again\n{teaser} thrice\n\
+             {para} Two.\nRelated articles\nA short related headline\n{para} Three.\n{para} Four."
+        );
+        let (_, kept, _) = clean(&text, crate::rules::compiled::builtin());
+        let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
+        assert!(texts.iter().any(|t| t.ends_with("Four.")), "{texts:?}");
+        assert!(texts.iter().all(|t| !t.contains("mosquitos")), "{texts:?}");
+    }
+
+    #[test]
+    fn a_copy_of_the_article_on_one_line_goes_and_its_paragraphs_stay() {
+        let paras = [
+            "The city council voted on Tuesday to close the old harbour bridge to cars from next spring, after engineers found cracks in two of its piers.",
+            "Cyclists and people on foot will still be able to cross, the council said, while a ferry will run every twenty minutes during the works.",
+            "Shop owners on the north bank warned that the closure would cost them customers, and asked for free parking near the ferry landing instead.",
+            "The works are expected to take eighteen months and to cost about forty million, most of it paid for by the regional government this year.",
+        ];
+        let copy = paras.join(" ");
+        let text = format!(
+            "The bridge closes\n{}\n2019-11-13T23:06:00+01:00\n{copy}\nPrivacy",
+            paras.join("\n")
+        );
+        let (_, kept, log) = clean(&text, crate::rules::compiled::builtin());
+        let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, paras.to_vec());
+        assert!(log.iter().any(|(_, r)| r.rule == "text-duplicate-copy"
+            && copy.starts_with(r.text.trim_end_matches(['…', '.']))));
+        // The same text as the page's only copy is its body.
+        let (_, kept, _) = clean(
+            &format!("The bridge closes\n{copy}\nPrivacy"),
+            crate::rules::compiled::builtin(),
+        );
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].text, copy);
     }
 
     #[test]
