@@ -191,6 +191,8 @@ const NON_NAME_WORDS: &[&str] = &[
     "owner",
     "reviewed",
     "sponsored",
+    "기자",
+    "특파원",
 ];
 
 /// Academic and professional credentials that follow a name after a comma.
@@ -390,7 +392,11 @@ pub fn parse_authors(text: &str) -> Vec<String> {
         };
         // "Jane Doe, Digital Security Expert": after a name, a part with a
         // role word is that name's job title.
-        if !out.is_empty() && part.split_whitespace().any(is_role_word) {
+        if !out.is_empty()
+            && without_korean_role(&part)
+                .split_whitespace()
+                .any(is_role_word)
+        {
             continue;
         }
         // "Von Ines Zöttl, Washington": one word after a full name is the
@@ -464,6 +470,32 @@ pub(crate) fn handle(text: &str) -> Option<String> {
     ok.then_some(t)
 }
 
+/// Most words of a name written all in lower case ("kirstin boatto").
+const MAX_UNCASED_NAME_WORDS: usize = 3;
+
+/// `text` as the author when it is a person's name written all in lower
+/// case ("kirstin boatto"): declared markup copies the account's display
+/// name as typed, where [`parse_authors`] takes lower case for prose. Only
+/// letters (and `'`, `-`) in two or three words, none a role, date,
+/// conjunction or template word.
+pub(crate) fn uncased_name(text: &str) -> Option<String> {
+    let t = clean(text);
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let ok = (2..=MAX_UNCASED_NAME_WORDS).contains(&words.len())
+        && t.chars().count() <= MAX_NAME_CHARS
+        && !t.chars().any(char::is_uppercase)
+        && words.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+                && w.chars().any(char::is_alphabetic)
+                && !is_calendar_word(w)
+                && !is_role_word(w)
+                && !CONJUNCTIONS.contains(w)
+                && !in_words(PLACEHOLDER_VALUES, w)
+        });
+    ok.then_some(t)
+}
+
 /// Whether `segment` is a date ("Dec. 19, 2025", "Monday, 3 March 2025"):
 /// it starts with a number, a month or a weekday and reads as a date.
 fn is_date_line(segment: &str) -> bool {
@@ -516,8 +548,33 @@ fn split_names(text: &str) -> Vec<String> {
     parts
 }
 
+/// Job titles Korean bylines write after the name, with or without a space
+/// ("신현주 기자", "홍길동특파원"): reporter, senior and guest reporter,
+/// correspondent, editorial writer.
+const KOREAN_ROLE_SUFFIXES: &[&str] = &["선임기자", "객원기자", "기자", "특파원", "논설위원"];
+
+/// Fewest Hangul syllables of a name left before a glued role suffix.
+const MIN_HANGUL_NAME_CHARS: usize = 2;
+
+/// `part` without a trailing Korean job title.
+fn without_korean_role(part: &str) -> &str {
+    let p = part.trim_end();
+    for suffix in KOREAN_ROLE_SUFFIXES {
+        if let Some(rest) = p.strip_suffix(suffix) {
+            let name = rest.split_whitespace().last().unwrap_or("");
+            if name.chars().count() >= MIN_HANGUL_NAME_CHARS
+                && name.chars().all(|c| matches!(c as u32, 0xAC00..=0xD7AF))
+            {
+                return rest.trim_end();
+            }
+        }
+    }
+    p
+}
+
 /// Cleans one name candidate, or rejects it.
 fn clean_name(part: &str) -> Option<String> {
+    let part = without_korean_role(part);
     let mut words: Vec<&str> = Vec::new();
     for w in part.split_whitespace() {
         let lw = w.to_lowercase();
@@ -1238,6 +1295,38 @@ mod tests {
         assert_eq!(handle("december"), None);
         assert_eq!(handle("2024"), None);
         assert_eq!(handle("undefined"), None);
+    }
+
+    #[test]
+    fn korean_job_titles_after_names() {
+        assert_eq!(parse_authors("신현주 기자"), ["신현주"]);
+        assert_eq!(parse_authors("홍길동특파원"), ["홍길동"]);
+        assert_eq!(
+            parse_authors("박준석 기자, 김태연 기자"),
+            ["박준석", "김태연"]
+        );
+        // The word alone is no name.
+        assert!(parse_authors("기자").is_empty());
+    }
+
+    #[test]
+    fn declared_lower_case_names() {
+        assert_eq!(
+            uncased_name("kirstin boatto").as_deref(),
+            Some("kirstin boatto")
+        );
+        assert_eq!(
+            uncased_name("mary-jo o'neil").as_deref(),
+            Some("mary-jo o'neil")
+        );
+        // One word is a handle's case; capitals go through parse_authors.
+        assert_eq!(uncased_name("kirstin"), None);
+        assert_eq!(uncased_name("Kirstin Boatto"), None);
+        // Roles, sentences, dates and joined names are not one person.
+        assert_eq!(uncased_name("site admin"), None);
+        assert_eq!(uncased_name("read the full story here"), None);
+        assert_eq!(uncased_name("posted december 3"), None);
+        assert_eq!(uncased_name("jane and john"), None);
     }
 
     #[test]

@@ -409,11 +409,23 @@ fn pick_authors(c: &Candidates, sites: &[String], hosts: &[String]) -> Vec<Strin
                     choice.source,
                     Source::JsonLdArticle | Source::Microdata | Source::JsonLdOther
                 );
+                // <meta name=author> and twitter's "Written by" carry the
+                // CMS account too ("ggailey777"); an all-capital word there
+                // is an agency's or a template's, not a handle.
+                let account = matches!(choice.source, Source::NamedMeta | Source::Twitter);
                 // One author per value, written "Last, First".
                 let per_value = matches!(choice.source, Source::Citation | Source::Parsely);
                 match (byline::handle(v), byline::inverted_name(v)) {
                     (_, Some(name)) if per_value => vec![name],
-                    (Some(h), _) if names.is_empty() && declared => vec![h],
+                    (Some(h), _)
+                        if names.is_empty()
+                            && (declared || account && h.chars().any(char::is_lowercase)) =>
+                    {
+                        vec![h]
+                    }
+                    _ if names.is_empty() && (declared || account) => {
+                        byline::uncased_name(v).into_iter().collect()
+                    }
                     _ => names,
                 }
             };
@@ -428,6 +440,10 @@ fn pick_authors(c: &Candidates, sites: &[String], hosts: &[String]) -> Vec<Strin
         }
         let site_only = choice.source == Source::JsonLdOrgAuthor
             || names.iter().all(|n| title::is_site_name(n, sites, hosts));
+        // "한국일보; 신현주": the publication beside its reporter is no author.
+        if !site_only {
+            names.retain(|n| !title::is_site_name(n, sites, hosts));
+        }
         if !site_only {
             c.won(Field::Author, choice.source);
             return names;
@@ -558,6 +574,36 @@ mod tests {
         // In visible text, a lower-case word after "By" is prose.
         let m = meta("<h1>T</h1><p class=byline>By sorairolake</p>");
         assert!(m.authors.is_empty());
+    }
+
+    #[test]
+    fn cms_accounts_and_lower_case_names_in_author_meta() {
+        let m = meta(r#"<head><meta name="author" content="ggailey777"></head><h1>T</h1>"#);
+        assert_eq!(m.authors, ["ggailey777"]);
+        let m = meta(
+            r#"<script type="application/ld+json">{"@type":"Article","author":{"@type":"Person","name":"kirstin boatto"}}</script>"#,
+        );
+        assert_eq!(m.authors, ["kirstin boatto"]);
+        // An all-capital word in <meta name=author> is no account.
+        let m = meta(r#"<head><meta name="author" content="FAIL"></head><h1>T</h1>"#);
+        assert!(m.authors.is_empty());
+        // Lower-case prose in a visible byline is still no name.
+        let m = meta("<h1>T</h1><p class=byline>By kirstin boatto</p>");
+        assert!(m.authors.is_empty());
+    }
+
+    #[test]
+    fn the_site_beside_its_reporter_is_no_author() {
+        let m = meta(
+            r#"<head><meta property="og:site_name" content="한국일보">
+            <meta name="author" content="한국일보"><meta name="author" content="신현주 기자"></head><h1>T</h1>"#,
+        );
+        assert_eq!(m.authors, ["신현주"]);
+        let m = meta(
+            r#"<head><meta property="og:site_name" content="Daily News">
+            <meta name="author" content="Jane Doe, Daily News"></head><h1>T</h1>"#,
+        );
+        assert_eq!(m.authors, ["Jane Doe"]);
     }
 
     #[test]
