@@ -247,6 +247,11 @@ fn enclosing_box(
         if sizes.chars[node] > limit || sizes.prose[node] as f32 > prose_cap {
             break;
         }
+        // A table cell of a page laid out in a table (old forum software:
+        // one cell per post) is a part of the page, never a widget's box.
+        if !section && matches!(dom.tag(node), Some(Tag::Td | Tag::Th)) {
+            break;
+        }
         // A section starts at its heading: an element with prose before the
         // heading is the article around it.
         if section && prose_before(dom, blocks, at, node) {
@@ -333,6 +338,31 @@ mod tests {
             texts.contains(&"1".to_string()) && texts.contains(&"2".to_string()),
             "{texts:?}"
         );
+    }
+
+    #[test]
+    fn a_share_button_in_a_posts_table_cell_leaves_the_post() {
+        let post = |text: &str| {
+            format!(
+                "<tr><td><div class=post>{text}</div><div class=buttons><span>Share</span></div></td></tr>"
+            )
+        };
+        let long = "The opening post of the thread, long enough to outweigh every reply below it. "
+            .repeat(8);
+        let reply = "A short reply that says the library runs on every kind of processor.";
+        let html = format!(
+            "<body><table><tbody>{}{}</tbody></table></body>",
+            post(&long),
+            post(reply)
+        );
+        let texts = kept_texts(&html);
+        assert!(texts.iter().any(|t| t == reply), "{texts:?}");
+        assert!(texts.iter().all(|t| t != "Share"), "{texts:?}");
+        // The same row in a div takes its small box.
+        let texts = kept_texts(&format!(
+            "<body><p>{long}</p><div class=row><p>Liked it?</p><span>Share</span></div></body>"
+        ));
+        assert!(texts.iter().all(|t| t != "Liked it?"), "{texts:?}");
     }
 
     #[test]

@@ -106,6 +106,7 @@ pub fn clean(
     // Lines judged by the line rules alone: the sweeps below take the
     // headline too when a related heading sits in the menu above it.
     let judged = removed.clone();
+    remove_copies(&lines, &mut removed, &mut log);
     remove_sections(&lines, &mut removed, &mut log);
     remove_captions(&lines, &mut removed, &mut log);
 
@@ -356,6 +357,76 @@ fn read_dateline(text: &str, metadata: &mut Metadata) {
     }
 }
 
+/// A line copying the article is at least this long (chars): a page's
+/// structured data printed as text holds the whole body on one line.
+const COPY_MIN_CHARS: usize = 500;
+/// ... has at least this share of its word 4-grams on other lines ...
+const COPY_MIN_COVERED: f32 = 0.9;
+/// ... spread over at least this many of them: the article's paragraphs,
+/// while a paragraph of the article is found on one line, the copy.
+const COPY_MIN_SOURCES: usize = 3;
+
+/// Lines that repeat the article's paragraphs run together (the body of
+/// the page's metadata, printed by the scraper as one line): the paragraphs
+/// stay, the copy goes.
+fn remove_copies(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(usize, Removal)>) {
+    use std::collections::HashMap;
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let grams = |text: &str| -> Vec<u64> {
+        let lower = text.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        words
+            .windows(4)
+            .map(|w| {
+                let mut h = DefaultHasher::new();
+                w.hash(&mut h);
+                h.finish()
+            })
+            .collect()
+    };
+    if !lines.iter().any(|l| l.chars >= COPY_MIN_CHARS) {
+        return;
+    }
+    let per_line: Vec<Vec<u64>> = lines.iter().map(|l| grams(&l.text)).collect();
+    // Per 4-gram: the first two lines holding it.
+    let mut seen: HashMap<u64, (usize, Option<usize>)> = HashMap::new();
+    for (i, gs) in per_line.iter().enumerate() {
+        for &g in gs {
+            let slot = seen.entry(g).or_insert((i, None));
+            if slot.0 != i && slot.1.is_none() {
+                slot.1 = Some(i);
+            }
+        }
+    }
+    for (i, gs) in per_line.iter().enumerate() {
+        if removed[i] || lines[i].chars < COPY_MIN_CHARS || gs.is_empty() {
+            continue;
+        }
+        let mut sources = std::collections::HashSet::new();
+        let mut covered = 0;
+        for g in gs {
+            let other = seen
+                .get(g)
+                .and_then(|&(a, b)| if a != i { Some(a) } else { b });
+            if let Some(o) = other {
+                covered += 1;
+                sources.insert(o);
+            }
+        }
+        if covered as f32 >= COPY_MIN_COVERED * gs.len() as f32 && sources.len() >= COPY_MIN_SOURCES
+        {
+            removed[i] = true;
+            log.push((
+                i,
+                removal(Kind::LowContent, "text-duplicate-copy", &lines[i].text),
+            ));
+        }
+    }
+}
+
 /// Headed sections that run on past their heading: after a comments heading
 /// that follows article prose, every line is a comment; after a related
 /// heading, short headline lines are related articles.
@@ -434,13 +505,30 @@ fn remove_sections(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(usi
             }
             Some(Kind::Related) => {
                 // The list under a related heading is its teasers, sentences
-                // or not ("• Police arrested 32 people in a raid ...").
-                while i < lines.len()
-                    && !removed[i]
-                    && (!is_prose(&lines[i])
+                // or not ("• Police arrested 32 people in a raid ..."). A
+                // share bar right under the heading that comes back after
+                // each item marks the items of a rail of cards, whole
+                // quotes or summaries as they may be.
+                let bar = |removed: &[bool], j: usize| {
+                    (removed.get(j) == Some(&true) && heading[j] == Some(Kind::Share))
+                        .then(|| normalize(&lines[j].text))
+                };
+                let separator = bar(removed, i);
+                while i < lines.len() {
+                    if removed[i] {
+                        if separator.is_some() && bar(removed, i) == separator {
+                            i += 1;
+                            continue;
+                        }
+                        break;
+                    }
+                    let card = separator.is_some() && bar(removed, i + 1) == separator;
+                    let teaser = !is_prose(&lines[i])
                         || matches!(lines[i].kind, BlockKind::ListItem { .. })
-                        || is_listed_headline(&lines[i]))
-                {
+                        || is_listed_headline(&lines[i]);
+                    if !card && !teaser {
+                        break;
+                    }
                     removed[i] = true;
                     total -= prose(&lines[i]);
                     log.push((i, removal(Kind::Related, "related-section", &lines[i].text)));
@@ -856,6 +944,53 @@ mod tests {
         let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
         assert!(texts.iter().any(|t| t.ends_with("Four.")), "{texts:?}");
         assert!(texts.iter().all(|t| !t.contains("mosquitos")), "{texts:?}");
+    }
+
+    #[test]
+    fn a_copy_of_the_article_on_one_line_goes_and_its_paragraphs_stay() {
+        let paras = [
+            "The city council voted on Tuesday to close the old harbour bridge to cars from next spring, after engineers found cracks in two of its piers.",
+            "Cyclists and people on foot will still be able to cross, the council said, while a ferry will run every twenty minutes during the works.",
+            "Shop owners on the north bank warned that the closure would cost them customers, and asked for free parking near the ferry landing instead.",
+            "The works are expected to take eighteen months and to cost about forty million, most of it paid for by the regional government this year.",
+        ];
+        let copy = paras.join(" ");
+        let text = format!(
+            "The bridge closes\n{}\n2019-11-13T23:06:00+01:00\n{copy}\nPrivacy",
+            paras.join("\n")
+        );
+        let (_, kept, log) = clean(&text, crate::rules::compiled::builtin());
+        let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, paras.to_vec());
+        assert!(log.iter().any(|(_, r)| r.rule == "text-duplicate-copy"
+            && copy.starts_with(r.text.trim_end_matches(['…', '.']))));
+        // The same text as the page's only copy is its body.
+        let (_, kept, _) = clean(
+            &format!("The bridge closes\n{copy}\nPrivacy"),
+            crate::rules::compiled::builtin(),
+        );
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].text, copy);
+    }
+
+    #[test]
+    fn a_rail_of_cards_under_a_related_heading_goes_card_by_card() {
+        let para = "Living a true love is one of the greatest pleasures of life, and each of us expresses what we feel in our own way, with our own words and silences.";
+        let bar = "Whatsapp Facebook Pinterest Download";
+        let quote = "Life asks us for optimism and courage to hope for the best and to face the worst, for every day is a new chance to start again.";
+        let text = format!(
+            "Only who loves oneself\n{bar}\n{para}\n{para} Again.\nYou may like\n{bar}\n{quote}\n{bar}\n{quote} Two.\n{bar}\n{quote} Three.\n{bar}\nTopics\nPrivacy"
+        );
+        let (_, kept, log) = clean(&text, crate::rules::compiled::builtin());
+        let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(texts.iter().all(|t| t.starts_with("Living")));
+        assert_eq!(
+            log.iter()
+                .filter(|(_, r)| r.rule == "related-section")
+                .count(),
+            3
+        );
     }
 
     #[test]
