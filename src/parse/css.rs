@@ -24,7 +24,79 @@ use super::{Dom, NodeKind};
 
 /// A parsed CSS selector list (`a[rel~=author], .byline`).
 #[derive(Debug, Clone)]
-pub struct Selector(SelectorList<Css>);
+pub struct Selector {
+    list: SelectorList<Css>,
+    /// One thing each selector's subject must have (its id, a class, an
+    /// attribute or its tag), when every selector names one: an element
+    /// with none of them matches none, and is told so without setting up a
+    /// match (most elements, for most rules).
+    needs: Option<Vec<Need>>,
+}
+
+/// What the subject of a selector must have (see [`Selector::needs`]),
+/// checked loosely (any case): a quick no, never a yes.
+#[derive(Debug, Clone)]
+enum Need {
+    Id(Name),
+    Class(Name),
+    /// An attribute, by its name as written and lower-cased.
+    Attr(Name, Name),
+    /// A tag, by its name as written and lower-cased.
+    Tag(Name, Name),
+}
+
+impl Need {
+    /// The most telling thing the rightmost compound of `selector` asks of
+    /// its element, if it asks one.
+    fn of(selector: &selectors::parser::Selector<Css>) -> Option<Need> {
+        use selectors::parser::Component;
+        let mut best: Option<Need> = None;
+        let rank = |n: &Need| match n {
+            Need::Id(_) => 0,
+            Need::Class(_) => 1,
+            Need::Attr(..) => 2,
+            Need::Tag(..) => 3,
+        };
+        for component in selector.iter() {
+            let need = match component {
+                Component::ID(id) => Need::Id(id.clone()),
+                Component::Class(class) => Need::Class(class.clone()),
+                Component::AttributeInNoNamespaceExists {
+                    local_name,
+                    local_name_lower,
+                } => Need::Attr(local_name.clone(), local_name_lower.clone()),
+                Component::AttributeInNoNamespace { local_name, .. } => {
+                    Need::Attr(local_name.clone(), local_name.clone())
+                }
+                Component::AttributeOther(a) => {
+                    Need::Attr(a.local_name.clone(), a.local_name_lower.clone())
+                }
+                Component::LocalName(l) => Need::Tag(l.name.clone(), l.lower_name.clone()),
+                _ => continue,
+            };
+            if best.as_ref().is_none_or(|b| rank(&need) < rank(b)) {
+                best = Some(need);
+            }
+        }
+        best
+    }
+
+    /// Whether `el` may have it.
+    fn met(&self, el: &Element<'_>) -> bool {
+        use selectors::Element as _;
+        let loose = CaseSensitivity::AsciiCaseInsensitive;
+        match self {
+            Need::Id(id) => el.has_id(id, loose),
+            Need::Class(class) => el.has_class(class, loose),
+            Need::Attr(name, lower) => el
+                .dom
+                .element_attrs(el.i)
+                .iter()
+                .any(|a| a.name.local == name.0 || a.name.local == lower.0),
+            Need::Tag(name, lower) => el.has_local_name(name) || el.has_local_name(lower),
+        }
+    }
+}
 
 impl Selector {
     /// Parses a selector list; the error says what is wrong and where.
@@ -40,20 +112,31 @@ impl Selector {
     pub fn parse(text: &str) -> Result<Selector, String> {
         let mut parser = cssparser::Parser::new(text);
         let parsed = SelectorList::parse(&Dialect, &mut parser, ParseRelative::No);
-        parsed.map(Selector).map_err(|e| {
-            let what = match e.kind {
-                cssparser::ParseErrorKind::Basic(b) => b.to_string(),
-                cssparser::ParseErrorKind::Custom(c) => format!("{c:?}"),
-            };
-            let at = parser.current_source_location().column;
-            format!("{what} (near column {at})")
-        })
+        parsed
+            .map(|list| {
+                let needs = list.slice().iter().map(Need::of).collect();
+                Selector { list, needs }
+            })
+            .map_err(|e| {
+                let what = match e.kind {
+                    cssparser::ParseErrorKind::Basic(b) => b.to_string(),
+                    cssparser::ParseErrorKind::Custom(c) => format!("{c:?}"),
+                };
+                let at = parser.current_source_location().column;
+                format!("{what} (near column {at})")
+            })
     }
 
     /// Whether element `i` of `dom` matches.
     pub(super) fn matches(&self, dom: &Dom, i: usize) -> bool {
         if !matches!(dom.kind(i), NodeKind::Element(_)) {
             return false;
+        }
+        if let Some(needs) = &self.needs {
+            let el = Element { dom, i };
+            if !needs.iter().any(|n| n.met(&el)) {
+                return false;
+            }
         }
         let mut caches = SelectorCaches::default();
         let mut context = MatchingContext::new(
@@ -64,7 +147,7 @@ impl Selector {
             NeedsSelectorFlags::No,
             MatchingForInvalidation::No,
         );
-        matches_selector_list(&self.0, &Element { dom, i }, &mut context)
+        matches_selector_list(&self.list, &Element { dom, i }, &mut context)
     }
 }
 
@@ -391,6 +474,34 @@ mod tests {
         assert_eq!(matching(html, "span:last-child"), ["d"]);
         assert_eq!(matching(html, "a:first-child"), ["b"]);
         assert_eq!(matching(html, ".X"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn quick_no_never_drops_a_match() {
+        // Each selector matches exactly the elements a full match finds,
+        // whatever its subject needs (an id, a class, an attribute, a tag,
+        // in any case) or when it needs nothing the prefilter knows.
+        let html = "<div id=a class='Post body'><p id=b data-X=1 title=t>x</p>\
+                    <svg id=c><foreignObject id=d></foreignObject></svg>\
+                    <form id=E class=comment-form><i id=f></i></form></div>";
+        let cases: [(&str, &[&str]); 9] = [
+            ("[DATA-X]", &["b"]),
+            ("p[title]", &["b"]),
+            ("foreignObject", &["d"]),
+            (".Post.body > p", &["b"]),
+            (":is(.body) p, #E i", &["b", "f"]),
+            ("div:has(p)", &["a"]),
+            ("form#E, .post", &["E"]),
+            ("#e", &[]),
+            ("*:not(p) > i", &["f"]),
+        ];
+        for (selector, want) in cases {
+            assert_eq!(matching(html, selector), want, "{selector}");
+        }
+        let needs = |s: &str| Selector::parse(s).unwrap().needs.map(|n| n.len());
+        assert_eq!(needs("a[rel~=author], .x, #y"), Some(3));
+        assert_eq!(needs(".x, *"), None);
+        assert_eq!(needs(":is(.a, .b)"), None);
     }
 
     #[test]

@@ -505,13 +505,30 @@ fn remove_sections(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(usi
             }
             Some(Kind::Related) => {
                 // The list under a related heading is its teasers, sentences
-                // or not ("• Police arrested 32 people in a raid ...").
-                while i < lines.len()
-                    && !removed[i]
-                    && (!is_prose(&lines[i])
+                // or not ("• Police arrested 32 people in a raid ..."). A
+                // share bar right under the heading that comes back after
+                // each item marks the items of a rail of cards, whole
+                // quotes or summaries as they may be.
+                let bar = |removed: &[bool], j: usize| {
+                    (removed.get(j) == Some(&true) && heading[j] == Some(Kind::Share))
+                        .then(|| normalize(&lines[j].text))
+                };
+                let separator = bar(removed, i);
+                while i < lines.len() {
+                    if removed[i] {
+                        if separator.is_some() && bar(removed, i) == separator {
+                            i += 1;
+                            continue;
+                        }
+                        break;
+                    }
+                    let card = separator.is_some() && bar(removed, i + 1) == separator;
+                    let teaser = !is_prose(&lines[i])
                         || matches!(lines[i].kind, BlockKind::ListItem { .. })
-                        || is_listed_headline(&lines[i]))
-                {
+                        || is_listed_headline(&lines[i]);
+                    if !card && !teaser {
+                        break;
+                    }
                     removed[i] = true;
                     total -= prose(&lines[i]);
                     log.push((i, removal(Kind::Related, "related-section", &lines[i].text)));
@@ -954,6 +971,26 @@ mod tests {
         );
         assert_eq!(kept.len(), 1);
         assert_eq!(kept[0].text, copy);
+    }
+
+    #[test]
+    fn a_rail_of_cards_under_a_related_heading_goes_card_by_card() {
+        let para = "Living a true love is one of the greatest pleasures of life, and each of us expresses what we feel in our own way, with our own words and silences.";
+        let bar = "Whatsapp Facebook Pinterest Download";
+        let quote = "Life asks us for optimism and courage to hope for the best and to face the worst, for every day is a new chance to start again.";
+        let text = format!(
+            "Only who loves oneself\n{bar}\n{para}\n{para} Again.\nYou may like\n{bar}\n{quote}\n{bar}\n{quote} Two.\n{bar}\n{quote} Three.\n{bar}\nTopics\nPrivacy"
+        );
+        let (_, kept, log) = clean(&text, crate::rules::compiled::builtin());
+        let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(texts.iter().all(|t| t.starts_with("Living")));
+        assert_eq!(
+            log.iter()
+                .filter(|(_, r)| r.rule == "related-section")
+                .count(),
+            3
+        );
     }
 
     #[test]
