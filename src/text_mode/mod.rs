@@ -109,6 +109,7 @@ pub fn clean(
     remove_copies(&lines, &mut removed, &mut log);
     remove_sections(&lines, &mut removed, &mut log);
     remove_captions(&lines, &mut removed, &mut log);
+    remove_card_rails(&lines, &mut removed, &mut log);
 
     // The article span: maximum-sum run of line scores. A page with no
     // prose at all (a calendar, a results list) gets a second, lenient
@@ -585,6 +586,68 @@ fn card_rail_end(
     Some((last + tail).min(lines.len() - 1))
 }
 
+/// Cards of a rail have from this many lines (a kicker, a headline, a
+/// meta line, the summary) ...
+const RAIL_CARD_MIN_LINES: usize = 3;
+/// ... to this many.
+const RAIL_CARD_MAX_LINES: usize = 6;
+/// A rail without markers needs this many cards to be told from an
+/// article's sections.
+const RAIL_MIN_CARDS: usize = 4;
+
+/// Page chrome heading a rail is at most this many lines above it.
+const RAIL_HEAD_WITHIN: usize = 3;
+
+/// Rails of cards with no marker a rule knows: runs of lines where every
+/// card has one long line (its summary) after the same number of short
+/// ones (kicker, headline, source and topics), at least [`RAIL_MIN_CARDS`]
+/// times. An article's paragraphs come in runs, or alone between one short
+/// line each (a quote and its source); not one every few short lines, card
+/// after card.
+fn remove_card_rails(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(usize, Removal)>) {
+    let kinds = removed_kinds(lines.len(), log);
+    let kept: Vec<usize> = (0..lines.len()).filter(|&i| !removed[i]).collect();
+    let long: Vec<usize> = (0..kept.len())
+        .filter(|&k| weight(&lines[kept[k]]) >= PROSE_MIN_CHARS)
+        .collect();
+    let mut a = 0;
+    while a + 1 < long.len() {
+        let period = long[a + 1] - long[a];
+        let mut b = a + 1;
+        while b + 1 < long.len() && long[b + 1] - long[b] == period {
+            b += 1;
+        }
+        // Each card ends at a long line, after the short lines since the
+        // last one. The run's first long line is a card's too when as many
+        // short lines precede it; else it ends what comes before.
+        let whole = a == 0 || long[a] - long[a - 1] >= period;
+        let (first, cards) = if whole {
+            (long[a].saturating_sub(period - 1), b - a + 1)
+        } else {
+            (long[a] + 1, b - a)
+        };
+        // What heads the rail: a box a rule took (a sign-up box, a share
+        // bar, a "More" heading, an ad) just above its first card.
+        let headed = (kept[first].saturating_sub(RAIL_HEAD_WITHIN)..kept[first]).any(|j| {
+            removed[j]
+                && matches!(
+                    kinds[j],
+                    Some(Kind::Newsletter | Kind::Share | Kind::Related | Kind::Advertisement)
+                )
+        });
+        if (RAIL_CARD_MIN_LINES..=RAIL_CARD_MAX_LINES).contains(&period)
+            && cards >= RAIL_MIN_CARDS
+            && headed
+        {
+            for &i in &kept[first..=long[b]] {
+                removed[i] = true;
+                log.push((i, removal(Kind::Related, "text-card-rail", &lines[i].text)));
+            }
+        }
+        a = b;
+    }
+}
+
 fn flush_outside(outside: &mut Option<(usize, String)>, log: &mut Vec<(usize, Removal)>) {
     if let Some((i, text)) = outside.take() {
         log.push((i, removal(Kind::LowContent, "text-outside-content", &text)));
@@ -1054,6 +1117,29 @@ mod tests {
         let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts.len(), 3, "{texts:?}");
         assert!(texts.iter().all(|t| t.starts_with("Beijing")));
+    }
+
+    #[test]
+    fn a_rail_of_cards_below_a_sign_up_box_goes_an_article_of_sections_stays() {
+        let para = "The review settles on one verdict after weeks with the device: it works well at home, less so on the road, and the price is still too high for most people.";
+        let summary = "Dozens of bushfires are spreading across the country, burning across thousands of hectares and forcing many families from their homes.";
+        let mut cards = String::new();
+        for n in 1..=5 {
+            cards.push_str(&format!(
+                "KICKER {n}\nA Headline Of Another Story Number {n}\nexample.com News\n{summary}\n"
+            ));
+        }
+        let rules = crate::rules::compiled::builtin();
+        let text = format!("The review\n{para}\n{para} Two.\nSubscribe\n{cards}Privacy Policy");
+        let (_, kept, log) = clean(&text, rules);
+        let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(log.iter().any(|(_, r)| r.rule == "text-card-rail"));
+        // The same shape with no chrome above it is the article's own
+        // sections (a numbered list of tips, one paragraph each).
+        let text = format!("The review\n{para}\n{para} Two.\n{cards}Privacy Policy");
+        let (_, kept, _) = clean(&text, rules);
+        assert!(kept.iter().any(|b| b.text == summary));
     }
 
     #[test]
