@@ -295,6 +295,16 @@ pub const CONTENT_HINTS: &[ContentHint] = &[
 /// and what it marks as comments are comments.
 pub const DISCUSSION_TYPES: &[&str] = &["DiscussionForumPosting"];
 
+/// schema.org types of a question-and-answer page: a discussion only when
+/// its markup marks no answer (see [`ANSWER_MARKS`]).
+pub const QA_PAGE_TYPES: &[&str] = &["QAPage"];
+
+/// Words (lower-case, inside a class or `itemprop` value) with which a Q&A
+/// page marks its answers (`answer`, `suggestedAnswer`, `acceptedAnswer`):
+/// where they are, comment-marked elements are comments on the answers;
+/// where none is, the answers are the comment-marked elements.
+pub const ANSWER_MARKS: &[&str] = &["answer"];
+
 /// ARIA roles of panels that a page folds away until their trigger is
 /// clicked (tabs, accordion regions): hidden, yet text every reader can open.
 pub const COLLAPSED_PANEL_ROLES: &[&str] = &["tabpanel", "region"];
