@@ -66,7 +66,7 @@ const PRODUCT_REPEAT: Hit = Hit {
 };
 /// A product page's block repeated from an earlier one is dropped from this
 /// many words on: a short label ("Add to cart", a size) repeats by design.
-const PRODUCT_REPEAT_MIN_WORDS: usize = 8;
+const PRODUCT_REPEAT_MIN_WORDS: usize = 6;
 
 /// A block that is one phrase said this many times or more is a ticker (a
 /// marquee of "Book Now * Book Now * ...", a logo strip's names looped for
