@@ -1014,8 +1014,11 @@ fn may_open_with(t: &str, prefix: &str) -> bool {
 /// Byline words a block may open with.
 const EXPLICIT: &[&str] = &[
     "by ",
+    "by:",
     "posted by ",
+    "posted by:",
     "written by ",
+    "written by:",
     "von ",
     "par ",
     "por ",
@@ -1052,6 +1055,26 @@ mod tests {
         assert!(!probe("<p><span> </span>Hello</p>"));
         assert!(!probe("<p>Byzantine art</p>"));
         assert!(!probe("<p><img src=x></p>"));
+    }
+
+    #[test]
+    fn a_byline_word_with_a_colon_opens_a_byline() {
+        let names = |html: &str| {
+            let mut c = Candidates::default();
+            collect(&Dom::parse(html), &mut c);
+            c.first(Field::Author, Source::BylineText)
+                .map(parse_authors)
+        };
+        assert_eq!(
+            names("<h1>T</h1><p>by: <!-- -->Ziyi Xu<!-- -->, Dec 17, 2025</p>"),
+            Some(vec!["Ziyi Xu".to_owned()])
+        );
+        assert_eq!(
+            names("<h1>T</h1><div><span>Written by:</span><img src=a.jpg><span>Elise Nass</span></div>"),
+            Some(vec!["Elise Nass".to_owned()])
+        );
+        // "Bylaws:" is no byline.
+        assert_eq!(names("<h1>T</h1><p>Bylaws: Jane Doe</p>"), None);
     }
 
     #[test]

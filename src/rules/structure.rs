@@ -215,6 +215,42 @@ pub const PRODUCT_OTHER_ITEMS: &str = "product-other-items";
 /// per screen size.
 pub const LAYOUT_TWIN: &str = "layout-twin";
 
+/// Id of the context rule dropping a copy of a block that a screen-size
+/// class shows on some screens only, when the page prints the same text
+/// elsewhere.
+pub const SCREEN_VARIANT_TWIN: &str = "screen-variant-twin";
+
+/// Whole class tokens saying an element is shown on some screens only (a
+/// phone or a desktop copy of a block printed twice).
+pub const SCREEN_VARIANT_CLASSES: &[&str] = &[
+    "mobile",
+    "desktop",
+    "tablet",
+    "mobile-only",
+    "desktop-only",
+    "tablet-only",
+    "only-mobile",
+    "only-desktop",
+    "hide-mobile",
+    "hide-desktop",
+    "show-mobile",
+    "show-desktop",
+    "hidden-mobile",
+    "hidden-desktop",
+    "visible-mobile",
+    "visible-desktop",
+    "mobile-hide",
+    "desktop-hide",
+];
+
+/// Breakpoint names of CSS frameworks (Tailwind `md:hidden`, Bootstrap
+/// `d-md-none`, `hidden-md-up`, `visible-xs`): a class token naming one with
+/// a display value shows or hides its element from that width on.
+pub const SCREEN_BREAKPOINTS: &[&str] = &["xs", "sm", "md", "lg", "xl", "xxl", "2xl"];
+
+/// Id of the context rule dropping a product page's repeated blocks.
+pub const PRODUCT_REPEATED_BLOCK: &str = "product-repeated-block";
+
 /// Rules applied by code with context (metadata, position, content selection).
 #[rustfmt::skip]
 pub const CONTEXT: &[ContextRule] = &[
@@ -229,6 +265,8 @@ pub const CONTEXT: &[ContextRule] = &[
     ContextRule { id: "outside-content", kind: Kind::LowContent, note: "text outside the selected content container" },
     ContextRule { id: PRODUCT_OTHER_ITEMS, kind: Kind::Related, note: "on a page declaring one product, the priced cards of a card list inside the content: other items for sale (similar items, the seller's other listings)" },
     ContextRule { id: LAYOUT_TWIN, kind: Kind::LowContent, note: "the later of two sibling elements with the same text and different class lists: one block laid out for phones and again for desktops (a stylesheet hides one), a carousel's cloned slides; alike siblings (list items, cards) and table cells repeat on purpose and stay" },
+    ContextRule { id: SCREEN_VARIANT_TWIN, kind: Kind::LowContent, note: "an element shown on some screens only (md:hidden, d-lg-none, hidden-md-up, a mobile class) whose text the page prints again elsewhere: the later copy goes, one is kept" },
+    ContextRule { id: PRODUCT_REPEATED_BLOCK, kind: Kind::LowContent, note: "on a page declaring one product, a block of 8+ words equal to an earlier block of the body: the short description printed again atop the description tab, a note under every variant" },
     ContextRule { id: "comments-section", kind: Kind::Comments, note: "scraped-text lines after a comments heading that follows the article" },
     ContextRule { id: "related-section", kind: Kind::Related, note: "short scraped-text lines (headlines) after a related-articles heading" },
     ContextRule { id: "caption-beside-credit", kind: Kind::Caption, note: "a short scraped-text line next to a photo credit: the photo's caption" },
@@ -256,6 +294,16 @@ pub const CONTENT_HINTS: &[ContentHint] = &[
 /// comments) as content. Not `QAPage`: its answers are marked up as answers,
 /// and what it marks as comments are comments.
 pub const DISCUSSION_TYPES: &[&str] = &["DiscussionForumPosting"];
+
+/// schema.org types of a question-and-answer page: a discussion only when
+/// its markup marks no answer (see [`ANSWER_MARKS`]).
+pub const QA_PAGE_TYPES: &[&str] = &["QAPage"];
+
+/// Words (lower-case, inside a class or `itemprop` value) with which a Q&A
+/// page marks its answers (`answer`, `suggestedAnswer`, `acceptedAnswer`):
+/// where they are, comment-marked elements are comments on the answers;
+/// where none is, the answers are the comment-marked elements.
+pub const ANSWER_MARKS: &[&str] = &["answer"];
 
 /// ARIA roles of panels that a page folds away until their trigger is
 /// clicked (tabs, accordion regions): hidden, yet text every reader can open.

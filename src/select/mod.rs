@@ -35,7 +35,8 @@ use crate::metadata::describes_product_item;
 use crate::parse::{Dom, NodeKind, Tag};
 use crate::rules::compiled::{split_words_into, Words};
 use crate::rules::structure::{
-    CONTENT_HINTS, CURRENCY_SIGNS, DISCUSSION_TYPES, PRODUCT_OTHER_ITEMS,
+    ANSWER_MARKS, CONTENT_HINTS, CURRENCY_SIGNS, DISCUSSION_TYPES, PRODUCT_OTHER_ITEMS,
+    QA_PAGE_TYPES,
 };
 use crate::rules::thresholds::{
     Tuning, CARD_PAGE_MIN_SHARE, ITEM_MAX_SHARE_OF_LIST, LADDER, LINK_DENSE, PROSE_MIN_CHARS,
@@ -474,13 +475,29 @@ fn shows_price(text: &str) -> bool {
 
 /// Whether the page declares itself a forum thread in its schema.org data:
 /// JSON-LD or microdata naming one of [`DISCUSSION_TYPES`]. Its replies are
-/// content, not comments under an article.
+/// content, not comments under an article. A page declaring a question and
+/// its answers ([`QA_PAGE_TYPES`]) whose markup marks no answer (no
+/// [`ANSWER_MARKS`] word in a class or `itemprop`) is one too: its answers
+/// sit in comment-marked elements.
 fn declares_discussion(dom: &Dom) -> bool {
-    let names = |text: &str| DISCUSSION_TYPES.iter().any(|t| text.contains(t));
-    dom.elements(Tag::Script)
-        .filter(|&i| dom.attr(i, "type").is_some_and(|t| t.contains("ld+json")))
-        .any(|i| dom.children(i).filter_map(|c| dom.text(c)).any(names))
-        || (0..dom.len()).any(|i| dom.attr(i, "itemtype").is_some_and(names))
+    let declares = |types: &[&str]| {
+        let names = |text: &str| types.iter().any(|t| text.contains(t));
+        dom.elements(Tag::Script)
+            .filter(|&i| dom.attr(i, "type").is_some_and(|t| t.contains("ld+json")))
+            .any(|i| dom.children(i).filter_map(|c| dom.text(c)).any(names))
+            || (0..dom.len()).any(|i| dom.attr(i, "itemtype").is_some_and(names))
+    };
+    let marks_answers = || {
+        (0..dom.len()).any(|i| {
+            ["class", "itemprop"].iter().any(|a| {
+                dom.attr(i, a).is_some_and(|v| {
+                    let v = v.to_ascii_lowercase();
+                    ANSWER_MARKS.iter().any(|m| v.contains(m))
+                })
+            })
+        })
+    };
+    declares(DISCUSSION_TYPES) || (declares(QA_PAGE_TYPES) && !marks_answers())
 }
 
 /// The page's `<main>` (or `role=main`) landmark instead of `root` when the
@@ -1379,6 +1396,12 @@ mod tests {
         // Without the declaration, the long post is an article and the
         // replies are its comments.
         assert_eq!(replies(&page("")), 0);
+        // A question page marking no answer has its answers in comment
+        // markup; one marking answers has comments under them.
+        let qa = r#"<script type="application/ld+json">{"@type": "QAPage"}</script>"#;
+        assert_eq!(replies(&page(qa)), 3);
+        let answered = page(qa).replace("<div id=thread>", "<div id=thread class=answer>");
+        assert_eq!(replies(&answered), 0);
     }
 
     #[test]

@@ -441,8 +441,12 @@ fn remove_sections(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(usi
     // What the line rules said of each line, looked up once (the page may
     // have hundreds of thousands of lines).
     let mut heading: Vec<Option<Kind>> = vec![None; lines.len()];
+    let mut rule: Vec<Option<String>> = vec![None; lines.len()];
     let mut comment_author = vec![false; lines.len()];
     for (at, r) in log.iter() {
+        if let Some(slot) = rule.get_mut(*at) {
+            slot.get_or_insert_with(|| r.rule.clone());
+        }
         // A see-also line that introduces a list ("Related coverage from
         // Money:") heads the list as a related heading does.
         let kind = match r.kind {
@@ -504,8 +508,24 @@ fn remove_sections(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(usi
                 }
             }
             Some(Kind::Related) => {
-                // The list under a related heading is its teasers, sentences
-                // or not ("• Police arrested 32 people in a raid ...").
+                // A rail of cards under the heading (whole quotes or
+                // summaries as they may be) goes card by card ...
+                if let Some(last) = card_rail_end(lines, &heading, &rule, i - 1) {
+                    for j in i..=last {
+                        if !removed[j] {
+                            removed[j] = true;
+                            total -= prose(&lines[j]);
+                            log.push((
+                                j,
+                                removal(Kind::Related, "related-section", &lines[j].text),
+                            ));
+                        }
+                    }
+                    i = last + 1;
+                    continue;
+                }
+                // ... else the list under it is its teasers, sentences or
+                // not ("• Police arrested 32 people in a raid ...").
                 while i < lines.len()
                     && !removed[i]
                     && (!is_prose(&lines[i])
@@ -521,6 +541,48 @@ fn remove_sections(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(usi
             _ => {}
         }
     }
+}
+
+/// A card's marker (its share bar, its date) is at most this many lines
+/// below the related heading ...
+const CARD_MARKER_WITHIN: usize = 4;
+/// ... and comes back in the next card at most this many lines further.
+const CARD_MAX_LINES: usize = 8;
+/// A rail has at least this many cards.
+const CARD_RAIL_MIN: usize = 3;
+
+/// The last line of a rail of cards under the related heading at line `at`:
+/// a share bar or a date a rule removed just below the heading that comes
+/// back, by the same rule, every few lines at least [`CARD_RAIL_MIN`]
+/// times ("headline, author, date, summary" over and over). The last card
+/// ends as many lines after its marker as the first did.
+fn card_rail_end(
+    lines: &[TextBlock],
+    kind: &[Option<Kind>],
+    rule: &[Option<String>],
+    at: usize,
+) -> Option<usize> {
+    let first = (at + 1..(at + 1 + CARD_MARKER_WITHIN).min(lines.len()))
+        .find(|&j| matches!(kind[j], Some(Kind::Share | Kind::Byline)))?;
+    let marker = rule[first].as_deref()?;
+    let mut markers = vec![first];
+    while let Some(&prev) = markers.last() {
+        // A marker on the next line is a second marker of the same card
+        // (a date under a date), not the next card.
+        match (prev + 2..(prev + 1 + CARD_MAX_LINES).min(lines.len()))
+            .find(|&j| rule[j].as_deref() == Some(marker))
+        {
+            Some(next) => markers.push(next),
+            None => break,
+        }
+    }
+    if markers.len() < CARD_RAIL_MIN {
+        return None;
+    }
+    let period = markers[1] - markers[0];
+    let tail = period.saturating_sub(first - at);
+    let last = markers[markers.len() - 1];
+    Some((last + tail).min(lines.len() - 1))
 }
 
 fn flush_outside(outside: &mut Option<(usize, String)>, log: &mut Vec<(usize, Removal)>) {
@@ -954,6 +1016,44 @@ mod tests {
         );
         assert_eq!(kept.len(), 1);
         assert_eq!(kept[0].text, copy);
+    }
+
+    #[test]
+    fn a_rail_of_cards_under_a_related_heading_goes_card_by_card() {
+        let para = "Living a true love is one of the greatest pleasures of life, and each of us expresses what we feel in our own way, with our own words and silences.";
+        let bar = "Whatsapp Facebook Pinterest Download";
+        let quote = "Life asks us for optimism and courage to hope for the best and to face the worst, for every day is a new chance to start again.";
+        let text = format!(
+            "Only who loves oneself\n{bar}\n{para}\n{para} Again.\nYou may like\n{bar}\n{quote}\n{bar}\n{quote} Two.\n{bar}\n{quote} Three.\n{bar}\nTopics\nPrivacy"
+        );
+        let (_, kept, log) = clean(&text, crate::rules::compiled::builtin());
+        let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(texts.iter().all(|t| t.starts_with("Living")));
+        assert_eq!(
+            log.iter()
+                .filter(|(_, r)| r.rule == "related-section")
+                .count(),
+            3
+        );
+    }
+
+    #[test]
+    fn dated_cards_under_a_related_heading_go_summaries_and_all() {
+        let para = "Beijing's strategy for ending the protests is an obvious one, and it has failed for months now, as every weekend brings more people into the streets of the city.";
+        let mut text = format!(
+            "The headline\n{para}\n{para} Again.\n{para} Thrice.\nMore Washington Examiner\n"
+        );
+        for n in 1..=4 {
+            text.push_str(&format!(
+                "Headline number {n} of another story\nJane Writer\nTuesday November 19, 2019\nThe summary of story {n} runs for a sentence or two, long enough to be read as prose by itself.\n"
+            ));
+        }
+        text.push_str("About us\nPrivacy Policy");
+        let (_, kept, _) = clean(&text, crate::rules::compiled::builtin());
+        let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert!(texts.iter().all(|t| t.starts_with("Beijing")));
     }
 
     #[test]
