@@ -7,6 +7,7 @@
 use crate::blocks::TextBlock;
 use crate::document::{BlockKind, Kind, Metadata, Removal};
 use crate::rules::compiled::{CompiledRules, Hit, Place};
+use crate::rules::structure::PRODUCT_REPEATED_BLOCK;
 use crate::rules::thresholds::{LinkDenseDrop, Tuning, LINK_DENSE, PROSE_MIN_CHARS, TAIL_BLOCKS};
 
 /// A dek repeats the page description and is at most this long (chars).
@@ -58,6 +59,14 @@ const REPEATED_PHRASE: Hit = Hit {
     kind: Kind::LowContent,
     id: "repeated-phrase",
 };
+
+const PRODUCT_REPEAT: Hit = Hit {
+    kind: Kind::LowContent,
+    id: PRODUCT_REPEATED_BLOCK,
+};
+/// A product page's block repeated from an earlier one is dropped from this
+/// many words on: a short label ("Add to cart", a size) repeats by design.
+const PRODUCT_REPEAT_MIN_WORDS: usize = 6;
 
 /// A block that is one phrase said this many times or more is a ticker (a
 /// marquee of "Book Now * Book Now * ...", a logo strip's names looped for
@@ -175,6 +184,9 @@ pub fn refine(
             None
         };
     }
+    if rules.is_product_page() {
+        drop_repeated_blocks(&blocks, &mut verdicts);
+    }
     let mut kept = Vec::with_capacity(n);
     let mut removed = Vec::new();
     for (block, verdict) in blocks.into_iter().zip(verdicts) {
@@ -184,6 +196,23 @@ pub fn refine(
         }
     }
     (kept, removed)
+}
+
+/// On a product page, marks each kept block (of [`PRODUCT_REPEAT_MIN_WORDS`]
+/// words or more) equal to an earlier kept one: a shop prints the short
+/// description beside the price and again atop the description tab, the
+/// same note under every variant. Readers read it once.
+fn drop_repeated_blocks(blocks: &[TextBlock], verdicts: &mut [Option<Hit>]) {
+    let mut seen = std::collections::HashSet::new();
+    for (block, verdict) in blocks.iter().zip(verdicts.iter_mut()) {
+        if verdict.is_some() || matches!(block.kind, BlockKind::Code) {
+            continue;
+        }
+        let norm = normalize(&block.text);
+        if norm.split(' ').count() >= PRODUCT_REPEAT_MIN_WORDS && !seen.insert(norm) {
+            *verdict = Some(PRODUCT_REPEAT);
+        }
+    }
 }
 
 /// Whether `text` is one phrase repeated [`TICKER_MIN_REPEATS`] times or
@@ -316,6 +345,31 @@ mod tests {
             link_chars,
             lead_link_chars: 0,
         }
+    }
+
+    #[test]
+    fn a_product_page_reads_a_repeated_description_once() {
+        let short = "A strappy dress in three flowing layers of hemp, with a side zip.";
+        let blocks = || {
+            vec![
+                block(short, BlockKind::Paragraph, 0, 0),
+                block("Size: S", BlockKind::Paragraph, 0, 1),
+                block("Description", BlockKind::Heading(2), 0, 2),
+                block(short, BlockKind::Paragraph, 0, 3),
+                block("Size: S", BlockKind::Paragraph, 0, 4),
+            ]
+        };
+        let rules = crate::rules::compiled::builtin().clone();
+        let product = rules.clone().on_product_page();
+        let (kept, removed) = refine(blocks(), &Metadata::default(), &product, &BALANCED);
+        let rules_hit: Vec<&str> = removed.iter().map(|(_, r)| r.rule.as_str()).collect();
+        assert_eq!(rules_hit, [PRODUCT_REPEATED_BLOCK], "{removed:?}");
+        // The short label repeats; the first copy of the text stays.
+        assert_eq!(kept.len(), 4);
+        assert_eq!(kept[0].text, short);
+        // Other pages keep what they repeat.
+        let (kept, _) = refine(blocks(), &Metadata::default(), &rules, &BALANCED);
+        assert_eq!(kept.len(), 5);
     }
 
     #[test]

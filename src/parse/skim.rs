@@ -57,6 +57,23 @@ pub(super) const UNREAD_ATTRIBUTES: [&str; 21] = [
     "fetchpriority",
 ];
 
+/// [`UNREAD_ATTRIBUTES`] by their first letter (`a` to `z`): each
+/// attribute of each tag is looked up, and most share no letter with any.
+static UNREAD_BY_LETTER: std::sync::LazyLock<[Vec<&'static str>; 26]> =
+    std::sync::LazyLock::new(|| {
+        let mut by: [Vec<&'static str>; 26] = Default::default();
+        for a in UNREAD_ATTRIBUTES {
+            if let Some(slot) = a
+                .bytes()
+                .next()
+                .and_then(|c| by.get_mut(usize::from(c.wrapping_sub(b'a'))))
+            {
+                slot.push(a);
+            }
+        }
+        by
+    });
+
 /// The byte ranges to replace before tokenizing, in order, each with what
 /// replaces it.
 pub(super) struct Skim {
@@ -81,11 +98,9 @@ pub(super) fn is_unread(name: &[u8], kept: &[String]) -> bool {
                 && name[1].eq_ignore_ascii_case(&b'n')
                 && name[2..].iter().all(u8::is_ascii_alphabetic)
         }
-        c @ (b'a' | b'c' | b'd' | b'f' | b'h' | b'i' | b'l' | b'm' | b's' | b't' | b'w' | b'x') => {
-            UNREAD_ATTRIBUTES
-                .iter()
-                .any(|a| a.as_bytes()[0] == c && a.as_bytes().eq_ignore_ascii_case(name))
-        }
+        c @ b'a'..=b'z' => UNREAD_BY_LETTER[usize::from(c - b'a')]
+            .iter()
+            .any(|a| a.len() == name.len() && a.as_bytes().eq_ignore_ascii_case(name)),
         _ => false,
     };
     family

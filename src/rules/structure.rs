@@ -248,6 +248,9 @@ pub const SCREEN_VARIANT_CLASSES: &[&str] = &[
 /// a display value shows or hides its element from that width on.
 pub const SCREEN_BREAKPOINTS: &[&str] = &["xs", "sm", "md", "lg", "xl", "xxl", "2xl"];
 
+/// Id of the context rule dropping a product page's repeated blocks.
+pub const PRODUCT_REPEATED_BLOCK: &str = "product-repeated-block";
+
 /// Rules applied by code with context (metadata, position, content selection).
 #[rustfmt::skip]
 pub const CONTEXT: &[ContextRule] = &[
@@ -263,6 +266,7 @@ pub const CONTEXT: &[ContextRule] = &[
     ContextRule { id: PRODUCT_OTHER_ITEMS, kind: Kind::Related, note: "on a page declaring one product, the priced cards of a card list inside the content: other items for sale (similar items, the seller's other listings)" },
     ContextRule { id: LAYOUT_TWIN, kind: Kind::LowContent, note: "the later of two sibling elements with the same text and different class lists: one block laid out for phones and again for desktops (a stylesheet hides one), a carousel's cloned slides; alike siblings (list items, cards) and table cells repeat on purpose and stay" },
     ContextRule { id: SCREEN_VARIANT_TWIN, kind: Kind::LowContent, note: "an element shown on some screens only (md:hidden, d-lg-none, hidden-md-up, a mobile class) whose text the page prints again elsewhere: the later copy goes, one is kept" },
+    ContextRule { id: PRODUCT_REPEATED_BLOCK, kind: Kind::LowContent, note: "on a page declaring one product, a block of 6+ words equal to an earlier block of the body: the short description printed again atop the description tab, a note under every variant" },
     ContextRule { id: "comments-section", kind: Kind::Comments, note: "scraped-text lines after a comments heading that follows the article" },
     ContextRule { id: "related-section", kind: Kind::Related, note: "short scraped-text lines (headlines) after a related-articles heading" },
     ContextRule { id: "caption-beside-credit", kind: Kind::Caption, note: "a short scraped-text line next to a photo credit: the photo's caption" },
