@@ -1233,6 +1233,10 @@ mod tests {
             ("You might like", "related-heading"),
             ("Other Posts You May Enjoy", "related-heading"),
             ("What others are reading", "related-heading"),
+            ("Editors' Picks", "related-heading"),
+            ("Most read in Science", "related-heading"),
+            ("DON'T MISS", "related-heading"),
+            ("Latest videos", "related-heading"),
             ("Add as a preferred source on Google", "follow-preferred-source"),
             ("Join Medium for free to get updates from this writer.", "newsletter-updates"),
             ("Would you like to receive notifications about new posts?", "newsletter-updates"),
@@ -1251,6 +1255,8 @@ mod tests {
             "Copy the file into the project folder, then run the build.",
             "Was this the first time the council voted against the mayor?",
             "Join the club for a walk along the river every Sunday.",
+            "Latest videos of the launch show the rocket tipping over.",
+            "Most read in the village was the weekly paper.",
         ] {
             assert_eq!(id(text), None, "{text}");
         }
