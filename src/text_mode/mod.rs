@@ -116,17 +116,30 @@ pub fn clean(
     // scoring where lines of a few words count as content: never an empty
     // body for a page that has one.
     let kinds = removed_kinds(lines.len(), &log);
+    let teaser: Vec<bool> = lines.iter().map(|l| is_teaser_line(&l.text)).collect();
+    // A paragraph cut off right after a paragraph of the article is where a
+    // paywall cut the article ("... and may receive further discipline...."),
+    // not a teaser: those come after headlines or other teasers.
+    let paywall_cut = |i: usize| {
+        i.checked_sub(1)
+            .is_some_and(|j| !removed[j] && !teaser[j] && weight(&lines[j]) >= PROSE_MIN_CHARS)
+            && !opens_in_title_case(&lines[i].text, false)
+            && (i + 1..lines.len())
+                .find(|&j| !removed[j])
+                .is_none_or(|j| !teaser[j])
+    };
     let score_lines = |lenient: bool| -> Vec<f32> {
         lines
             .iter()
+            .enumerate()
             .zip(&removed)
             .zip(&kinds)
-            .map(|((l, &r), kind)| {
+            .map(|(((i, l), &r), kind)| {
                 if r {
                     kind.map_or(0.0, removed_line_score)
                 } else if l.link_density() >= LINK_DENSE
                     || is_keyword_list(&l.text)
-                    || is_teaser_line(&l.text)
+                    || (teaser[i] && !paywall_cut(i))
                 {
                     -(weight(l) as f32) * TEASER_LINE_WEIGHT
                 } else if is_prose(l) || (lenient && word_count(&l.text) >= LENIENT_LINE_MIN_WORDS)
@@ -1140,6 +1153,22 @@ mod tests {
         let text = format!("The review\n{para}\n{para} Two.\n{cards}Privacy Policy");
         let (_, kept, _) = clean(&text, rules);
         assert!(kept.iter().any(|b| b.text == summary));
+    }
+
+    #[test]
+    fn the_paragraph_a_paywall_cut_off_stays_teasers_cut_off_go() {
+        let para = "It was the shot to the head heard round the world, in the closing seconds of a game that had been rough from the start and only got rougher.";
+        let cut = "The quarterback did not suffer a concussion. Still, the player has been suspended without pay by the league for the rest of the season and may receive....";
+        let text = format!("Is football violence a crime?\n{para}\n{para} Two.\n{cut}\nTo Read the Full Story\nSubscribe Sign In\nPrivacy");
+        let (_, kept, _) = clean(&text, crate::rules::compiled::builtin());
+        assert!(kept.iter().any(|b| b.text == cut), "{kept:?}");
+        // Teasers after a headline stay out.
+        let text = format!("Is football violence a crime?\n{para}\n{para} Two.\nMore Stories From The League\n{cut}\n{cut} Again....\nPrivacy");
+        let (_, kept, _) = clean(&text, crate::rules::compiled::builtin());
+        assert!(
+            kept.iter().all(|b| !b.text.starts_with("The quarterback")),
+            "{kept:?}"
+        );
     }
 
     #[test]
