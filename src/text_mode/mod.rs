@@ -22,6 +22,8 @@ mod reflow;
 /// What one short, non-sentence line costs the span that includes it:
 /// menus and headline lists are runs of such lines.
 const SHORT_LINE_PENALTY: f32 = 25.0;
+/// The name under an empty byline label has at most this many words.
+const LABELLED_NAME_MAX_WORDS: usize = 6;
 /// A keyword list has at least this many words...
 const KEYWORD_LIST_MIN_WORDS: usize = 15;
 /// ... in runs of at most this many words between commas.
@@ -101,6 +103,29 @@ pub fn clean(
                 read_dateline(&line.text, &mut metadata);
             }
             log.push((i, removal(hit.kind, hit.id, &line.text)));
+        }
+    }
+    // An empty "By" label printed apart from its name: the next line is
+    // the name.
+    let labels: Vec<usize> = log
+        .iter()
+        .filter(|(_, r)| r.rule == "byline-label" && !r.text.to_lowercase().contains("date"))
+        .map(|(at, _)| *at)
+        .collect();
+    for at in labels {
+        let Some(next) = lines.get(at + 1).filter(|_| !removed[at + 1]) else {
+            continue;
+        };
+        let names = crate::metadata::parse_authors(&next.text);
+        if !names.is_empty() && word_count(&next.text) <= LABELLED_NAME_MAX_WORDS {
+            removed[at + 1] = true;
+            if metadata.authors.is_empty() {
+                metadata.authors = names;
+            }
+            log.push((
+                at + 1,
+                removal(Kind::Byline, "byline-label-name", &next.text),
+            ));
         }
     }
     // Lines judged by the line rules alone: the sweeps below take the
@@ -1169,6 +1194,16 @@ mod tests {
             kept.iter().all(|b| !b.text.starts_with("The quarterback")),
             "{kept:?}"
         );
+    }
+
+    #[test]
+    fn the_name_under_an_empty_by_label_is_the_author() {
+        let para = "It was the shot to the head heard round the world, in the closing seconds of a game that had been rough from the start and only got rougher.";
+        let text = format!("Is football violence a crime?\nBy\nRandy Maniloff\nNov. 18, 2019 7:04 pm ET\n{para}\n{para} Two.\nPrivacy");
+        let (meta, kept, log) = clean(&text, crate::rules::compiled::builtin());
+        assert_eq!(meta.authors, vec!["Randy Maniloff".to_string()]);
+        assert!(kept.iter().all(|b| b.text != "Randy Maniloff"));
+        assert!(log.iter().any(|(_, r)| r.rule == "byline-label-name"));
     }
 
     #[test]
