@@ -290,6 +290,31 @@ pub const PHRASES: &[PhraseRule] = &[
         "call-to-action buttons left as text; the box around them may be content (a service card), so only the line goes"),
 ];
 
+/// Share buttons a text dump prints one per line ("Facebook", "Twitter",
+/// "Email"): two or more of them in a row are a share bar (`share-network-run`,
+/// text mode). One alone may be a heading.
+pub const SHARE_NETWORK_NAMES: &[&str] = &[
+    "facebook",
+    "twitter",
+    "x",
+    "email",
+    "e-mail",
+    "whatsapp",
+    "linkedin",
+    "pinterest",
+    "reddit",
+    "telegram",
+    "messenger",
+    "flipboard",
+    "tumblr",
+    "print",
+    "copy link",
+    "sms",
+    "threads",
+    "bluesky",
+    "mail",
+];
+
 /// Phrase rules that apply only on a page declaring one product (see
 /// [`PRODUCT_TOKENS`](super::structure::PRODUCT_TOKENS) for why).
 #[rustfmt::skip]

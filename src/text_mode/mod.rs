@@ -105,6 +105,7 @@ pub fn clean(
             log.push((i, removal(hit.kind, hit.id, &line.text)));
         }
     }
+    remove_share_runs(&lines, &mut removed, &mut log);
     // An empty "By" label printed apart from its name: the next line is
     // the name.
     let labels: Vec<usize> = log
@@ -622,6 +623,38 @@ fn card_rail_end(
     let tail = period.saturating_sub(first - at);
     let last = markers[markers.len() - 1];
     Some((last + tail).min(lines.len() - 1))
+}
+
+/// A share bar printed one button per line: runs of two or more lines
+/// (rule-removed lines between them aside) that are each only a network's
+/// or a share action's name.
+fn remove_share_runs(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(usize, Removal)>) {
+    let is_name = |l: &TextBlock| {
+        l.chars <= 12
+            && crate::rules::phrases::SHARE_NETWORK_NAMES
+                .contains(&l.text.trim().to_lowercase().as_str())
+    };
+    let mut run: Vec<usize> = Vec::new();
+    let flush = |run: &mut Vec<usize>, removed: &mut [bool], log: &mut Vec<(usize, Removal)>| {
+        if run.len() >= 2 {
+            for &i in run.iter() {
+                removed[i] = true;
+                log.push((i, removal(Kind::Share, "share-network-run", &lines[i].text)));
+            }
+        }
+        run.clear();
+    };
+    for (i, l) in lines.iter().enumerate() {
+        if removed[i] {
+            continue;
+        }
+        if is_name(l) {
+            run.push(i);
+        } else {
+            flush(&mut run, removed, log);
+        }
+    }
+    flush(&mut run, removed, log);
 }
 
 /// Cards of a rail have from this many lines (a kicker, a headline, a
@@ -1204,6 +1237,21 @@ mod tests {
         assert_eq!(meta.authors, vec!["Randy Maniloff".to_string()]);
         assert!(kept.iter().all(|b| b.text != "Randy Maniloff"));
         assert!(log.iter().any(|(_, r)| r.rule == "byline-label-name"));
+    }
+
+    #[test]
+    fn share_buttons_one_per_line_go_a_lone_network_name_stays() {
+        let para = "Dow component Home Depot reported third-quarter earnings that topped estimates as revenue fell short, sending shares lower before the bell.";
+        let text = format!("Home Depot sales miss\nFacebook\nTwitter\nEmail\n{para}\nFacebook\n{para} Two.\nPrivacy");
+        let (_, kept, log) = clean(&text, crate::rules::compiled::builtin());
+        let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, vec![para, "Facebook", &format!("{para} Two.")]);
+        assert_eq!(
+            log.iter()
+                .filter(|(_, r)| r.rule == "share-network-run")
+                .count(),
+            3
+        );
     }
 
     #[test]
