@@ -685,18 +685,28 @@ fn remove_card_rails(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(u
     while a + 1 < long.len() {
         let period = long[a + 1] - long[a];
         let mut b = a + 1;
-        while b + 1 < long.len() && long[b + 1] - long[b] == period {
+        // A card whose summary is a short line ("Thanks, 'Quo Vadis.'")
+        // leaves a gap of two periods; the rail goes on past it.
+        while b + 1 < long.len()
+            && (long[b + 1] - long[b] == period || long[b + 1] - long[b] == 2 * period)
+        {
             b += 1;
         }
         // Each card ends at a long line, after the short lines since the
         // last one. The run's first long line is a card's too when as many
         // short lines precede it; else it ends what comes before.
         let whole = a == 0 || long[a] - long[a - 1] >= period;
-        let (first, cards) = if whole {
-            (long[a].saturating_sub(period - 1), b - a + 1)
+        let (mut first, cards) = if whole {
+            (long[a].saturating_sub(period - 1), (long[b] - long[a]) / period + 1)
         } else {
-            (long[a] + 1, b - a)
+            (long[a] + 1, (long[b] - long[a]) / period)
         };
+        // One card of short lines just above (a short summary again) is
+        // the rail's first when nothing long comes before it that close;
+        // it does not count toward the cards that make a rail.
+        if whole && first >= period && (a == 0 || long[a - 1] < first - period) {
+            first -= period;
+        }
         // What heads the rail: a box a rule took (a sign-up box, a share
         // bar, a "More" heading, an ad) just above its first card.
         let headed = (kept[first].saturating_sub(RAIL_HEAD_WITHIN)..kept[first]).any(|j| {
@@ -1211,6 +1221,31 @@ mod tests {
         let text = format!("The review\n{para}\n{para} Two.\n{cards}Privacy Policy");
         let (_, kept, _) = clean(&text, rules);
         assert!(kept.iter().any(|b| b.text == summary));
+    }
+
+    #[test]
+    fn a_rail_goes_past_cards_whose_summary_is_short() {
+        let para = "The review settles on one verdict after weeks with the device: it works well at home, less so on the road, and the price is still too high for most people.";
+        let summary = "Dozens of bushfires are spreading across the country, burning across thousands of hectares and forcing many families from their homes.";
+        let card = |n: usize, s: &str| {
+            format!("KICKER {n}\nA Headline Of Another Story Number {n}\nexample.com News\n{s}\n")
+        };
+        // The first card and the fourth have one-line summaries.
+        let mut cards = card(0, "Thanks, everyone.");
+        for n in 1..=6 {
+            cards.push_str(&card(n, if n == 4 { "Oh yeah?" } else { summary }));
+        }
+        let text = format!("The review\n{para}\n{para} Two.\nWant more stories like this?\n{cards}Privacy Policy");
+        let (_, kept, _) = clean(&text, crate::rules::compiled::builtin());
+        let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        // Three paragraphs every three lines under a share bar are an
+        // article's, not a rail: a short group above them adds no card.
+        let short = "Here is why it matters:";
+        let body = format!("It starts here.\nIt is short.\nAnd this.\n{short}\nOne.\n{para}\n{short}\nTwo.\n{para} Two.\n{short}\nThree.\n{para} Three.\n");
+        let text = format!("The review\nShare\nTweet\n{body}Privacy Policy");
+        let (_, kept, _) = clean(&text, crate::rules::compiled::builtin());
+        assert!(kept.iter().any(|b| b.text == short), "{kept:?}");
     }
 
     #[test]
