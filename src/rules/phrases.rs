@@ -316,6 +316,15 @@ pub const SHARE_NETWORK_NAMES: &[&str] = &[
     "threads",
     "bluesky",
     "mail",
+    "google+",
+    "vk",
+    "vkontakte",
+    "odnoklassniki",
+    "weibo",
+    "wechat",
+    "viber",
+    "pocket",
+    "xing",
 ];
 
 /// Phrase rules that apply only on a page declaring one product (see

@@ -652,6 +652,18 @@ fn remove_share_runs(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(u
             && crate::rules::phrases::SHARE_NETWORK_NAMES
                 .contains(&l.text.trim().to_lowercase().as_str())
     };
+    // The whole bar on one line: "Facebook Twitter Google+ Whatsapp".
+    let is_bar = |l: &TextBlock| {
+        let lower = l.text.to_lowercase();
+        let names: Vec<&str> = lower
+            .split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | ','))
+            .filter(|w| !w.is_empty())
+            .collect();
+        names.len() >= 2
+            && names
+                .iter()
+                .all(|w| crate::rules::phrases::SHARE_NETWORK_NAMES.contains(w))
+    };
     let mut run: Vec<usize> = Vec::new();
     let flush = |run: &mut Vec<usize>, removed: &mut [bool], log: &mut Vec<(usize, Removal)>| {
         if run.len() >= 2 {
@@ -668,6 +680,10 @@ fn remove_share_runs(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(u
         }
         if is_name(l) {
             run.push(i);
+        } else if is_bar(l) {
+            flush(&mut run, removed, log);
+            removed[i] = true;
+            log.push((i, removal(Kind::Share, "share-network-line", &l.text)));
         } else {
             flush(&mut run, removed, log);
         }
@@ -1332,6 +1348,18 @@ mod tests {
                 .count(),
             3
         );
+    }
+
+    #[test]
+    fn a_share_bar_on_one_line_goes_a_sentence_naming_networks_stays() {
+        let para = "Dow component Home Depot reported third-quarter earnings that topped estimates as revenue fell short, sending shares lower before the bell.";
+        let named = "Facebook and Twitter both fell.";
+        let text = format!("Home Depot sales miss\n{para}\n{named}\n{para} Two.\nFacebook Twitter Google+ Whatsapp\nPrivacy");
+        let (_, kept, log) = clean(&text, crate::rules::compiled::builtin());
+        assert!(kept.iter().any(|b| b.text == named), "{kept:?}");
+        assert!(log
+            .iter()
+            .any(|(_, r)| r.rule == "share-network-line" && r.text.starts_with("Facebook Twitter")));
     }
 
     #[test]
