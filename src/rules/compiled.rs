@@ -1245,6 +1245,8 @@ mod tests {
             ("Add as a preferred source on Google", "follow-preferred-source"),
             ("Join Medium for free to get updates from this writer.", "newsletter-updates"),
             ("Would you like to receive notifications about new posts?", "newsletter-updates"),
+            ("Want more stories like this?", "newsletter-pitch"),
+            ("Every day we send an email with the top stories from the site.", "newsletter-pitch"),
             ("Page 1 of 8", "nav-page-of"),
             ("Loading posts…", "ui-loading"),
             ("Copy", "ui-copy-button"),
@@ -1262,6 +1264,8 @@ mod tests {
             "Join the club for a walk along the river every Sunday.",
             "Latest videos of the launch show the rocket tipping over.",
             "Most read in the village was the weekly paper.",
+            "Every day we send our children to a school that is falling apart.",
+            "Want more proof? The council's own figures show the gap.",
         ] {
             assert_eq!(id(text), None, "{text}");
         }

@@ -283,6 +283,11 @@ pub const CONTEXT: &[ContextRule] = &[
     ContextRule { id: "related-section", kind: Kind::Related, note: "short scraped-text lines (headlines) after a related-articles heading" },
     ContextRule { id: "caption-beside-credit", kind: Kind::Caption, note: "a short scraped-text line next to a photo credit: the photo's caption" },
     ContextRule { id: "text-outside-content", kind: Kind::LowContent, note: "scraped-text lines outside the article's span" },
+    ContextRule { id: "caption-repeated", kind: Kind::Caption, note: "a long scraped-text line beside a photo credit that the page prints again (a gallery's caption, thumbnail and lightbox): every copy goes" },
+    ContextRule { id: "text-card-rail", kind: Kind::Related, note: "scraped-text cards (kicker, headline, source, summary) repeating in the same shape four times or more under a sign-up box, share bar, related heading or ad" },
+    ContextRule { id: "text-duplicate-copy", kind: Kind::LowContent, note: "a scraped-text line that repeats three or more of the article's paragraphs run together (structured data printed as text)" },
+    ContextRule { id: "share-network-run", kind: Kind::Share, note: "two or more scraped-text lines in a row that are each only a social network's or share action's name" },
+    ContextRule { id: "byline-label-name", kind: Kind::Byline, note: "the name on the line under an empty \"By\" label: the author" },
 ];
 
 /// Hints that an element is the article body. They only raise a container's

@@ -305,16 +305,34 @@ fn remove_captions(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(usi
         .filter(|(at, r)| r.rule == "caption-credit" && lines[*at].chars <= CREDIT_MAX_CHARS)
         .map(|(at, _)| *at)
         .collect();
+    let mut repeated: Vec<&str> = Vec::new();
     for at in credits {
         for n in [at.wrapping_sub(1), at + 1] {
             let Some(line) = lines.get(n) else { continue };
-            if !removed[n] && line.chars <= CAPTION_MAX_CHARS && !is_headline_like(&line.text) {
+            if removed[n] || is_headline_like(&line.text) {
+                continue;
+            }
+            if line.chars <= CAPTION_MAX_CHARS {
                 removed[n] = true;
                 log.push((
                     n,
                     removal(Kind::Caption, "caption-beside-credit", &line.text),
                 ));
+            } else if lines
+                .iter()
+                .enumerate()
+                .any(|(j, l)| j != n && l.text == line.text)
+            {
+                // A long caption is told from a paragraph by its copies:
+                // a gallery prints each photo's caption again and again.
+                repeated.push(&line.text);
             }
+        }
+    }
+    for (i, line) in lines.iter().enumerate() {
+        if !removed[i] && repeated.contains(&line.text.as_str()) {
+            removed[i] = true;
+            log.push((i, removal(Kind::Caption, "caption-repeated", &line.text)));
         }
     }
 }
@@ -685,18 +703,31 @@ fn remove_card_rails(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(u
     while a + 1 < long.len() {
         let period = long[a + 1] - long[a];
         let mut b = a + 1;
-        while b + 1 < long.len() && long[b + 1] - long[b] == period {
+        // A card whose summary is a short line ("Thanks, 'Quo Vadis.'")
+        // leaves a gap of two periods; the rail goes on past it.
+        while b + 1 < long.len()
+            && (long[b + 1] - long[b] == period || long[b + 1] - long[b] == 2 * period)
+        {
             b += 1;
         }
         // Each card ends at a long line, after the short lines since the
         // last one. The run's first long line is a card's too when as many
         // short lines precede it; else it ends what comes before.
         let whole = a == 0 || long[a] - long[a - 1] >= period;
-        let (first, cards) = if whole {
-            (long[a].saturating_sub(period - 1), b - a + 1)
+        let (mut first, cards) = if whole {
+            (
+                long[a].saturating_sub(period - 1),
+                (long[b] - long[a]) / period + 1,
+            )
         } else {
-            (long[a] + 1, b - a)
+            (long[a] + 1, (long[b] - long[a]) / period)
         };
+        // One card of short lines just above (a short summary again) is
+        // the rail's first when nothing long comes before it that close;
+        // it does not count toward the cards that make a rail.
+        if whole && first >= period && (a == 0 || long[a - 1] < first - period) {
+            first -= period;
+        }
         // What heads the rail: a box a rule took (a sign-up box, a share
         // bar, a "More" heading, an ad) just above its first card.
         let headed = (kept[first].saturating_sub(RAIL_HEAD_WITHIN)..kept[first]).any(|j| {
@@ -1025,6 +1056,28 @@ fn find_title(lines: &[TextBlock], removed: &[bool], start: Option<usize>) -> Op
 mod tests {
     use super::*;
 
+    /// `--explain`, `deboiler rules` and user `disable` lists know a rule
+    /// only by the tables: every id this stage logs must be listed there.
+    #[test]
+    fn every_rule_the_text_stage_logs_is_a_listed_rule() {
+        let known: std::collections::HashSet<&str> = crate::rules::compiled::builtin_ids()
+            .map(|(id, _)| id)
+            .collect();
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(corpus).into_iter().flatten().flatten() {
+            let Ok(text) = std::fs::read_to_string(entry.path().join("source.txt")) else {
+                continue;
+            };
+            let (_, _, log) = clean(&text, crate::rules::compiled::builtin());
+            for (_, r) in &log {
+                assert!(known.contains(r.rule.as_str()), "{} is not listed", r.rule);
+                seen += 1;
+            }
+        }
+        assert!(seen > 0, "no text case in the corpus");
+    }
+
     #[test]
     fn a_page_without_prose_keeps_its_entries_not_its_menu() {
         let text = "Home\nNews\nResults\nContact\nRace calendar 2018\n\
@@ -1214,6 +1267,33 @@ mod tests {
     }
 
     #[test]
+    fn a_rail_goes_past_cards_whose_summary_is_short() {
+        let para = "The review settles on one verdict after weeks with the device: it works well at home, less so on the road, and the price is still too high for most people.";
+        let summary = "Dozens of bushfires are spreading across the country, burning across thousands of hectares and forcing many families from their homes.";
+        let card = |n: usize, s: &str| {
+            format!("KICKER {n}\nA Headline Of Another Story Number {n}\nexample.com News\n{s}\n")
+        };
+        // The first card and the fourth have one-line summaries.
+        let mut cards = card(0, "Thanks, everyone.");
+        for n in 1..=6 {
+            cards.push_str(&card(n, if n == 4 { "Oh yeah?" } else { summary }));
+        }
+        let text = format!(
+            "The review\n{para}\n{para} Two.\nWant more stories like this?\n{cards}Privacy Policy"
+        );
+        let (_, kept, _) = clean(&text, crate::rules::compiled::builtin());
+        let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        // Three paragraphs every three lines under a share bar are an
+        // article's, not a rail: a short group above them adds no card.
+        let short = "Here is why it matters:";
+        let body = format!("It starts here.\nIt is short.\nAnd this.\n{short}\nOne.\n{para}\n{short}\nTwo.\n{para} Two.\n{short}\nThree.\n{para} Three.\n");
+        let text = format!("The review\nShare\nTweet\n{body}Privacy Policy");
+        let (_, kept, _) = clean(&text, crate::rules::compiled::builtin());
+        assert!(kept.iter().any(|b| b.text == short), "{kept:?}");
+    }
+
+    #[test]
     fn the_paragraph_a_paywall_cut_off_stays_teasers_cut_off_go() {
         let para = "It was the shot to the head heard round the world, in the closing seconds of a game that had been rough from the start and only got rougher.";
         let cut = "The quarterback did not suffer a concussion. Still, the player has been suspended without pay by the league for the rest of the season and may receive....";
@@ -1269,6 +1349,31 @@ mod tests {
         ] {
             assert!(rules.classify_text(quote).is_none(), "{quote}");
         }
+    }
+
+    #[test]
+    fn a_gallery_caption_printed_again_and_again_goes_a_long_paragraph_by_a_credit_stays() {
+        let para = "The minister said on Wednesday that the talks would resume next month, after both sides agreed on an agenda that had taken the better part of a year to settle, and that the first meeting would be held in the capital.";
+        let caption = "The defence minister, left, and his counterpart shake hands in the capital on Wednesday, Nov. 20, 2019, at the start of a visit that both governments described as a turning point in relations between the two countries.";
+        assert!(caption.chars().count() > CAPTION_MAX_CHARS);
+        let rules = crate::rules::compiled::builtin();
+        let text = format!(
+            "Talks resume\n{caption}\n{caption}\nPhoto: Hau Dinh, AP\nImage 1 of 8\n{caption}\n{para}\n{para} Two.\n{para} Three.\nPrivacy Policy"
+        );
+        let (_, kept, log) = clean(&text, rules);
+        assert!(kept.iter().all(|b| b.text != caption), "{kept:?}");
+        assert_eq!(
+            log.iter()
+                .filter(|(_, r)| r.rule == "caption-repeated")
+                .count(),
+            3
+        );
+        // Printed once, the long line beside a credit is a paragraph.
+        let text = format!(
+            "Talks resume\nPhoto: Hau Dinh, AP\n{caption}\n{para}\n{para} Two.\n{para} Three.\nPrivacy Policy"
+        );
+        let (_, kept, _) = clean(&text, rules);
+        assert!(kept.iter().any(|b| b.text == caption), "{kept:?}");
     }
 
     #[test]
