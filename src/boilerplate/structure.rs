@@ -100,6 +100,7 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
     let mut article_ends: Vec<usize> = Vec::new();
     let headline = dom.elements(Tag::H1).next();
     let main = main_landmark(dom, prose);
+    let landmarks: Vec<usize> = (0..dom.len()).filter(|&m| is_main(dom, m)).collect();
     // Class names repeat across a page (every card, every list item):
     // each distinct (class, id) pair is split into words once.
     let mut by_names: NamesCache = HashMap::new();
@@ -145,6 +146,10 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
                 && prose[i] as usize >= BYLINE_MAX_PROSE
                 && alike_siblings(dom, i) >= ENTRY_LIST_MIN
         });
+        // A wrapper around the page's main landmark (a theme's
+        // `content-sidebar-wrap`) holds the content, whatever its class
+        // says: the landmark is what the page itself calls its content.
+        let main_spared = hit.is_some() && landmarks.iter().any(|&m| m != i && dom.contains(i, m));
         match hit {
             Some(hit)
                 if ((prose[i] as f32) <= guard
@@ -153,7 +158,8 @@ pub(super) fn prune(dom: &Dom, rules: &CompiledRules, pruned: &mut Pruned) {
                     || is_footer_beside_main(dom, i, hit, main))
                     && !soft_spared
                     && !prose_spared
-                    && !byline_spared =>
+                    && !byline_spared
+                    && !main_spared =>
             {
                 pruned.remove(i, hit, &visible_text(dom, i));
                 i = dom.end(i);
@@ -272,11 +278,14 @@ fn is_product_aside(dom: &Dom, i: usize, hit: Hit, headline: Option<usize>) -> b
     PRODUCT_TOKENS.iter().any(|r| r.id == hit.id) && headline.is_some_and(|h| !dom.contains(i, h))
 }
 
+/// Whether element `m` is a `<main>` (or `role=main`) landmark.
+fn is_main(dom: &Dom, m: usize) -> bool {
+    dom.tag(m) == Some(Tag::Main) || dom.attr(m, "role") == Some("main")
+}
+
 /// The page's `<main>` (or `role=main`) landmark, when it holds prose.
 fn main_landmark(dom: &Dom, prose: &[u32]) -> Option<usize> {
-    (0..dom.len()).find(|&m| {
-        (dom.tag(m) == Some(Tag::Main) || dom.attr(m, "role") == Some("main")) && prose[m] > 0
-    })
+    (0..dom.len()).find(|&m| is_main(dom, m) && prose[m] > 0)
 }
 
 /// Whether element `i`, matched by a footer rule, is the site footer beside
@@ -464,6 +473,17 @@ mod tests {
         let got = removed_kinds(&html);
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].1, "cls-sidebar");
+    }
+
+    #[test]
+    fn a_wrapper_around_the_main_landmark_stays_whatever_its_class() {
+        // A theme's wrapper of the content and its sidebar, on a page of
+        // short teasers (too little prose for the prose guard).
+        let html = "<body><div class=content-sidebar-wrap><main><article><h2><a href=/a>Crispy potato wedges</a></h2></article>\
+                    <article><h2><a href=/b>Lemon rice with herbs</a></h2></article></main>\
+                    <aside class=sidebar><a href=/>Popular posts</a></aside></div></body>";
+        let got = removed_kinds(html);
+        assert!(got.iter().all(|(_, _, t)| !t.contains("potato")), "{got:?}");
     }
 
     #[test]

@@ -65,7 +65,7 @@ pub(super) fn prune(dom: &Dom, pruned: &mut Pruned) {
                 by_chars.entry(chars[c]).or_default().push(c);
             }
         }
-        for group in by_chars.values().filter(|g| g.len() > 1) {
+        for group in in_document_order(&by_chars) {
             mark_twins(dom, group, pruned);
         }
     }
@@ -88,7 +88,7 @@ fn mark_screen_twins(dom: &Dom, chars: &[u32], pruned: &mut Pruned) {
     }
     // Texts read so far, by node: an element is compared with several.
     let mut texts: HashMap<usize, String> = HashMap::new();
-    for group in by_chars.values().filter(|g| g.len() > 1) {
+    for group in in_document_order(&by_chars) {
         for (k, &later) in group.iter().enumerate().skip(1) {
             let peers = group[..k].iter().rev().take(SCREEN_TWIN_MAX_PEERS);
             let variant = is_screen_variant(dom, later);
@@ -167,6 +167,18 @@ fn is_screen_class(t: &str) -> bool {
 
 /// Among `group` (siblings of one char count, in document order), marks each
 /// element whose text equals an earlier one's and whose class list differs.
+/// The groups of two or more nodes, by their first node: a hash map's own
+/// order changes from run to run, and so would the removals.
+fn in_document_order(by_chars: &HashMap<u32, Vec<usize>>) -> Vec<&[usize]> {
+    let mut groups: Vec<&[usize]> = by_chars
+        .values()
+        .filter(|g| g.len() > 1)
+        .map(Vec::as_slice)
+        .collect();
+    groups.sort_unstable_by_key(|g| g.first().copied());
+    groups
+}
+
 fn mark_twins(dom: &Dom, group: &[usize], pruned: &mut Pruned) {
     let class = |n: usize| dom.attr(n, "class").unwrap_or("").trim();
     // Alike siblings (a list of 40,000 paragraphs) are never twins: skip

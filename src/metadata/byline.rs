@@ -191,6 +191,7 @@ const NON_NAME_WORDS: &[&str] = &[
     "owner",
     "reviewed",
     "sponsored",
+    "bio",
     "기자",
     "특파원",
 ];
@@ -327,22 +328,24 @@ pub fn parse_authors(text: &str) -> Vec<String> {
                     && super::dates::is_month_name(w))
     }) {
         words.truncate(pos);
+        // "BeauHD on Friday December 19": the weekday is the date's too.
         while words.last().is_some_and(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "on" | "am"
-                    | "le"
-                    | "el"
-                    | "il"
-                    | "op"
-                    | "at"
-                    | "updated"
-                    | "published"
-                    | "posted"
-                    | "-"
-                    | "·"
-                    | "|"
-            )
+            WEEKDAYS.contains(&norm_word(w).as_str())
+                || matches!(
+                    w.to_lowercase().as_str(),
+                    "on" | "am"
+                        | "le"
+                        | "el"
+                        | "il"
+                        | "op"
+                        | "at"
+                        | "updated"
+                        | "published"
+                        | "posted"
+                        | "-"
+                        | "·"
+                        | "|"
+                )
         }) {
             words.pop();
         }
@@ -661,6 +664,36 @@ fn is_role_word(word: &str) -> bool {
     NON_NAME_WORDS.contains(&lw.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
+/// Whether `name` names one person in full: two words or more (or a name
+/// in a script written without spaces), not a collective credit.
+pub(crate) fn is_full_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let unspaced = name
+        .chars()
+        .any(|c| matches!(c as u32, 0x3040..=0x9FFF | 0xAC00..=0xD7AF));
+    (words.len() >= 2 || unspaced) && !words.last().is_some_and(|w| is_collective(w))
+}
+
+/// Whether `name` is a credit that names no one: a CMS account
+/// ("KatieS", "andrew.keaveney", "CC7567": one word with a digit, a dot,
+/// an underscore or a capital inside) or a collective ("Us Weekly Staff").
+/// A plain word ("dpa", "Heryadi") may be an agency or a one-word name.
+pub(crate) fn is_account_or_collective(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    match words.as_slice() {
+        [word] => {
+            let mut after_lower = false;
+            word.chars().any(|c| {
+                let inner_capital = after_lower && c.is_uppercase();
+                after_lower = c.is_lowercase();
+                inner_capital || c.is_ascii_digit() || c == '.' || c == '_'
+            })
+        }
+        [_, .., last] => is_collective(last),
+        [] => false,
+    }
+}
+
 /// Last words of collective credits ("Everfit Team", "News Desk").
 const COLLECTIVE_WORDS: &[&str] = &["staff", "team", "desk", "editors", "newsroom"];
 
@@ -921,7 +954,12 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
             continue;
         }
         let small = dom.end(i) - i <= MAX_BYLINE_NODES;
-        if !class_found && small && is_byline_element(dom, i) && !in_excluded_region(dom, i) {
+        if !class_found
+            && small
+            && is_byline_element(dom, i)
+            && !in_excluded_region(dom, i)
+            && !after_other_credit(dom, i)
+        {
             let text = if is_rel_author(dom, i) {
                 rel_author_names(dom, i)
             } else {
@@ -965,6 +1003,47 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
         }
         i += 1;
     }
+}
+
+/// Credit labels for people who did not write the piece, lower case: an
+/// author element after one ("Fact checked by" + the checker's card) is
+/// theirs.
+const OTHER_CREDITS: &[&str] = &[
+    "reviewed by",
+    "medically reviewed by",
+    "fact checked by",
+    "fact-checked by",
+    "illustrated by",
+    "illustration by",
+    "illustrations by",
+    "photos by",
+    "photographs by",
+    "photography by",
+    "translated by",
+];
+
+/// How many text nodes before an author element are read for its label:
+/// the label, then maybe the name printed before a tooltip card.
+const MAX_CREDIT_LOOKBACK: usize = 3;
+
+/// Whether the nearest "... by" label before `i` (within
+/// [`MAX_CREDIT_LOOKBACK`] text nodes) is one of [`OTHER_CREDITS`].
+fn after_other_credit(dom: &Dom, i: usize) -> bool {
+    let mut seen = 0;
+    for j in (0..i).rev() {
+        let Some(t) = dom.text(j).map(str::trim).filter(|t| !t.is_empty()) else {
+            continue;
+        };
+        let lower = t.trim_end_matches(':').trim_end().to_lowercase();
+        if lower == "by" || lower.ends_with(" by") {
+            return OTHER_CREDITS.iter().any(|c| lower.ends_with(c));
+        }
+        seen += 1;
+        if seen >= MAX_CREDIT_LOOKBACK {
+            break;
+        }
+    }
+    false
 }
 
 /// Whether the text of `i` may start with one of [`EXPLICIT`]: its first
@@ -1055,6 +1134,15 @@ mod tests {
         assert!(!probe("<p><span> </span>Hello</p>"));
         assert!(!probe("<p>Byzantine art</p>"));
         assert!(!probe("<p><img src=x></p>"));
+    }
+
+    #[test]
+    fn the_weekday_of_a_trailing_date_is_no_name() {
+        assert_eq!(
+            parse_authors("Posted by BeauHD on Friday December 19, 2025 @08:00PM"),
+            ["BeauHD"]
+        );
+        assert_eq!(parse_authors("Joe Wee Monday, 10 March 2025"), ["Joe Wee"]);
     }
 
     #[test]

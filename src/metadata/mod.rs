@@ -387,64 +387,28 @@ fn merge(c: &Candidates, url: Option<&str>, h1s: &[String]) -> Metadata {
 /// The authors: the first source in [`precedence::AUTHORS`] that names a
 /// person wins. A source naming only the site itself ("ABC News" on
 /// abcnews pages, an organisation typed as such) is kept as the fallback.
+/// A declared credit that names no one in full (a CMS account "KatieS", a
+/// collective "Us Weekly Staff") yields to a visible byline that does.
 fn pick_authors(c: &Candidates, sites: &[String], hosts: &[String]) -> Vec<String> {
     let mut fallback: Option<(Vec<String>, Source)> = None;
     for choice in precedence::AUTHORS {
-        let mut names: Vec<String> = Vec::new();
-        // Sources that also tag teaser cards and comments: the first value only.
-        let single = matches!(choice.source, Source::Microdata | Source::JsonLdOther);
-        for v in c
-            .all(Field::Author, choice.source)
-            .take(if single { 1 } else { usize::MAX })
-        {
-            if choice.source == Source::ArticleMeta && (v.contains("://") || v.starts_with("www."))
-            {
-                continue;
-            }
-            let parsed = if choice.source == Source::JsonLdOrgAuthor {
-                vec![v.to_owned()] // an organisation's name is not a person's: keep as written
-            } else {
-                let names = parse_authors(v);
-                let declared = matches!(
-                    choice.source,
-                    Source::JsonLdArticle | Source::Microdata | Source::JsonLdOther
-                );
-                // <meta name=author> and twitter's "Written by" carry the
-                // CMS account too ("ggailey777"); an all-capital word there
-                // is an agency's or a template's, not a handle.
-                let account = matches!(choice.source, Source::NamedMeta | Source::Twitter);
-                // One author per value, written "Last, First".
-                let per_value = matches!(choice.source, Source::Citation | Source::Parsely);
-                match (byline::handle(v), byline::inverted_name(v)) {
-                    (_, Some(name)) if per_value => vec![name],
-                    (Some(h), _)
-                        if names.is_empty()
-                            && (declared || account && h.chars().any(char::is_lowercase)) =>
-                    {
-                        vec![h]
-                    }
-                    _ if names.is_empty() && (declared || account) => {
-                        byline::uncased_name(v).into_iter().collect()
-                    }
-                    _ => names,
-                }
-            };
-            for n in parsed {
-                if !names.iter().any(|m| m.to_lowercase() == n.to_lowercase()) {
-                    names.push(n);
-                }
-            }
-        }
-        if names.is_empty() {
+        let Some((names, site_only)) = source_authors(c, choice.source, sites, hosts) else {
             continue;
-        }
-        let site_only = choice.source == Source::JsonLdOrgAuthor
-            || names.iter().all(|n| title::is_site_name(n, sites, hosts));
-        // "한국일보; 신현주": the publication beside its reporter is no author.
+        };
         if !site_only {
-            names.retain(|n| !title::is_site_name(n, sites, hosts));
-        }
-        if !site_only {
+            if !precedence::AUTHORS_SHOWN.contains(&choice.source)
+                && names.iter().all(|n| byline::is_account_or_collective(n))
+            {
+                let shown = precedence::AUTHORS_SHOWN.iter().find_map(|&source| {
+                    let (shown, site_only) = source_authors(c, source, sites, hosts)?;
+                    (!site_only && shown.iter().all(|n| byline::is_full_name(n)))
+                        .then_some((shown, source))
+                });
+                if let Some((shown, source)) = shown {
+                    c.won(Field::Author, source);
+                    return shown;
+                }
+            }
             c.won(Field::Author, choice.source);
             return names;
         }
@@ -459,6 +423,70 @@ fn pick_authors(c: &Candidates, sites: &[String], hosts: &[String]) -> Vec<Strin
         }
         None => Vec::new(),
     }
+}
+
+/// The names `source` gives, and whether they name only the site itself;
+/// `None` when it names no one.
+fn source_authors(
+    c: &Candidates,
+    source: Source,
+    sites: &[String],
+    hosts: &[String],
+) -> Option<(Vec<String>, bool)> {
+    let mut names: Vec<String> = Vec::new();
+    // Sources that also tag teaser cards and comments: the first value only.
+    let single = matches!(source, Source::Microdata | Source::JsonLdOther);
+    for v in c
+        .all(Field::Author, source)
+        .take(if single { 1 } else { usize::MAX })
+    {
+        if source == Source::ArticleMeta && (v.contains("://") || v.starts_with("www.")) {
+            continue;
+        }
+        let parsed = if source == Source::JsonLdOrgAuthor {
+            vec![v.to_owned()] // an organisation's name is not a person's: keep as written
+        } else {
+            let names = parse_authors(v);
+            let declared = matches!(
+                source,
+                Source::JsonLdArticle | Source::Microdata | Source::JsonLdOther
+            );
+            // <meta name=author> and twitter's "Written by" carry the
+            // CMS account too ("ggailey777"); an all-capital word there
+            // is an agency's or a template's, not a handle.
+            let account = matches!(source, Source::NamedMeta | Source::Twitter);
+            // One author per value, written "Last, First".
+            let per_value = matches!(source, Source::Citation | Source::Parsely);
+            match (byline::handle(v), byline::inverted_name(v)) {
+                (_, Some(name)) if per_value => vec![name],
+                (Some(h), _)
+                    if names.is_empty()
+                        && (declared || account && h.chars().any(char::is_lowercase)) =>
+                {
+                    vec![h]
+                }
+                _ if names.is_empty() && (declared || account) => {
+                    byline::uncased_name(v).into_iter().collect()
+                }
+                _ => names,
+            }
+        };
+        for n in parsed {
+            if !names.iter().any(|m| m.to_lowercase() == n.to_lowercase()) {
+                names.push(n);
+            }
+        }
+    }
+    if names.is_empty() {
+        return None;
+    }
+    let site_only = source == Source::JsonLdOrgAuthor
+        || names.iter().all(|n| title::is_site_name(n, sites, hosts));
+    // "한국일보; 신현주": the publication beside its reporter is no author.
+    if !site_only {
+        names.retain(|n| !title::is_site_name(n, sites, hosts));
+    }
+    Some((names, site_only))
 }
 
 /// The calendar-day prefix of an ISO date.
@@ -590,6 +618,29 @@ mod tests {
         // Lower-case prose in a visible byline is still no name.
         let m = meta("<h1>T</h1><p class=byline>By kirstin boatto</p>");
         assert!(m.authors.is_empty());
+    }
+
+    #[test]
+    fn an_account_or_collective_credit_yields_to_the_visible_byline() {
+        let person = r#"<script type="application/ld+json">{"@type":"Article","author":{"@type":"Person","name":"KatieS"}}</script><h1>T</h1><p class=byline>By Aoife O'Riordan</p>"#;
+        assert_eq!(meta(person).authors, ["Aoife O'Riordan"]);
+        let staff = r#"<head><meta name="author" content="Us Weekly Staff"></head><h1>T</h1><div class=content-byline>By <a rel=author href="/author/megan-french/">Megan French</a></div>"#;
+        assert_eq!(meta(staff).authors, ["Megan French"]);
+        // A plain one-word credit (an agency, a one-word name) stays.
+        let agency = r#"<head><meta name="author" content="dpa"></head><h1>T</h1><p class=byline>By Christoph Reisinger</p>"#;
+        assert_eq!(meta(agency).authors, ["dpa"]);
+        // With no full name shown, the account is the author.
+        let alone =
+            r#"<head><meta name="author" content="andrew.keaveney"></head><h1>T</h1><p>Text</p>"#;
+        assert_eq!(meta(alone).authors, ["andrew.keaveney"]);
+    }
+
+    #[test]
+    fn a_reviewer_card_is_no_byline() {
+        let html = r#"<h1>T</h1><div class=attribution><span>Fact checked by</span> <div><a href="/y">Yarilet Perez</a><div class="author-tooltip">Yarilet Perez is a journalist.</div></div></div>"#;
+        assert!(meta(html).authors.is_empty());
+        let html = r#"<h1>T</h1><div class=attribution><span>By</span> <div><a href="/j">Jane Doe</a><div class="author-tooltip">Jane Doe</div></div></div>"#;
+        assert_eq!(meta(html).authors, ["Jane Doe"]);
     }
 
     #[test]

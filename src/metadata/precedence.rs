@@ -103,6 +103,10 @@ pub(crate) const AUTHORS: &[Choice] = &[
     ),
 ];
 
+/// The visible author sources, in [`AUTHORS`] order: a declared credit
+/// naming no one in full yields to them.
+pub(crate) const AUTHORS_SHOWN: &[Source] = &[Source::BylineClass, Source::BylineText];
+
 /// `date_published`.
 pub(crate) const DATE_PUBLISHED: &[Choice] = &[
     c(

@@ -5,8 +5,10 @@
 //! are exactly the indices `i + 1 .. dom.end(i)`. Later stages keep their own
 //! side tables indexed by these numbers instead of writing into the tree.
 //!
-//! html5ever tokenizes and builds the tree; its tree builder writes into this
-//! module's own arena ([`sink`]), and CSS selectors match on it through the
+//! Our own byte-level tokenizer ([`tokenize`]) feeds html5ever's tree
+//! builder, which writes into this module's own arena ([`sink`]); on markup
+//! outside the tokenizer's subset the page is tokenized by html5ever's
+//! tokenizer instead. CSS selectors match on the arena through the
 //! `selectors` crate ([`css`]). The bodies of JavaScript and CSS elements
 //! are cut out before tokenizing ([`skim`]): the stages never read them,
 //! and they are most of a page's bytes. Data scripts (JSON-LD) are kept.
@@ -18,10 +20,21 @@
 mod css;
 mod sink;
 mod skim;
+mod tokenize;
 
 pub use css::Selector;
 use html5ever::tendril::{StrTendril, TendrilSink};
 use sink::{Data, Sink};
+
+/// Which tokenizer feeds html5ever's tree builder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tokenizer {
+    /// [`tokenize`], falling back to html5ever's on what it leaves to it.
+    Fast,
+    /// html5ever's own (the reference the fast one is tested against).
+    #[cfg_attr(not(test), allow(dead_code))]
+    Html5ever,
+}
 
 /// Sentinel for "no parent".
 const NO_PARENT: u32 = u32::MAX;
@@ -387,6 +400,11 @@ impl Dom {
     }
 
     fn parse_with(text: &str, kept: Option<&[String]>) -> Dom {
+        Dom::parse_by(text, kept, Tokenizer::Fast)
+    }
+
+    /// [`Dom::parse_with`] with the tokenizer `by`.
+    fn parse_by(text: &str, kept: Option<&[String]>, by: Tokenizer) -> Dom {
         let text = cap_nesting(text);
         let skim = skim::skim(&text, kept);
         if !skim.cuts.is_empty() {
@@ -398,22 +416,29 @@ impl Dom {
                 from = end;
             }
             cut.push_str(text.get(from..).unwrap_or_default());
-            let (mut dom, misplaced) = Dom::build(&cut, true);
+            let (mut dom, misplaced) = Dom::build(&cut, true, by);
             if !misplaced && dom.cuts_hold(skim.bodies) {
                 dom.lean = kept.is_some();
                 return dom;
             }
         }
-        Dom::build(&text, false).0
+        Dom::build(&text, false, by).0
     }
 
     /// Parses `text`; with `cut`, it holds the skim's placeholders, and
     /// the sink drops its markers and says whether one was misplaced.
-    fn build(text: &str, cut: bool) -> (Dom, bool) {
-        let sink = Sink::new(text.len() / BYTES_PER_NODE, cut);
-        let mut parser = html5ever::parse_document(sink, Default::default());
-        parser.process(StrTendril::from_slice(text));
-        let sink = parser.finish();
+    fn build(text: &str, cut: bool, by: Tokenizer) -> (Dom, bool) {
+        let capacity = text.len() / BYTES_PER_NODE;
+        let fast = match by {
+            Tokenizer::Fast => tokenize::parse(text, Sink::new(capacity, cut)),
+            Tokenizer::Html5ever => None,
+        };
+        let sink = fast.unwrap_or_else(|| {
+            let sink = Sink::new(capacity, cut);
+            let mut parser = html5ever::parse_document(sink, Default::default());
+            parser.process(StrTendril::from_slice(text));
+            parser.finish()
+        });
         let misplaced = sink.misplaced();
         let laid = sink.into_document_order();
         let mut nodes = Vec::with_capacity(laid.len());
@@ -1015,7 +1040,7 @@ mod tests {
                     <div class=a data-json=\"{&quot;x&quot;:1}\" onclick=go() id=b>\
                     <p style=color:red srcset=x>Text</p></div></body>";
         let lean = Dom::parse_lean(html, &[]);
-        let full = Dom::build(html, false).0;
+        let full = Dom::build(html, false, Tokenizer::Fast).0;
         assert_eq!(lean.len(), full.len());
         let div = lean.elements(Tag::Div).next().unwrap();
         assert_eq!(
@@ -1050,7 +1075,7 @@ mod tests {
                     document.write('<script>x</script>');--></script> more</p></body></html>";
         assert_eq!(skim::skim(html, None).bodies, 3);
         let skimmed = Dom::parse(html);
-        let full = Dom::build(html, false).0;
+        let full = Dom::build(html, false, Tokenizer::Fast).0;
         assert_eq!(skimmed.len(), full.len());
         for i in 0..full.len() {
             assert_eq!(skimmed.kind(i), full.kind(i));

@@ -208,6 +208,18 @@ pub const CURRENCY_SIGNS: &[&str] = &[
     "CHF", "JPY", "INR",
 ];
 
+/// Words (in order) naming a shop's add-to-cart form in its `id`, `name`
+/// or `action` (`addToCart`, `add-to-basket`, `/cart/add`): a page with one
+/// or a few sells one item (see `metadata::declares_product`).
+pub const CART_CONTROL_WORDS: &[&[&str]] = &[
+    &["add", "to", "cart"],
+    &["add", "to", "basket"],
+    &["add", "to", "bag"],
+    &["add", "to", "trolley"],
+    &["buy", "now"],
+    &["cart", "add"],
+];
+
 /// Id of the context rule dropping other items' cards from a product page.
 pub const PRODUCT_OTHER_ITEMS: &str = "product-other-items";
 

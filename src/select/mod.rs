@@ -282,8 +282,12 @@ impl Choice {
         };
         let root = widen_to_prose(dom, &blocks, &self.in_card, root);
         let root = widen_to_item_list(dom, &blocks, root);
-        let root = widen_to_landmark(dom, &blocks, &self.in_grid, root, tuning);
-        let siblings = content_siblings(dom, &self.score, root, tuning);
+        let winner = root;
+        let root = widen_to_landmark(dom, &blocks, &self.in_grid, winner, tuning);
+        let mut siblings = content_siblings(dom, &self.score, root, tuning);
+        if introduces(dom, winner, root) {
+            siblings.push(winner);
+        }
         let is_inside = |b: &TextBlock| {
             dom.contains(root, b.start) || siblings.iter().any(|&s| dom.contains(s, b.start))
         };
@@ -547,6 +551,20 @@ fn widen_to_landmark(
     }
 }
 
+/// Whether the `winner` that [`widen_to_landmark`] left for the `landmark`
+/// is the page's introduction to it: before the landmark, outside it, and
+/// holding the page's first `<h1>`. A category page's title and blurb often
+/// sit in a band above the `<main>` holding its items; both are the page.
+fn introduces(dom: &Dom, winner: usize, landmark: usize) -> bool {
+    winner < landmark
+        && !dom.contains(winner, landmark)
+        && !dom.contains(landmark, winner)
+        && dom
+            .elements(Tag::H1)
+            .next()
+            .is_some_and(|h| dom.contains(winner, h))
+}
+
 /// How many ancestors above the winner may hold the article it is one part of.
 const PROSE_WIDEN_MAX_LEVELS: usize = 3;
 
@@ -794,11 +812,16 @@ fn card_members(dom: &Dom, blocks: &[TextBlock]) -> (Vec<bool>, Vec<bool>) {
 }
 
 /// The part of an element's class that alike items share: its first class
-/// name. Shops add per-item names after it (`product post-2909 instock
-/// first`), so the whole attribute tells items apart that are alike.
+/// name without a digit. Shops add per-item names after it (`product
+/// post-2909 instock first`), so the whole attribute tells items apart that
+/// are alike, and blog themes put the item's own name first (`post-30149
+/// post type-post`). A class made only of numbered names keeps its first.
 fn class_key(dom: &Dom, i: usize) -> &str {
-    dom.attr(i, "class")
-        .and_then(|c| c.split_ascii_whitespace().next())
+    let class = dom.attr(i, "class").unwrap_or("");
+    class
+        .split_ascii_whitespace()
+        .find(|n| !n.contains(|c: char| c.is_ascii_digit()))
+        .or_else(|| class.split_ascii_whitespace().next())
         .unwrap_or("")
 }
 
@@ -1283,6 +1306,35 @@ mod tests {
             .filter(|b| b.text.starts_with("Slow-cooked tomato sauce"))
             .count();
         assert_eq!(titles, 8);
+    }
+
+    #[test]
+    fn a_category_intro_above_the_landmark_joins_its_headline_cards() {
+        // A blog theme's archive: the title and blurb in a band above the
+        // `<main>`, each post a headline whose first class is its own id.
+        let card = |i: usize| {
+            format!(
+                "<article class='post-{i} post type-post entry'><h2><a href=/r{i}>\
+                 Crispy baked potato wedges, recipe number {i}</a></h2></article>"
+            )
+        };
+        let cards: String = (1..9).map(card).collect();
+        let html = format!(
+            "<body><nav><a href=/>Home</a></nav><div class=archive-description><h1>Potato Recipes</h1>\
+             <p>Roasted, mashed or fried: these are the potato recipes our readers cook most often, \
+             with tips for getting them crisp every time.</p></div>\
+             <main>{cards}</main><footer><p>About us</p></footer></body>"
+        );
+        let (_, main) = select_html(&html);
+        let main = main.expect("the listing");
+        assert!(has_text(&main, "Roasted, mashed or fried"));
+        let titles = main
+            .blocks
+            .iter()
+            .filter(|b| b.text.starts_with("Crispy baked potato"))
+            .count();
+        assert_eq!(titles, 8);
+        assert!(!has_text(&main, "About us"));
     }
 
     #[test]
