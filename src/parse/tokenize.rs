@@ -928,6 +928,125 @@ mod tests {
         }
     }
 
+    /// Markup made of random pieces of tags, references, raw text, comments
+    /// and doctypes, `count` pages of it from `seed`, each parsed both ways.
+    fn random_markup(seed: u64, count: usize) -> Vec<String> {
+        const PIECES: [&str; 74] = [
+            "<",
+            ">",
+            "/",
+            "</",
+            "<!",
+            "<!--",
+            "-->",
+            "-",
+            "--!>",
+            "<?",
+            "=",
+            "\"",
+            "'",
+            " ",
+            "\n",
+            "\r",
+            "\r\n",
+            "\t",
+            "p",
+            "P",
+            "a",
+            "b",
+            "div",
+            "pre",
+            "textarea",
+            "title",
+            "script",
+            "style",
+            "table",
+            "td",
+            "tr",
+            "svg",
+            "math",
+            "template",
+            "select",
+            "option",
+            "&",
+            "amp",
+            "amp;",
+            "not",
+            "notin;",
+            "#",
+            "x",
+            "41",
+            "128",
+            ";",
+            "é",
+            "😀",
+            "class",
+            "id",
+            "href",
+            "x=",
+            "DOCTYPE",
+            "html",
+            "PUBLIC",
+            "<p>",
+            "</p>",
+            "<br/>",
+            "</script>",
+            "<![CDATA[",
+            "&#x",
+            "&#",
+            "<title>",
+            "<textarea>",
+            "<style>",
+            "<noscript>",
+            "<table>",
+            "<a href=",
+            "<!DOCTYPE html>",
+            "<pre>\n",
+            "</>",
+            "<xmp>",
+            "<iframe>",
+            "</b>",
+        ];
+        let mut state = seed;
+        let mut next = move || {
+            // xorshift64*: the same pages on every run.
+            state ^= state >> 12;
+            state ^= state << 25;
+            state ^= state >> 27;
+            state.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        };
+        (0..count)
+            .map(|_| {
+                let len = 1 + next() % 40;
+                (0..len)
+                    .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn random_markup_parses_the_same_with_both_tokenizers() {
+        let pages = random_markup(0x5EED, 3000);
+        let taken = pages.iter().filter(|p| takes(p)).count();
+        for page in &pages {
+            assert_same(page);
+        }
+        // Most random pages are in the fast tokenizer's subset.
+        assert!(taken * 2 > pages.len(), "{taken} of {}", pages.len());
+    }
+
+    /// Many more random pages: `cargo test --release -- --ignored random`.
+    #[test]
+    #[ignore]
+    fn many_random_pages_parse_the_same() {
+        for seed in 1..=200 {
+            for page in random_markup(seed, 5000) {
+                assert_same(&page);
+            }
+        }
+    }
+
     /// Every `.htm*` file under `dir`, sorted.
     fn pages_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
         let mut files = Vec::new();
