@@ -2,13 +2,15 @@
 //!
 //! A shop's product page says so in its structured data: one schema.org
 //! `Product` for sale (with `offers`) in JSON-LD or microdata, or `og:type`
-//! `product`. Its body is the product's description and specifications; the
+//! `product`, or a form named for adding it to the cart. Its body is the product's description and specifications; the
 //! reviews and ratings around them are not, and the product-page rules
 //! (`rules::structure::PRODUCT_TOKENS`, `rules::phrases::PRODUCT_PHRASES`)
 //! apply there only. Read-only on the DOM, like all of metadata.
 
 use super::json_ld::declared_products;
 use crate::parse::{Dom, NodeKind, Tag};
+use crate::rules::compiled::{split_words_into, Words};
+use crate::rules::structure::CART_CONTROL_WORDS;
 
 /// A page declaring more products than this lists them (a catalogue with
 /// one JSON-LD object per card); a product page declares one, or a few
@@ -34,7 +36,34 @@ pub(crate) fn declares_product(dom: &Dom) -> bool {
                     .any(|t| c.trim().eq_ignore_ascii_case(t))
             })
     });
-    og || sold > 0 || (1..=PRODUCT_PAGE_MAX_DECLARED).contains(&microdata_products(dom))
+    og || sold > 0
+        || (1..=PRODUCT_PAGE_MAX_DECLARED).contains(&microdata_products(dom))
+        || (1..=PRODUCT_PAGE_MAX_DECLARED).contains(&cart_controls(dom))
+}
+
+/// How many forms are named (by `id`, `name` or `action`) as a shop's form
+/// putting an item in the cart (`addToCart`, `/cart/add`, see
+/// [`CART_CONTROL_WORDS`]). A product page sells its item with one or a few
+/// (per format or bundle); a category page has one per card. Shops that
+/// declare no product in their structured data still name their buy form.
+fn cart_controls(dom: &Dom) -> usize {
+    let mut words = Words::default();
+    dom.elements(Tag::Form)
+        .filter(|&i| {
+            ["id", "name", "action"]
+                .iter()
+                .filter_map(|a| dom.attr(i, a))
+                .any(|v| {
+                    words.clear();
+                    split_words_into(v, &mut words);
+                    CART_CONTROL_WORDS.iter().any(|phrase| {
+                        words
+                            .windows(phrase.len())
+                            .any(|w| w.iter().zip(phrase.iter()).all(|(a, b)| a == b))
+                    })
+                })
+        })
+        .count()
 }
 
 /// Whether the page describes the product it sells as a schema.org item
@@ -114,5 +143,19 @@ mod tests {
             <div itemprop="offers" itemscope itemtype="https://schema.org/Offer">$12</div></div>"#;
         assert!(declares_product(&Dom::parse(item)));
         assert!(!declares_product(&Dom::parse(&item.repeat(6))));
+    }
+
+    #[test]
+    fn a_named_add_to_cart_form_declares_a_product_one_per_card_does_not() {
+        let form = r#"<form id="addToCart" method="post"><input type="submit" value="Add to Cart"></form>"#;
+        let page =
+            |body: &str| Dom::parse(&format!("<html><body><h1>Mug</h1>{body}</body></html>"));
+        assert!(declares_product(&page(form)));
+        let card = r#"<div class=card><a href=/m>Mug</a><form action="/cart/add"><button>Add</button></form></div>"#;
+        assert!(declares_product(&page(card)));
+        assert!(!declares_product(&page(&card.repeat(8))));
+        assert!(!declares_product(&page(
+            r#"<form id="newsletter"><input name="email"></form>"#
+        )));
     }
 }

@@ -208,6 +208,18 @@ pub const CURRENCY_SIGNS: &[&str] = &[
     "CHF", "JPY", "INR",
 ];
 
+/// Words (in order) naming a shop's add-to-cart form in its `id`, `name`
+/// or `action` (`addToCart`, `add-to-basket`, `/cart/add`): a page with one
+/// or a few sells one item (see `metadata::declares_product`).
+pub const CART_CONTROL_WORDS: &[&[&str]] = &[
+    &["add", "to", "cart"],
+    &["add", "to", "basket"],
+    &["add", "to", "bag"],
+    &["add", "to", "trolley"],
+    &["buy", "now"],
+    &["cart", "add"],
+];
+
 /// Id of the context rule dropping other items' cards from a product page.
 pub const PRODUCT_OTHER_ITEMS: &str = "product-other-items";
 
@@ -275,6 +287,8 @@ pub const CONTEXT: &[ContextRule] = &[
     ContextRule { id: "text-card-rail", kind: Kind::Related, note: "scraped-text cards (kicker, headline, source, summary) repeating in the same shape four times or more under a sign-up box, share bar, related heading or ad" },
     ContextRule { id: "text-duplicate-copy", kind: Kind::LowContent, note: "a scraped-text line that repeats three or more of the article's paragraphs run together (structured data printed as text)" },
     ContextRule { id: "share-network-run", kind: Kind::Share, note: "two or more scraped-text lines in a row that are each only a social network's or share action's name" },
+    ContextRule { id: "share-network-line", kind: Kind::Share, note: "a scraped-text line of two or more social networks' names and nothing else: a share bar printed on one line" },
+    ContextRule { id: "text-dated-rail", kind: Kind::Related, note: "scraped-text cards (headline, short summary) each closed or opened by a date a rule removed, the same number of lines apart four times or more" },
     ContextRule { id: "byline-label-name", kind: Kind::Byline, note: "the name on the line under an empty \"By\" label: the author" },
 ];
 
