@@ -790,7 +790,10 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>, out: &mut Candidates) {
             let class_wanted = has_date_class && !found_class_date && (first_h1.is_none() || near);
             let near_wanted = !found_near_date && near;
             // Most elements hold no digit (every date has one).
-            if (class_wanted || near_wanted || has_date_class) && holds_digit(dom, i) {
+            if (class_wanted || near_wanted || has_date_class)
+                && holds_digit(dom, i)
+                && !in_teaser_link(dom, i)
+            {
                 let text = spaced_text(dom, i, MAX_DATE_LINE_CHARS + 1);
                 let date = (text.chars().count() <= MAX_DATE_LINE_CHARS)
                     .then(|| normalize_date(&text))
@@ -855,6 +858,21 @@ pub(crate) fn collect(dom: &Dom, url: Option<&str>, out: &mut Candidates) {
         }
     }
 }
+
+/// Whether `i` sits in a link that also holds a heading: a teaser card
+/// for another article ("<a href=/2022/08/10/...><h2>...</h2><span
+/// class=date>"), whose date is that article's.
+fn in_teaser_link(dom: &Dom, i: usize) -> bool {
+    dom.ancestors(i)
+        .filter(|&a| dom.tag(a) == Some(Tag::A) && dom.end(a) - a <= MAX_TEASER_LINK_NODES)
+        .any(|a| {
+            (a + 1..dom.end(a)).any(|j| dom.tag(j).is_some_and(|t| t.heading_level().is_some()))
+        })
+}
+
+/// Most nodes in a teaser card's link; a larger link wraps a whole
+/// region of the page (some templates link a block), not one card.
+const MAX_TEASER_LINK_NODES: usize = 200;
 
 fn day_prefix(s: &str) -> &str {
     s.get(..10).unwrap_or(s)
@@ -1025,6 +1043,37 @@ mod tests {
             ))
             .as_deref(),
             Some("2024-05-05")
+        );
+    }
+
+    #[test]
+    fn a_teaser_cards_date_is_not_the_page_date() {
+        let card = "<a href=/2022/08/10/other/><h2>Other story</h2>\
+                    <span class=media-date>8/10/2022 9:57 AM PT</span></a>";
+        assert_eq!(
+            published(&format!(
+                "{card}<h1>T</h1><p>11/28/2016 11:00 AM PT</p><p>Body text.</p>"
+            ))
+            .as_deref()
+            .map(day_prefix),
+            Some("2016-11-28")
+        );
+        // A permalink around the page's own date holds no heading.
+        assert_eq!(
+            published("<h1>T</h1><a href=/p><span class=post-date>May 5, 2024</span></a>")
+                .as_deref(),
+            Some("2024-05-05")
+        );
+    }
+
+    #[test]
+    fn og_prefixed_article_times_are_article_times() {
+        let html = r#"<head><meta name="og:article:published_time" content="2016-12-14T06:02:15Z">
+            <meta name="sailthru.date" content="2016-12-15T13:50:38Z"></head><h1>T</h1>"#;
+        let m = super::super::extract(&Dom::parse(html), None);
+        assert_eq!(
+            m.date_published.as_deref().map(day_prefix),
+            Some("2016-12-14")
         );
     }
 

@@ -37,6 +37,17 @@ const META_KEYS: &[(&str, Field, Source)] = &[
         Source::ArticleMeta,
     ),
     ("article:modified", Field::DateModified, Source::ArticleMeta),
+    // The same properties written with an "og:" prefix.
+    (
+        "og:article:published_time",
+        Field::DatePublished,
+        Source::ArticleMeta,
+    ),
+    (
+        "og:article:modified_time",
+        Field::DateModified,
+        Source::ArticleMeta,
+    ),
     ("article:author", Field::Author, Source::ArticleMeta),
     ("article:tag", Field::Tags, Source::ArticleMeta),
     ("article:section", Field::Tags, Source::ArticleSection),
@@ -72,11 +83,6 @@ const META_KEYS: &[(&str, Field, Source)] = &[
     ("date_published", Field::DatePublished, Source::NamedMeta),
     ("pub_date", Field::DatePublished, Source::NamedMeta),
     ("og:published_time", Field::DatePublished, Source::NamedMeta),
-    (
-        "og:article:published_time",
-        Field::DatePublished,
-        Source::NamedMeta,
-    ),
     ("article.published", Field::DatePublished, Source::NamedMeta),
     (
         "article_date_original",

@@ -287,6 +287,8 @@ pub const CONTEXT: &[ContextRule] = &[
     ContextRule { id: "text-card-rail", kind: Kind::Related, note: "scraped-text cards (kicker, headline, source, summary) repeating in the same shape four times or more under a sign-up box, share bar, related heading or ad" },
     ContextRule { id: "text-duplicate-copy", kind: Kind::LowContent, note: "a scraped-text line that repeats three or more of the article's paragraphs run together (structured data printed as text)" },
     ContextRule { id: "share-network-run", kind: Kind::Share, note: "two or more scraped-text lines in a row that are each only a social network's or share action's name" },
+    ContextRule { id: "share-network-line", kind: Kind::Share, note: "a scraped-text line of two or more social networks' names and nothing else: a share bar printed on one line" },
+    ContextRule { id: "text-dated-rail", kind: Kind::Related, note: "scraped-text cards (headline, short summary) each closed or opened by a date a rule removed, the same number of lines apart four times or more" },
     ContextRule { id: "byline-label-name", kind: Kind::Byline, note: "the name on the line under an empty \"By\" label: the author" },
 ];
 

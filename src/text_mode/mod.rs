@@ -136,6 +136,7 @@ pub fn clean(
     remove_sections(&lines, &mut removed, &mut log);
     remove_captions(&lines, &mut removed, &mut log);
     remove_card_rails(&lines, &mut removed, &mut log);
+    remove_dated_rails(&lines, &mut removed, &mut log);
 
     // The article span: maximum-sum run of line scores. A page with no
     // prose at all (a calendar, a results list) gets a second, lenient
@@ -652,6 +653,18 @@ fn remove_share_runs(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(u
             && crate::rules::phrases::SHARE_NETWORK_NAMES
                 .contains(&l.text.trim().to_lowercase().as_str())
     };
+    // The whole bar on one line: "Facebook Twitter Google+ Whatsapp".
+    let is_bar = |l: &TextBlock| {
+        let lower = l.text.to_lowercase();
+        let names: Vec<&str> = lower
+            .split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | ','))
+            .filter(|w| !w.is_empty())
+            .collect();
+        names.len() >= 2
+            && names
+                .iter()
+                .all(|w| crate::rules::phrases::SHARE_NETWORK_NAMES.contains(w))
+    };
     let mut run: Vec<usize> = Vec::new();
     let flush = |run: &mut Vec<usize>, removed: &mut [bool], log: &mut Vec<(usize, Removal)>| {
         if run.len() >= 2 {
@@ -668,6 +681,10 @@ fn remove_share_runs(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(u
         }
         if is_name(l) {
             run.push(i);
+        } else if is_bar(l) {
+            flush(&mut run, removed, log);
+            removed[i] = true;
+            log.push((i, removal(Kind::Share, "share-network-line", &l.text)));
         } else {
             flush(&mut run, removed, log);
         }
@@ -747,6 +764,81 @@ fn remove_card_rails(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(u
             }
         }
         a = b;
+    }
+}
+
+/// The longest line a dated card holds (its summary); a forum post or an
+/// article's paragraph between two dates runs longer.
+const DATED_CARD_MAX_CHARS: usize = 320;
+
+/// A dated card's headline has this many words at least; a post's
+/// author line (a user name) has fewer.
+const CARD_HEADLINE_MIN_WORDS: usize = 4;
+
+/// Rails of dated cards ("headline, summary, 2H ago" over and over): a
+/// date a rule removed that comes back, by the same rule, every few lines
+/// (the same number each time) at least [`RAIL_MIN_CARDS`] times, each
+/// card between two dates short lines with one unpunctuated line of a few
+/// words (the
+/// headline) among them. The lines between the first date and the last
+/// go. An article's dates are one or two; a thread's posts run longer.
+fn remove_dated_rails(lines: &[TextBlock], removed: &mut [bool], log: &mut Vec<(usize, Removal)>) {
+    let mut dates: Vec<(usize, String)> = log
+        .iter()
+        .filter(|(_, r)| r.kind == Kind::Byline)
+        .map(|(at, r)| (*at, r.rule.clone()))
+        .collect();
+    dates.sort();
+    dates.dedup_by_key(|(at, _)| *at);
+    let card_ok = |from: usize, to: usize, removed: &[bool]| {
+        let body: Vec<&TextBlock> = (from..to)
+            .filter(|&j| !removed[j])
+            .map(|j| &lines[j])
+            .collect();
+        !body.is_empty()
+            && body.iter().all(|l| l.chars <= DATED_CARD_MAX_CHARS)
+            && body.iter().any(|l| {
+                !ends_like_sentence(&l.text) && word_count(&l.text) >= CARD_HEADLINE_MIN_WORDS
+            })
+    };
+    let mut a = 0;
+    while a + 1 < dates.len() {
+        let period = dates[a + 1].0 - dates[a].0;
+        let mut b = a;
+        let same_rule =
+            |x: &str, y: &str| x == y || (x.starts_with("dateline") && y.starts_with("dateline"));
+        while b + 1 < dates.len()
+            && same_rule(&dates[b + 1].1, &dates[a].1)
+            && dates[b + 1].0 - dates[b].0 == period
+            && card_ok(dates[b].0 + 1, dates[b + 1].0, removed)
+        {
+            b += 1;
+        }
+        // b - a gaps between dates are b - a cards, and one more card
+        // outside them (before the first date or after the last).
+        if (RAIL_CARD_MIN_LINES..=CARD_MAX_LINES).contains(&period) && b - a + 1 >= RAIL_MIN_CARDS {
+            // The lines just above the first date are a card too (dates
+            // close their cards) when they have the next card's shape and
+            // what comes above them is no paragraph (a section heading).
+            let first = dates[a].0;
+            let shaped = first >= period
+                && card_ok(first + 1 - period, first, removed)
+                && (1..period)
+                    .all(|k| is_prose(&lines[first - period + k]) == is_prose(&lines[first + k]))
+                && !is_prose(&lines[first - period]);
+            let from = if shaped {
+                first + 1 - period
+            } else {
+                first + 1
+            };
+            for i in from..dates[b].0 {
+                if !removed[i] {
+                    removed[i] = true;
+                    log.push((i, removal(Kind::Related, "text-dated-rail", &lines[i].text)));
+                }
+            }
+        }
+        a = b.max(a + 1);
     }
 }
 
@@ -1267,6 +1359,36 @@ mod tests {
     }
 
     #[test]
+    fn dated_cards_go_a_thread_of_dated_posts_stays() {
+        let para = "The review settles on one verdict after weeks with the device: it works well at home, less so on the road, and the price is still too high for most people.";
+        let mut cards = String::new();
+        for n in 1..=5 {
+            cards.push_str(&format!(
+                "Why farmers may want to paint cows number {n}\nSome people thought the striped cattle were a joke, but the science could save money.\n{n}H ago\n"
+            ));
+        }
+        let rules = crate::rules::compiled::builtin();
+        let text = format!("The review\n{para}\n{para} Two.\nWorld\n{cards}Privacy Policy");
+        let (_, kept, log) = clean(&text, rules);
+        let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(log.iter().any(|(_, r)| r.rule == "text-dated-rail"));
+        // Posts between dates under their authors' names: a thread.
+        let post = format!("{para} I had the same problem with mine and it went away after the update, but only once I had reset the whole thing twice.");
+        let mut thread = String::new();
+        for n in 1..=5 {
+            thread.push_str(&format!("user{n}\n{post}\n{n}H ago\n"));
+        }
+        let text = format!("Device keeps restarting\n{thread}Privacy Policy");
+        let (_, kept, _) = clean(&text, rules);
+        assert_eq!(
+            kept.iter().filter(|b| b.text == post).count(),
+            5,
+            "{kept:?}"
+        );
+    }
+
+    #[test]
     fn a_rail_goes_past_cards_whose_summary_is_short() {
         let para = "The review settles on one verdict after weeks with the device: it works well at home, less so on the road, and the price is still too high for most people.";
         let summary = "Dozens of bushfires are spreading across the country, burning across thousands of hectares and forcing many families from their homes.";
@@ -1335,6 +1457,20 @@ mod tests {
     }
 
     #[test]
+    fn a_share_bar_on_one_line_goes_a_sentence_naming_networks_stays() {
+        let para = "Dow component Home Depot reported third-quarter earnings that topped estimates as revenue fell short, sending shares lower before the bell.";
+        let named = "Facebook and Twitter both fell.";
+        let text = format!("Home Depot sales miss\n{para}\n{named}\n{para} Two.\nFacebook Twitter Google+ Whatsapp\nPrivacy");
+        let (_, kept, log) = clean(&text, crate::rules::compiled::builtin());
+        assert!(kept.iter().any(|b| b.text == named), "{kept:?}");
+        assert!(
+            log.iter()
+                .any(|(_, r)| r.rule == "share-network-line"
+                    && r.text.starts_with("Facebook Twitter"))
+        );
+    }
+
+    #[test]
     fn a_quote_introduction_is_no_comment_author() {
         let rules = crate::rules::compiled::builtin();
         assert!(rules
@@ -1343,7 +1479,11 @@ mod tests {
         assert!(rules
             .classify_text("Catherine (GiveWell) said:")
             .is_some_and(|h| h.kind == Kind::Comments));
+        assert!(rules
+            .classify_text("2. joetoronto says:")
+            .is_some_and(|h| h.kind == Kind::Comments));
         for quote in [
+            "2. The minister said:",
             "In a statement on March 3, the company said:",
             "The minister said:",
         ] {
