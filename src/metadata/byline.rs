@@ -835,6 +835,10 @@ impl ClassWords {
     }
 }
 
+/// Class words of a post's user-name element on forum software.
+const POST_USER_CLASS_WORDS: &[&str] = &["username", "bigusername", "postuser", "user-name"];
+/// [`POST_USER_CLASS_WORDS`] with its quick reject.
+const POST_USER_CLASSES: ClassWords = ClassWords::new(POST_USER_CLASS_WORDS);
 /// [`BYLINE_CLASS_WORDS`] with its quick reject.
 const BYLINE_CLASSES: ClassWords = ClassWords::new(BYLINE_CLASS_WORDS);
 /// [`NOT_BYLINE_WORDS`] with its quick reject.
@@ -917,17 +921,42 @@ fn rel_author_names(dom: &Dom, first: usize) -> String {
 }
 
 fn is_byline_element(dom: &Dom, i: usize) -> bool {
-    if is_rel_author(dom, i) {
+    if is_rel_author(dom, i) || names_author_name(dom, i) {
         return true;
     }
     has_class_word(dom, i, &BYLINE_CLASSES) && !has_class_word(dom, i, &NOT_BYLINE_CLASSES)
 }
 
+/// Whether one of `i`'s class names is an author's name field
+/// ("elementor-author-box__name", "author_name"): the name itself, even
+/// inside the author box whose other parts (bio, avatar) are not bylines.
+fn names_author_name(dom: &Dom, i: usize) -> bool {
+    dom.attr(i, "class")
+        .into_iter()
+        .flat_map(str::split_whitespace)
+        .any(|name| {
+            let mut author = false;
+            let mut field = false;
+            for part in name.split(['-', '_']) {
+                author |= part.eq_ignore_ascii_case("author");
+                field |= part.eq_ignore_ascii_case("name");
+                if part.eq_ignore_ascii_case("comment") {
+                    return false;
+                }
+            }
+            author && field
+        })
+}
+
 /// Whether `i` sits in a comment thread or an aside (other people's names).
 fn in_excluded_region(dom: &Dom, i: usize) -> bool {
     let in_article = |a: usize| dom.ancestors(a).any(|b| dom.tag(b) == Some(Tag::Article));
-    dom.ancestors(i).any(|a| {
-        dom.tag(a) == Some(Tag::Nav)
+    // Wrappers around <main> are the page layout ("fixed-sidebar" on the
+    // grid holding main and sidebar), not a region beside it.
+    dom.ancestors(i)
+        .take_while(|&a| dom.tag(a) != Some(Tag::Main))
+        .any(|a| {
+            dom.tag(a) == Some(Tag::Nav)
             // An <aside> or <footer> inside an <article> is the post's own
             // meta column or meta line; outside one (even holding teaser
             // <article>s), a sidebar or the page footer.
@@ -936,13 +965,14 @@ fn in_excluded_region(dom: &Dom, i: usize) -> bool {
             // ("layout--with-sidebar", "no-footer"), not a region of it.
             || (!matches!(dom.tag(a), Some(Tag::Html | Tag::Body))
                 && class_words(dom, a).any(|w| in_words(EXCLUDED_REGION_WORDS, w)))
-    })
+        })
 }
 
 /// Collects byline candidates from the visible body.
 pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
     let mut class_found = false;
     let mut text_found = false;
+    let mut user_found = false;
     let mut i = 0;
     while i < dom.len() {
         let NodeKind::Element(tag) = dom.kind(i) else {
@@ -954,6 +984,21 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
             continue;
         }
         let small = dom.end(i) - i <= MAX_BYLINE_NODES;
+        if !user_found && !in_excluded_region(dom, i) {
+            // A custom element's `author` attribute wraps the whole post.
+            let user = if small && has_class_word(dom, i, &POST_USER_CLASSES) {
+                Some(spaced_text(dom, i, MAX_NAME_CHARS + 1))
+            } else if tag == Tag::Other {
+                dom.attr(i, "author").map(str::to_owned)
+            } else {
+                None
+            };
+            if let Some(user) = user.filter(|u| handle(u).is_some() || !parse_authors(u).is_empty())
+            {
+                out.push(Field::Author, Source::PostUser, &user);
+                user_found = true;
+            }
+        }
         if !class_found
             && small
             && is_byline_element(dom, i)
@@ -985,6 +1030,11 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
                     | Tag::I
                     | Tag::Small
                     | Tag::Other
+                    // "Written by Jane Doe" heading an author box.
+                    | Tag::H3
+                    | Tag::H4
+                    | Tag::H5
+                    | Tag::H6
             )
             && may_start_with_prefix(dom, i)
         {
@@ -998,7 +1048,7 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
                 text_found = true;
             }
         }
-        if class_found && text_found {
+        if class_found && text_found && user_found {
             break;
         }
         i += 1;

@@ -101,6 +101,9 @@ pub(crate) enum Source {
     BylineClass,
     /// A short "By ..." block.
     BylineText,
+    /// The first post's user name on a discussion page (a `username`
+    /// element, an `author` attribute).
+    PostUser,
     /// The page URL.
     Url,
     /// `<title>`.
@@ -449,7 +452,7 @@ fn source_authors(
             let names = parse_authors(v);
             let declared = matches!(
                 source,
-                Source::JsonLdArticle | Source::Microdata | Source::JsonLdOther
+                Source::JsonLdArticle | Source::Microdata | Source::JsonLdOther | Source::PostUser
             );
             // <meta name=author> and twitter's "Written by" carry the
             // CMS account too ("ggailey777"); an all-capital word there
@@ -633,6 +636,27 @@ mod tests {
         let alone =
             r#"<head><meta name="author" content="andrew.keaveney"></head><h1>T</h1><p>Text</p>"#;
         assert_eq!(meta(alone).authors, ["andrew.keaveney"]);
+    }
+
+    #[test]
+    fn a_threads_first_poster_is_its_author() {
+        let html = r#"<h1>Topic</h1><div class=post><a class=username href="/u/1">changingtimes</a><p>Question?</p></div>
+            <div class=post><a class=username href="/u/2">replier</a><p>Answer.</p></div>"#;
+        assert_eq!(meta(html).authors, ["changingtimes"]);
+        let html = r#"<div class="grid fixed-sidebar"><main><shreddit-post author="EuroStepJam"><h1>Pan</h1><p>Text</p></shreddit-post></main></div>"#;
+        assert_eq!(meta(html).authors, ["EuroStepJam"]);
+        // A user name in the sidebar is not the poster's.
+        let html = r#"<h1>T</h1><p>Text</p><aside><span class=username>someone</span></aside>"#;
+        assert!(meta(html).authors.is_empty());
+    }
+
+    #[test]
+    fn author_headings_and_author_name_fields() {
+        let html =
+            "<h1>T</h1><p>Text</p><h3>Written by Cassidy Horton</h3><p>Cassidy is a writer.</p>";
+        assert_eq!(meta(html).authors, ["Cassidy Horton"]);
+        let html = r#"<h1>T</h1><p>Text</p><div class="elementor-author-box"><h4 class="elementor-author-box__name">Liz Kenny</h4><div class="elementor-author-box__bio"><p>Former Consultant</p></div></div>"#;
+        assert_eq!(meta(html).authors, ["Liz Kenny"]);
     }
 
     #[test]

@@ -96,6 +96,10 @@ pub(crate) const AUTHORS: &[Choice] = &[
         "visible byline element by class/id or rel=author",
     ),
     c(Source::BylineText, "visible 'By ...' line"),
+    c(
+        Source::PostUser,
+        "a thread's first poster, by the user-name markup forums share",
+    ),
     c(Source::JsonLdOther, "authors on a WebPage object"),
     c(
         Source::JsonLdOrgAuthor,

@@ -1224,6 +1224,30 @@ mod tests {
     }
 
     #[test]
+    fn a_grids_card_buttons_and_sort_labels_are_shop_controls() {
+        let rules = builtin();
+        let id = |t: &str| rules.classify_text(t).map(|h| h.id);
+        for text in [
+            "Quick View",
+            "Quick shop",
+            "Add to Compare",
+            "Sort: Best Match",
+            "Sort By:Best Selling",
+            "Skip to search results",
+            "loaded 154 results",
+            "Choose Options",
+        ] {
+            assert_eq!(id(text), Some("shop-controls"), "{text}");
+        }
+        for text in [
+            "Quick view of the harbour from the ridge",
+            "Sort the seeds by size before sowing them.",
+        ] {
+            assert_eq!(id(text), None, "{text}");
+        }
+    }
+
+    #[test]
     fn page_prompts_go_sentences_about_them_stay() {
         let rules = builtin();
         let id = |t: &str| rules.classify_text(t).map(|h| h.id);
