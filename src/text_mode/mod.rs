@@ -1389,6 +1389,20 @@ mod tests {
     }
 
     #[test]
+    fn a_sign_up_box_and_author_box_after_the_article_go() {
+        let para = "Officials say the risk of an outbreak is low, but many are concerned that information about the cases is being restricted by the authorities.";
+        let text = format!(
+            "Plague cases confirmed\n{para}\n{para} Two.\n{para} Three.\nLike this article?\nAbout Brigit Katz\nBrigit Katz is a freelance writer based in Toronto.\nPrivacy Policy"
+        );
+        let (_, kept, log) = clean(&text, crate::rules::compiled::builtin());
+        assert_eq!(kept.len(), 3, "{kept:?}");
+        assert!(
+            log.iter().any(|(_, r)| r.rule == "newsletter-like-this"),
+            "{log:?}"
+        );
+    }
+
+    #[test]
     fn a_rail_goes_past_cards_whose_summary_is_short() {
         let para = "The review settles on one verdict after weeks with the device: it works well at home, less so on the road, and the price is still too high for most people.";
         let summary = "Dozens of bushfires are spreading across the country, burning across thousands of hectares and forcing many families from their homes.";
