@@ -1271,6 +1271,8 @@ mod tests {
             ("Would you like to receive notifications about new posts?", "newsletter-updates"),
             ("Want more stories like this?", "newsletter-pitch"),
             ("Like this article?", "newsletter-like-this"),
+            ("No spam, we promise. You can unsubscribe at any time and we'll never share your details.", "newsletter-fine-print"),
+            ("Email Tariq Malik at tmalik@example.com or follow him @tariqjmalik. Follow us on Twitter.", "bio-contact"),
             ("We Recommend", "related-heading"),
             ("Quotes delayed at least 15 minutes. Real-time quotes provided by an exchange. Market Data provided by a vendor.", "footer-market-data"),
             ("Every day we send an email with the top stories from the site.", "newsletter-pitch"),
@@ -1295,6 +1297,7 @@ mod tests {
             "Want more proof? The council's own figures show the gap.",
             "The market data show quotes for the bonds fell for a third week.",
             "Like this article, the report leaves out the suburbs.",
+            "The filter catches no spam at all, the study found.",
         ] {
             assert_eq!(id(text), None, "{text}");
         }
