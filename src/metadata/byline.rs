@@ -973,6 +973,9 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
     let mut class_found = false;
     let mut text_found = false;
     let mut user_found = false;
+    // The class byline's text, tag and element, and the other names that
+    // elements of the same tag and class give.
+    let mut class_byline: Option<(String, Tag, usize, Vec<Vec<String>>)> = None;
     let mut i = 0;
     while i < dom.len() {
         let NodeKind::Element(tag) = dom.kind(i) else {
@@ -984,7 +987,7 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
             continue;
         }
         let small = dom.end(i) - i <= MAX_BYLINE_NODES;
-        if !user_found && !in_excluded_region(dom, i) {
+        if !user_found {
             // A custom element's `author` attribute wraps the whole post.
             let user = if small && has_class_word(dom, i, &POST_USER_CLASSES) {
                 Some(spaced_text(dom, i, MAX_NAME_CHARS + 1))
@@ -993,8 +996,9 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
             } else {
                 None
             };
-            if let Some(user) = user.filter(|u| handle(u).is_some() || !parse_authors(u).is_empty())
-            {
+            if let Some(user) = user.filter(|u| {
+                (handle(u).is_some() || !parse_authors(u).is_empty()) && !in_excluded_region(dom, i)
+            }) {
                 out.push(Field::Author, Source::PostUser, &user);
                 user_found = true;
             }
@@ -1011,8 +1015,23 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
                 line_text(dom, i, MAX_BYLINE_CHARS + 1)
             };
             if text.chars().count() <= MAX_BYLINE_CHARS && !parse_authors(&text).is_empty() {
-                out.push(Field::Author, Source::BylineClass, &text);
+                class_byline = Some((text, tag, i, Vec::new()));
                 class_found = true;
+            }
+        } else if let Some((_, first_tag, first, others)) = &mut class_byline {
+            // Elements dressed like the byline: the same credit on other
+            // entries (a listing, reviews) when they name other people.
+            if tag == *first_tag
+                && small
+                && others.len() < MIN_LISTING_BYLINES
+                && dom
+                    .attr(i, "class")
+                    .is_some_and(|c| Some(c) == dom.attr(*first, "class"))
+            {
+                let names = parse_authors(&line_text(dom, i, MAX_BYLINE_CHARS + 1));
+                if !names.is_empty() && !others.contains(&names) {
+                    others.push(names);
+                }
             }
         }
         if !text_found
@@ -1048,12 +1067,19 @@ pub(crate) fn collect(dom: &Dom, out: &mut Candidates) {
                 text_found = true;
             }
         }
-        if class_found && text_found && user_found {
-            break;
-        }
         i += 1;
     }
+    if let Some((text, _, _, others)) = class_byline {
+        let own = parse_authors(&text);
+        if others.iter().filter(|n| **n != own).count() < MIN_LISTING_BYLINES - 1 {
+            out.push(Field::Author, Source::BylineClass, &text);
+        }
+    }
 }
+
+/// Bylines of the same tag and class naming this many different people
+/// make a listing or a review list, which has no one author.
+const MIN_LISTING_BYLINES: usize = 3;
 
 /// Credit labels for people who did not write the piece, lower case: an
 /// author element after one ("Fact checked by" + the checker's card) is

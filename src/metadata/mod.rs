@@ -660,6 +660,25 @@ mod tests {
     }
 
     #[test]
+    fn bylines_of_a_listing_name_no_author() {
+        let entry = |n: &str| format!("<h2>Story</h2><p class=entry-author>{n}</p>");
+        let html = format!(
+            "<h1>Latest</h1>{}{}{}",
+            entry("Keith Randall"),
+            entry("Phoebe Sajor"),
+            entry("Man Yue Mo")
+        );
+        assert!(meta(&html).authors.is_empty());
+        // The article's byline printed again at its foot is still its own.
+        let html = format!(
+            "<h1>T</h1>{}<p>Text</p>{}",
+            entry("Jane Doe"),
+            entry("Jane Doe")
+        );
+        assert_eq!(meta(&html).authors, ["Jane Doe"]);
+    }
+
+    #[test]
     fn a_reviewer_card_is_no_byline() {
         let html = r#"<h1>T</h1><div class=attribution><span>Fact checked by</span> <div><a href="/y">Yarilet Perez</a><div class="author-tooltip">Yarilet Perez is a journalist.</div></div></div>"#;
         assert!(meta(html).authors.is_empty());

@@ -1270,6 +1270,9 @@ mod tests {
             ("Join Medium for free to get updates from this writer.", "newsletter-updates"),
             ("Would you like to receive notifications about new posts?", "newsletter-updates"),
             ("Want more stories like this?", "newsletter-pitch"),
+            ("Like this article?", "newsletter-like-this"),
+            ("We Recommend", "related-heading"),
+            ("Quotes delayed at least 15 minutes. Real-time quotes provided by an exchange. Market Data provided by a vendor.", "footer-market-data"),
             ("Every day we send an email with the top stories from the site.", "newsletter-pitch"),
             ("Page 1 of 8", "nav-page-of"),
             ("Loading posts…", "ui-loading"),
@@ -1290,6 +1293,8 @@ mod tests {
             "Most read in the village was the weekly paper.",
             "Every day we send our children to a school that is falling apart.",
             "Want more proof? The council's own figures show the gap.",
+            "The market data show quotes for the bonds fell for a third week.",
+            "Like this article, the report leaves out the suburbs.",
         ] {
             assert_eq!(id(text), None, "{text}");
         }
