@@ -191,7 +191,9 @@ pub fn clean(
         .zip(&removed)
         .map(|((l, &s), &r)| s <= 0.0 && (r || word_count(&l.text) <= GAP_LINE_MAX_WORDS))
         .collect();
-    let span = max_span(&scores).map(|span| trim_span(&scores, &gap, span));
+    let span = max_span(&scores)
+        .map(|span| trim_span(&scores, &gap, span))
+        .map(|span| extend_to_announced_list(&lines, &removed, span));
     // The headline sits just above the article; the dek between them.
     metadata.title = find_title(&lines, &judged, span.map(|(a, _)| a));
     // Below the headline of a page without prose is its first entry, not a dek.
@@ -249,6 +251,54 @@ pub fn clean(
     let (kept, refined) = refine(inside, &metadata, rules, &BALANCED);
     log.extend(refined);
     (metadata, kept, log)
+}
+
+/// Entries of a list announced at the article's end have at least this
+/// many words ("June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL");
+/// a menu's entries have fewer.
+const ANNOUNCED_ENTRY_MIN_WORDS: usize = 3;
+/// A list needs this many entries to be taken as one.
+const ANNOUNCED_MIN_ENTRIES: usize = 3;
+
+/// The span ends at the article's last paragraph; a list that paragraph
+/// or the line after it announces ("The tour dates:") is the article's
+/// too, though its entries are short: the entries after it, up to the
+/// first line a rule removed or one too short to be an entry.
+fn extend_to_announced_list(
+    lines: &[TextBlock],
+    removed: &[bool],
+    (a, b): (usize, usize),
+) -> (usize, usize) {
+    let mut at = b;
+    let next_kept = |i: usize| (i + 1..lines.len()).find(|&j| !removed[j]);
+    if !lines[at].text.ends_with(':') {
+        match next_kept(at) {
+            Some(j)
+                if lines[j].text.ends_with(':')
+                    && word_count(&lines[j].text) >= SENTENCE_MIN_WORDS =>
+            {
+                at = j
+            }
+            _ => return (a, b),
+        }
+    }
+    let mut end = at;
+    let mut entries = 0;
+    while let Some(j) = (end + 1 < lines.len()).then_some(end + 1) {
+        if removed[j]
+            || word_count(&lines[j].text) < ANNOUNCED_ENTRY_MIN_WORDS
+            || lines[j].text.ends_with(':')
+        {
+            break;
+        }
+        end = j;
+        entries += 1;
+    }
+    if entries >= ANNOUNCED_MIN_ENTRIES {
+        (a, end)
+    } else {
+        (a, b)
+    }
 }
 
 /// The kind each removed line was removed as (the first rule's).
@@ -1400,6 +1450,20 @@ mod tests {
             log.iter().any(|(_, r)| r.rule == "newsletter-like-this"),
             "{log:?}"
         );
+    }
+
+    #[test]
+    fn a_list_the_article_announces_at_its_end_stays_a_menu_after_a_colon_goes() {
+        let para = "Kicking off in June, the thirty-date run will mark the first time the four founding members tour together in nearly a quarter of a century.";
+        let dates = "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL\nJune 10 -- Credit Union Amphitheatre, Tampa, FL\nJune 14 -- Bank Amphitheatre, Alpharetta, GA\nJune 17 -- Bridgestone Arena, Nashville, TN\n";
+        let rules = crate::rules::compiled::builtin();
+        let text = format!("Band announces tour\n{para}\n{para} Two.\nThe 50th Anniversary Tour 2020 dates:\n{dates}Privacy Policy");
+        let (_, kept, _) = clean(&text, rules);
+        let texts: Vec<&str> = kept.iter().map(|b| b.text.as_str()).collect();
+        assert!(texts.iter().any(|t| t.starts_with("June 17")), "{texts:?}");
+        let text = format!("Band announces tour\n{para}\n{para} Two.\nFollow us on these sites:\nNews\nSport\nWeather\nTravel\nPrivacy Policy");
+        let (_, kept, _) = clean(&text, rules);
+        assert!(kept.iter().all(|b| b.text != "Sport"), "{kept:?}");
     }
 
     #[test]
