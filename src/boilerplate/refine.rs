@@ -98,6 +98,7 @@ pub fn refine(
         .map(|a| normalize(a))
         .filter(|a| a.len() >= 3)
         .collect();
+    let blocks: Vec<TextBlock> = blocks.into_iter().map(read_once).collect();
     let n = blocks.len();
     let last_prose = blocks
         .iter()
@@ -213,6 +214,45 @@ fn drop_repeated_blocks(blocks: &[TextBlock], verdicts: &mut [Option<Hit>]) {
             *verdict = Some(PRODUCT_REPEAT);
         }
     }
+}
+
+/// `block` with its text read once when it is one text printed twice
+/// ([`doubled_half`]): a visible label beside its screen-reader copy
+/// ("EUR 163.12EUR 163.12", "Seller's other items Seller's other items").
+fn read_once(mut block: TextBlock) -> TextBlock {
+    if let Some(half) = doubled_half(&block.text) {
+        block.text = half.to_owned();
+        block.chars /= 2;
+        block.link_chars /= 2;
+        block.lead_link_chars /= 2;
+    }
+    block
+}
+
+/// A doubled text's half is at least this many bytes ("Contacts", a price).
+const DOUBLED_MIN_BYTES: usize = 4;
+/// A half repeated after a space is at least this many words: "Leong Leong"
+/// and "Talk Talk" are names, "Sale ends soon Sale ends soon" is a doubled label.
+const DOUBLED_SPACED_MIN_WORDS: usize = 3;
+
+/// The first half of `text` when `text` is that half twice: glued ("GBP
+/// 0.00GBP 0.00") or, for a half of [`DOUBLED_SPACED_MIN_WORDS`] words with
+/// a letter, after a space.
+fn doubled_half(text: &str) -> Option<&str> {
+    let n = text.len();
+    let glued = text
+        .get(..n / 2)
+        .filter(|h| n % 2 == 0 && h.len() >= DOUBLED_MIN_BYTES && text.get(n / 2..) == Some(*h));
+    if glued.is_some() {
+        return glued;
+    }
+    let half = text.get(..n / 2)?;
+    (n % 2 == 1
+        && text.get(n / 2..=n / 2) == Some(" ")
+        && text.get(n / 2 + 1..) == Some(half)
+        && half.split_whitespace().count() >= DOUBLED_SPACED_MIN_WORDS
+        && half.chars().any(char::is_alphabetic))
+    .then_some(half)
 }
 
 /// Whether `text` is one phrase repeated [`TICKER_MIN_REPEATS`] times or
@@ -333,6 +373,25 @@ fn neighbour_link_dense(blocks: &[TextBlock], i: usize) -> bool {
 mod tests {
     use super::*;
     use crate::rules::thresholds::BALANCED;
+
+    #[test]
+    fn a_label_printed_twice_reads_once_names_and_numbers_stay() {
+        assert_eq!(doubled_half("EUR 163.12EUR 163.12"), Some("EUR 163.12"));
+        assert_eq!(
+            doubled_half("Seller's other items Seller's other items"),
+            Some("Seller's other items")
+        );
+        assert_eq!(doubled_half("Leong Leong"), None);
+        assert_eq!(doubled_half("0 1 2 3 ... 0 1 2 3 ..."), None);
+        assert_eq!(doubled_half("A sentence of the article."), None);
+        let (kept, _) = refine(
+            vec![block("GBP 0.00GBP 0.00", BlockKind::Paragraph, 0, 1)],
+            &Metadata::default(),
+            crate::rules::compiled::builtin(),
+            &BALANCED,
+        );
+        assert_eq!(kept[0].text, "GBP 0.00");
+    }
 
     fn block(text: &str, kind: BlockKind, link_chars: usize, start: usize) -> TextBlock {
         TextBlock {

@@ -294,6 +294,14 @@ fn merge(c: &Candidates, url: Option<&str>, h1s: &[String]) -> Metadata {
     ] {
         sites.extend(c.all(Field::SiteName, source).map(str::to_owned));
     }
+    // A "site name" that is a whole title of the page is the title copied
+    // into the field ("How to Design a Website: ... | Clay"), not a site.
+    sites.retain(|site| {
+        !precedence::TITLE
+            .iter()
+            .filter_map(|choice| c.all(Field::Title, choice.source).next())
+            .any(|t| t.trim().eq_ignore_ascii_case(site.trim()))
+    });
     let mut titles: Vec<title::Candidate> = Vec::new();
     for choice in precedence::TITLE {
         if choice.source == Source::H1 {
@@ -676,6 +684,17 @@ mod tests {
             entry("Jane Doe")
         );
         assert_eq!(meta(&html).authors, ["Jane Doe"]);
+    }
+
+    #[test]
+    fn a_site_name_copied_from_the_title_strips_nothing() {
+        let html = r#"<head><meta property="og:title" content="How to Design a Website: a Complete Guide for 2026 | Clay">
+            <meta property="og:site_name" content="How to Design a Website: a Complete Guide for 2026 | Clay"></head>
+            <h1>How to Design a Website: a Complete Guide for 2026</h1>"#;
+        assert_eq!(
+            meta(html).title.as_deref(),
+            Some("How to Design a Website: a Complete Guide for 2026")
+        );
     }
 
     #[test]
